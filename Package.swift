@@ -1,0 +1,48 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Warnings are errors in every kai target: the house style allows none.
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+    name: "kai",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kai", targets: ["kai"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Plain values: operations, plans, targets, risk, errors. No I/O.
+        .target(name: "KaiCore", swiftSettings: strict),
+        // Request text -> draft plan (local grammar; model providers later).
+        .target(name: "KaiInterpreter", dependencies: ["KaiCore"], swiftSettings: strict),
+        // Cluster snapshot and the resolver: names people use -> real objects.
+        .target(name: "KaiKube", dependencies: ["KaiCore"], swiftSettings: strict),
+        // Allowed namespaces, targets, bounds and switched-off operations.
+        .target(name: "KaiPolicy", dependencies: ["KaiCore", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
+        // Request -> checked plan: interpreter, resolver and policy in order.
+        .target(name: "KaiPlanning", dependencies: ["KaiCore", "KaiInterpreter", "KaiKube", "KaiPolicy"], swiftSettings: strict),
+        // The simulated todo-chatbot cluster; for now its seed.
+        .target(name: "KaiSandbox", dependencies: ["KaiCore", "KaiKube"], swiftSettings: strict),
+        // Rendering plans and errors for people (text) and scripts (JSON).
+        .target(name: "KaiTerminal", dependencies: ["KaiCore", "KaiKube"], swiftSettings: strict),
+        // The executable: argument parsing and wiring only.
+        .executableTarget(
+            name: "kai",
+            dependencies: [
+                "KaiCore", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiSandbox", "KaiTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "KaiCoreTests", dependencies: ["KaiCore"], swiftSettings: strict),
+        .testTarget(name: "KaiInterpreterTests", dependencies: ["KaiInterpreter"], swiftSettings: strict),
+        .testTarget(name: "KaiKubeTests", dependencies: ["KaiKube", "KaiSandbox"], swiftSettings: strict),
+        .testTarget(name: "KaiPolicyTests", dependencies: ["KaiPolicy", "KaiSandbox"], swiftSettings: strict),
+        .testTarget(name: "KaiPlanningTests", dependencies: ["KaiPlanning", "KaiSandbox", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
+        .testTarget(name: "KaiCLITests", dependencies: ["kai", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,44 @@
+/// The name of each operation in the catalog, as design.md, the JSON plan and policy files spell it.
+public enum OperationName: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
+    case list, describe, logs, events, diagnose, resources, rolloutStatus, rolloutHistory
+    case scale, restart, autoscale, rollback, setImage, deletePod
+
+    /// What the operation may be pointed at.
+    public var targetRule: TargetRule {
+        switch self {
+        case .list: .none
+        case .events, .diagnose, .resources: .optional([.deployment, .pod])
+        case .describe, .logs: .required([.deployment, .pod])
+        case .rolloutStatus, .rolloutHistory, .scale, .restart, .autoscale, .rollback, .setImage: .required([.deployment])
+        case .deletePod: .required([.pod])
+        }
+    }
+
+    /// Whether the operation changes the cluster (and so needs confirmation, audit and undo).
+    public var isChange: Bool {
+        switch self {
+        case .list, .describe, .logs, .events, .diagnose, .resources, .rolloutStatus, .rolloutHistory: false
+        case .scale, .restart, .autoscale, .rollback, .setImage, .deletePod: true
+        }
+    }
+
+    public var description: String { rawValue }
+}
+
+/// Whether an operation takes a target, and of which kinds.
+public enum TargetRule: Sendable, Hashable {
+    /// Acts on the namespace as a whole (list).
+    case none
+    /// Acts on one object of these kinds, or on the whole namespace when none is named.
+    case optional([ObjectKind])
+    /// Acts on exactly one object of these kinds.
+    case required([ObjectKind])
+
+    /// The kinds a target may have; empty for ``none``.
+    public var kinds: [ObjectKind] {
+        switch self {
+        case .none: []
+        case .optional(let kinds), .required(let kinds): kinds
+        }
+    }
+}

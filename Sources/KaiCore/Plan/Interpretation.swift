@@ -1,0 +1,17 @@
+/// What an interpreter made of a request.
+public enum Interpretation: Sendable, Hashable {
+    /// The steps to take, in order.
+    case steps([DraftStep])
+    /// The request asks for something kai will not do.
+    case refusal(Refusal)
+    /// The interpreter is not sure what was meant; it says why instead of guessing.
+    case unsure(String)
+}
+
+/// Which interpreter produced a plan.
+public enum InterpreterKind: String, Sendable, Hashable, Codable {
+    /// The deterministic local grammar.
+    case local
+    /// A language model provider.
+    case model
+}

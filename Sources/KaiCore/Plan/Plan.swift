@@ -1,0 +1,46 @@
+/// A checked plan: every step resolved against the cluster and allowed by policy, or a refusal.
+public struct Plan: Sendable, Hashable {
+    /// The request text as the person wrote it.
+    public let request: String
+    public let interpreter: InterpreterKind
+    public let steps: [PlannedStep]
+    /// Set when the request is refused; then there are no steps.
+    public let refusal: Refusal?
+
+    /// A plan of `steps` for `request`.
+    public init(request: String, interpreter: InterpreterKind, steps: [PlannedStep]) {
+        self.request = request
+        self.interpreter = interpreter
+        self.steps = steps
+        self.refusal = nil
+    }
+
+    /// A refused request: no steps, and why.
+    public init(request: String, interpreter: InterpreterKind, refusal: Refusal) {
+        self.request = request
+        self.interpreter = interpreter
+        self.steps = []
+        self.refusal = refusal
+    }
+
+    /// The highest risk of any step; `.read` for an empty plan.
+    public var risk: Risk { steps.map(\.operation.risk).max() ?? .read }
+}
+
+/// One step of a plan with what was known of its target when it was planned.
+public struct PlannedStep: Sendable, Hashable {
+    public let operation: CatalogOperation
+    /// The target deployment's state when the plan was made, for "before -> after" and undo.
+    public let before: DeploymentState?
+
+    /// A step running `operation`, whose target was in state `before`.
+    public init(_ operation: CatalogOperation, before: DeploymentState? = nil) {
+        self.operation = operation
+        self.before = before
+    }
+
+    /// One line saying what the step will do.
+    public var summary: String { operation.typed.summary(before: before) }
+    /// How the step could be put back.
+    public var undo: Undo { operation.typed.undo(before: before) }
+}

@@ -1,0 +1,6 @@
+/// A replica count as asked for: absolute ("to 3") or relative to the current count ("up by one").
+public enum ReplicaRequest: Sendable, Hashable {
+    case exactly(ReplicaCount)
+    /// Add `delta` (negative to remove) to the current count; resolved against the cluster.
+    case relative(Int)
+}

@@ -1,0 +1,53 @@
+/// The tokens of one clause ("scale backend to 2") and which of them the grammar has used.
+///
+/// Readers mark the words they understood as used; whatever is left names the target.
+struct Clause {
+    let tokens: [Token]
+    private(set) var used: Set<Int> = []
+
+    init(_ tokens: [Token]) { self.tokens = tokens }
+
+    var count: Int { tokens.count }
+    var isEmpty: Bool { tokens.isEmpty }
+
+    subscript(index: Int) -> Token? { tokens.indices.contains(index) ? tokens[index] : nil }
+
+    /// The lowercased word at `index`, or "" past either end.
+    func text(_ index: Int) -> String { self[index]?.text ?? "" }
+
+    func contains(_ word: String) -> Bool { tokens.contains { $0.text == word } }
+    func containsAny(_ words: Set<String>) -> Bool { tokens.contains { words.contains($0.text) } }
+    func firstIndex(of words: Set<String>) -> Int? { tokens.firstIndex { words.contains($0.text) } }
+
+    /// Where the words of `phrase` stand one after the other, if they do.
+    func index(ofPhrase phrase: [String]) -> Int? {
+        guard !phrase.isEmpty, tokens.count >= phrase.count else { return nil }
+        return (0...(tokens.count - phrase.count)).first { start in
+            phrase.indices.allSatisfy { tokens[start + $0].text == phrase[$0] }
+        }
+    }
+
+    func hasPhrase(_ phrase: String) -> Bool { index(ofPhrase: phrase.split(separator: " ").map(String.init)) != nil }
+
+    /// Whether any unused token is a number.
+    var hasUnusedNumber: Bool { tokens.indices.contains { !used.contains($0) && tokens[$0].isNumeric } }
+    var hasNumber: Bool { tokens.contains { $0.isNumeric } }
+
+    func isUsed(_ index: Int) -> Bool { used.contains(index) }
+
+    mutating func use(_ indices: Int...) { for index in indices where tokens.indices.contains(index) { used.insert(index) } }
+    mutating func use(_ range: Range<Int>) { for index in range where tokens.indices.contains(index) { used.insert(index) } }
+
+    /// Marks every occurrence of `words` as used.
+    mutating func useAll(_ words: Set<String>) {
+        for index in tokens.indices where words.contains(tokens[index].text) { used.insert(index) }
+    }
+
+    /// The first unused number after `index`, skipping filler like "the" and "a total of".
+    func number(after index: Int, skipping filler: Set<String> = ["the", "to", "of", "=", "is", "be"]) -> Int? {
+        var position = index + 1
+        while let token = self[position], !token.isNumeric, filler.contains(token.text) { position += 1 }
+        guard let token = self[position], token.isNumeric, !used.contains(position) else { return nil }
+        return position
+    }
+}

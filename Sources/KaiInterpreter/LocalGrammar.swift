@@ -1,0 +1,62 @@
+import Foundation
+import KaiCore
+
+/// The deterministic, offline interpreter: maps the everyday ways people phrase catalog
+/// operations to draft steps, refuses what the catalog does not do, and says when it is
+/// not sure instead of guessing.
+///
+/// ```swift
+/// let result = try LocalGrammar().interpret("restart frontend and scale backend to 2")
+/// // .steps([restart frontend, scale backend to exactly 2])
+/// ```
+public struct LocalGrammar: Sendable {
+    /// A grammar with the built-in vocabulary.
+    public init() {}
+
+    /// Interprets `request`. Throws when a value in it is malformed or out of range ("scale to -1").
+    public func interpret(_ request: String) throws(ValueError) -> Interpretation {
+        var tokens = Tokenizer.tokenize(request)
+        while let first = tokens.first, ["kubectl", "k", "kai", "hey", "hi", "ok", "okay", "so", "please"].contains(first.text) {
+            tokens.removeFirst()
+        }
+        guard !tokens.isEmpty else { return .unsure("the request has no words kai can read") }
+        var steps: [DraftStep] = []
+        for clause in Self.clauses(of: tokens) {
+            var parser = ClauseParser(clause)
+            switch try parser.parse() {
+            case .refusal(let refusal): return .refusal(refusal)
+            case .unsure(let why):
+                let text = clause.tokens.map(\.raw).joined(separator: " ")
+                return .unsure(text == request.trimmingCharacters(in: .whitespaces) ? why : "in \"\(text)\", \(why)")
+            case .steps(let drafts): steps += drafts
+            }
+        }
+        return .steps(steps)
+    }
+
+    /// Splits at a conjunction only where a new request begins ("… and restart frontend"),
+    /// so "frontend and backend" and "between 2 and 5" stay whole.
+    static func clauses(of tokens: [Token]) -> [Clause] {
+        let skippable: Set<String> = ["please", "then", "also", "after", "that", "finally", "next", "afterwards", ",", ";", "and", "&", "plus"]
+        var clauses: [Clause] = []
+        var current: [Token] = []
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            if Lexicon.conjunctions.contains(token.text), !current.isEmpty {
+                var next = index
+                while next < tokens.count, skippable.contains(tokens[next].text) { next += 1 }
+                if next < tokens.count, Lexicon.clauseStarters.contains(tokens[next].text) {
+                    clauses.append(Clause(current))
+                    current = []
+                    index = next
+                    continue
+                }
+            }
+            current.append(token)
+            index += 1
+        }
+        if !current.isEmpty { clauses.append(Clause(current)) }
+        return clauses
+    }
+}

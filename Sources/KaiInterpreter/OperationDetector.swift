@@ -1,0 +1,94 @@
+import KaiCore
+
+/// Decides which catalog operation a clause asks for, from its words, most specific first.
+enum OperationDetector {
+    /// What a clause asks for.
+    enum Detection: Equatable {
+        case operation(OperationName)
+        case refusal(Refusal)
+        case unknown
+    }
+
+    static func detect(_ clause: Clause) -> Detection {
+        if let refusal = CatalogRefusals.check(clause) { return .refusal(refusal) }
+        if isQuestionAboutFailure(clause) { return .operation(.diagnose) }
+        if clause.tokens.contains(where: { ImageReference.looksLikeImage($0.raw) }), clause.containsAny(Lexicon.imageChange) {
+            return .operation(.setImage)
+        }
+        if isRollback(clause) { return .operation(.rollback) }
+        if let autoscale = autoscaleOrList(clause) { return .operation(autoscale) }
+        if clause.contains("bump") { return .operation(clause.hasNumber ? .scale : .restart) }
+        if clause.containsAny(Lexicon.restart) || clause.hasPhrase("start over") { return .operation(.restart) }
+        if clause.containsAny(Lexicon.delete) && !isScale(clause) { return .operation(.deletePod) }
+        if isScale(clause) { return .operation(.scale) }
+        if clause.containsAny(Lexicon.history) { return .operation(.rolloutHistory) }
+        if clause.containsAny(Lexicon.logs) { return .operation(.logs) }
+        if isRolloutStatus(clause) { return .operation(.rolloutStatus) }
+        if clause.containsAny(Lexicon.events) { return .operation(isWarningList(clause) ? .list : .events) }
+        let failing = clause.containsAny(Lexicon.diagnose.subtracting(["check", "health", "healthy", "down"]))
+        if clause.containsAny(Lexicon.resources) && !failing { return .operation(.resources) }
+        if failing || clause.containsAny(["check", "health", "healthy"]) { return .operation(.diagnose) }
+        if clause.tokens.contains(where: { ResourceKind(word: $0.text) != nil && !ResourceWord.isSingular($0.text) })
+            || clause.tokens.contains(where: { ResourceKind(word: $0.text) != nil }) && !hasTargetWords(clause)
+            || isListQuestion(clause) {
+            return .operation(.list)
+        }
+        if clause.containsAny(Lexicon.describe) || clause.containsAny(Lexicon.list) || clause.containsAny(ResourceWord.deployment.union(ResourceWord.pod)) {
+            return .operation(.describe)
+        }
+        return .unknown
+    }
+
+    /// "why ...", "what's wrong with ...", "what is going on with ...".
+    private static func isQuestionAboutFailure(_ clause: Clause) -> Bool {
+        clause.text(0) == "why" || clause.hasPhrase("what is wrong") || clause.hasPhrase("what went wrong")
+            || clause.hasPhrase("what is going on") || clause.hasPhrase("not working") || clause.hasPhrase("not starting")
+            || clause.hasPhrase("keeps restarting") || clause.hasPhrase("keep restarting") || clause.hasPhrase("is down")
+            || clause.hasPhrase("are down") || clause.hasPhrase("went down")
+    }
+
+    private static func isRollback(_ clause: Clause) -> Bool {
+        clause.containsAny(Lexicon.rollback) || clause.hasPhrase("roll back") || clause.hasPhrase("go back")
+            || (clause.contains("undo") && clause.containsAny(["rollout", "deploy", "deployment", "release", "upgrade", "update"]))
+    }
+
+    /// "autoscale …" and "create an hpa for …" change; "show the hpa" lists.
+    private static func autoscaleOrList(_ clause: Clause) -> OperationName? {
+        guard clause.containsAny(Lexicon.autoscale) else { return nil }
+        let explicit = clause.containsAny(["autoscale", "auto-scale", "autoscaling"]) || clause.hasPhrase("auto scale")
+        let configures = clause.hasNumber || clause.containsAny(["create", "add", "set", "enable", "configure", "setup", "turn"])
+        if explicit && (configures || !clause.containsAny(Lexicon.list)) { return .autoscale }
+        return configures ? .autoscale : .list
+    }
+
+    private static func isScale(_ clause: Clause) -> Bool {
+        if clause.hasPhrase("how many") { return false }
+        let verbs: Set<String> = ["scale", "scaled", "rescale", "increase", "decrease", "reduce", "raise", "lower", "grow", "shrink"]
+        if clause.containsAny(verbs) || clause.containsAny(Lexicon.stop) || clause.hasPhrase("shut down")
+            || clause.hasPhrase("turn off") || clause.hasPhrase("take down") || clause.hasPhrase("spin down") { return true }
+        let counted = clause.containsAny(["replicas", "replica", "instances", "instance", "copies", "copy"])
+        let changed = clause.hasNumber || clause.containsAny(["more", "fewer", "less", "add", "remove", "another", "extra", "drop"])
+        if counted && changed { return true }
+        return clause.hasNumber && (clause.hasPhrase("make it") || clause.contains("run") || clause.hasPhrase("set it"))
+    }
+
+    private static func isRolloutStatus(_ clause: Clause) -> Bool {
+        if clause.containsAny(["rollout", "rolled", "rolling", "progress"]) || clause.hasPhrase("roll out") { return true }
+        return clause.containsAny(["ready", "done", "finished", "complete", "completed", "available"])
+            && clause.containsAny(["is", "are", "has", "have", "did"])
+    }
+
+    private static func isWarningList(_ clause: Clause) -> Bool {
+        clause.containsAny(["warning", "warnings", "normal"]) && !clause.tokens.contains { !Lexicon.nonTargetWords.contains($0.text) && !["warning", "warnings", "normal"].contains($0.text) }
+    }
+
+    /// Whether any word could name a target (is neither grammar nor a number).
+    static func hasTargetWords(_ clause: Clause) -> Bool {
+        clause.tokens.contains { !$0.isNumeric && !Lexicon.nonTargetWords.contains($0.text) }
+    }
+
+    /// "what is running", "how many pods", "which pods are pending".
+    private static func isListQuestion(_ clause: Clause) -> Bool {
+        clause.containsAny(["what", "which"]) && clause.containsAny(["running", "pending", "deployed"])
+    }
+}

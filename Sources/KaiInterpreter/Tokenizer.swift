@@ -1,0 +1,85 @@
+import Foundation
+/// Splits a request into tokens: lowercased words with contractions expanded, punctuation
+/// peeled off, kubectl's `kind/name` and `--flag=value` split, and number words merged.
+enum Tokenizer {
+    /// Separators that stay tokens of their own, because they split clauses and target lists.
+    static let separators: Set<String> = [",", ";"]
+
+    static func tokenize(_ request: String) -> [Token] {
+        var words: [String] = []
+        let cleaned = request.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
+            .replacingOccurrences(of: "\u{201C}", with: "\"").replacingOccurrences(of: "\u{201D}", with: "\"")
+        for piece in cleaned.split(whereSeparator: \.isWhitespace) {
+            words += split(String(piece))
+        }
+        return mergeNumberWords(words.filter { !$0.isEmpty })
+    }
+
+    /// One whitespace-separated piece -> its words and separators.
+    private static func split(_ piece: String) -> [String] {
+        var word = Substring(piece)
+        var trailing: [String] = []
+        word = word.drop { "\"'`([{".contains($0) }
+        while let last = word.last, ",;?!.:)]}\"'`".contains(last) {
+            if last == "," || last == ";" { trailing.insert(String(last), at: 0) }
+            word = word.dropLast()
+        }
+        var words = expand(String(word))
+        words += trailing
+        return words
+    }
+
+    /// Contractions, possessives, `kind/name` and `--flag=value`.
+    private static func expand(_ word: String) -> [String] {
+        let lower = word.lowercased()
+        if lower.hasPrefix("--"), let equals = word.firstIndex(of: "=") {
+            return [String(word[..<equals]), String(word[word.index(after: equals)...])]
+        }
+        if let slash = lower.firstIndex(of: "/"), ResourceWord.isKindPrefix(String(lower[..<slash])) {
+            return [String(word[..<slash]), String(word[word.index(after: slash)...])]
+        }
+        if lower.hasSuffix("n't") {
+            let stem = lower.dropLast(3)
+            let base = ["ca": "can", "wo": "will", "sha": "shall"][String(stem)] ?? String(stem)
+            return [base, "not"]
+        }
+        for (suffix, expansion) in [("'re", "are"), ("'ve", "have"), ("'ll", "will"), ("'d", "would"), ("'m", "am")] where lower.hasSuffix(suffix) {
+            return [String(word.dropLast(suffix.count)), expansion]
+        }
+        if lower.hasSuffix("'s") {
+            let stem = String(word.dropLast(2))
+            let verbal: Set<String> = ["what", "it", "that", "there", "here", "who", "where", "how", "let", "he", "she"]
+            return verbal.contains(stem.lowercased()) ? [stem, stem.lowercased() == "let" ? "us" : "is"] : [stem]
+        }
+        if lower.hasSuffix("'"), lower.count > 1 { return [String(word.dropLast())] }
+        return [word]
+    }
+
+    /// "3", "-1", "007": an optional minus, then ASCII digits only.
+    private static func isIntegerLiteral(_ word: String) -> Bool {
+        let digits = word.hasPrefix("-") ? word.dropFirst() : Substring(word)
+        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// Turns digits and spelled-out numbers into tokens carrying their value.
+    private static func mergeNumberWords(_ words: [String]) -> [Token] {
+        var tokens: [Token] = []
+        var index = 0
+        while index < words.count {
+            let lower = words[index].lowercased()
+            if NumberWords.isNumberWord(lower) {
+                var end = index
+                while end + 1 < words.count, NumberWords.isNumberWord(words[end + 1].lowercased()) { end += 1 }
+                let run = words[index...end].map { $0.lowercased() }
+                if let value = NumberWords.value(of: run) {
+                    tokens.append(Token(raw: words[index...end].joined(separator: " "), text: run.joined(separator: " "), number: value))
+                    index = end + 1
+                    continue
+                }
+            }
+            tokens.append(Token(raw: words[index], number: isIntegerLiteral(lower) ? Int(lower) : nil))
+            index += 1
+        }
+        return tokens
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import KaiCore
+import KaiInterpreter
+import KaiKube
+import KaiPolicy
+
+/// The first half of the pipeline: request text -> interpreter -> resolver -> policy -> a checked plan.
+///
+/// ```swift
+/// let planner = Planner(snapshot: TodoStackSeed.snapshot(), policy: .defaults)
+/// let plan = try planner.plan("scale backend to 3")
+/// ```
+public struct Planner: Sendable {
+    public let grammar: LocalGrammar
+    public let snapshot: ClusterSnapshot
+    public let policy: Policy
+
+    /// A planner resolving names against `snapshot` and checking against `policy`.
+    public init(grammar: LocalGrammar = LocalGrammar(), snapshot: ClusterSnapshot, policy: Policy) {
+        self.grammar = grammar
+        self.snapshot = snapshot
+        self.policy = policy
+    }
+
+    /// Plans `request`. A refusal (by the catalog or the policy) is a plan with no steps.
+    ///
+    /// Throws a ``KaiError``: ``RequestError`` when the request is empty or not understood,
+    /// ``ValueError`` for a malformed value, ``ResolutionError`` for a name that does not
+    /// pick out one object.
+    public func plan(_ request: String) throws -> Plan {
+        let text = request.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw RequestError.empty }
+        let drafts: [DraftStep]
+        switch try grammar.interpret(text) {
+        case .refusal(let refusal):
+            return Plan(request: request, interpreter: .local, refusal: refusal)
+        case .unsure(let why):
+            throw RequestError(problem: "kai's local grammar is not sure what \"\(text)\" asks for: \(why).",
+                               remedy: "Rephrase it around one operation, e.g. \"scale backend to 3\", \"logs frontend since 10m\", \"why is backend failing\".")
+        case .steps(let steps):
+            drafts = steps
+        }
+        for namespace in Set(drafts.compactMap(\.namespace)).sorted() {
+            if let refusal = policy.check(namespace: namespace) { return Plan(request: request, interpreter: .local, refusal: refusal) }
+        }
+        let steps = try Resolver(snapshot: snapshot).resolve(drafts)
+        if let refusal = policy.check(steps) { return Plan(request: request, interpreter: .local, refusal: refusal) }
+        return Plan(request: request, interpreter: .local, steps: steps)
+    }
+}

@@ -1,0 +1,74 @@
+import KaiCore
+
+/// What kai may touch: namespaces, target names, replica bounds and switched-off operations.
+///
+/// Built-in defaults allow the `todo-chatbot` namespace, any target in it, at most 10
+/// replicas and every catalog operation; `policy.yaml` overrides them.
+public struct Policy: Sendable, Hashable {
+    /// Namespaces kai may act in.
+    public var namespaces: [String]
+    /// Name patterns of the objects kai may act on; `*` matches any run of characters.
+    public var targets: [String]
+    /// The largest replica count a scale or an autoscaler may ask for.
+    public var maxReplicas: Int
+    /// Catalog operations switched off.
+    public var disabledOperations: Set<OperationName>
+    /// Where the policy came from, for messages: a file path, or "built-in defaults".
+    public var source: String
+
+    /// The built-in policy.
+    public static let defaults = Policy(namespaces: ["todo-chatbot"], targets: ["*"], maxReplicas: 10,
+                                        disabledOperations: [], source: "built-in defaults")
+
+    /// A policy with these rules.
+    public init(namespaces: [String], targets: [String], maxReplicas: Int, disabledOperations: Set<OperationName>, source: String) {
+        self.namespaces = namespaces
+        self.targets = targets
+        self.maxReplicas = maxReplicas
+        self.disabledOperations = disabledOperations
+        self.source = source
+    }
+
+    /// Whether kai may act in `namespace`; a refusal saying why not otherwise.
+    public func check(namespace: String) -> Refusal? {
+        guard !namespaces.contains(namespace) else { return nil }
+        return Refusal(reason: "Namespace \(namespace) is outside what the policy allows (\(namespaces.joined(separator: ", "))).",
+                       alternative: "Work in \(namespaces.count == 1 ? namespaces[0] : "one of those"), or add \(namespace) to namespaces in \(whereToChange).")
+    }
+
+    /// Checks every step; the first violation refuses the whole plan, so nothing is half applied.
+    public func check(_ steps: [PlannedStep]) -> Refusal? {
+        for step in steps {
+            if let refusal = check(step.operation) { return refusal }
+        }
+        return nil
+    }
+
+    /// Checks one operation against every rule.
+    public func check(_ operation: CatalogOperation) -> Refusal? {
+        if disabledOperations.contains(operation.name) {
+            return Refusal(reason: "The operation \(operation.name) is switched off by the policy (\(source)).",
+                           alternative: "Remove it from disabledOperations in \(whereToChange) to allow it.")
+        }
+        if let refusal = check(namespace: operation.namespace) { return refusal }
+        if let target = operation.target, !targets.contains(where: { Glob.matches($0, target.name) }) {
+            return Refusal(reason: "\(target.kind.rawValue) \(target.name) is not among the targets the policy allows (\(targets.joined(separator: ", "))).",
+                           alternative: "Add a matching pattern to targets in \(whereToChange) if kai should act on it.")
+        }
+        return checkBounds(of: operation)
+    }
+
+    private func checkBounds(of operation: CatalogOperation) -> Refusal? {
+        let (asked, what): (Int, String)
+        switch operation {
+        case .scale(let scale): (asked, what) = (scale.replicas.value, "Scaling \(scale.deployment.name) to \(scale.replicas) replicas")
+        case .autoscale(let autoscale): (asked, what) = (autoscale.bounds.max.value, "An autoscaler for \(autoscale.deployment.name) that may reach \(autoscale.bounds.max) replicas")
+        default: return nil
+        }
+        guard asked > maxReplicas else { return nil }
+        return Refusal(reason: "\(what) is more than the policy allows (at most \(maxReplicas) replicas).",
+                       alternative: "Ask for \(maxReplicas) or fewer, or raise maxReplicas in \(whereToChange).")
+    }
+
+    private var whereToChange: String { source == Self.defaults.source ? "policy.yaml" : source }
+}

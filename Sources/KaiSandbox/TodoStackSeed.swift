@@ -1,0 +1,71 @@
+import KaiCore
+import KaiKube
+
+/// One workload of the seeded todo-chatbot stack.
+public struct SeedComponent: Sendable, Hashable {
+    /// The `app.kubernetes.io/component` label, and the deployment's name after the release prefix.
+    public let component: String
+    public let replicas: Int
+    public let containerName: String
+    public let containerPort: Int
+    /// The images of revisions 1, 2, ...; the last one is running now.
+    public let imageHistory: [String]
+
+    /// The current image.
+    public var image: String { imageHistory.last ?? "" }
+    /// The current rollout revision.
+    public var revision: Int { imageHistory.count }
+}
+
+/// The todo-chatbot stack as the Helm chart installs it: the cluster `kai plan` resolves
+/// names against until a live cluster is used, and the sandbox's starting state.
+public enum TodoStackSeed {
+    public static let namespace = "todo-chatbot"
+    /// The Helm release name, which prefixes every object name.
+    public static let release = "todo-chatbot"
+
+    public static let components: [SeedComponent] = [
+        SeedComponent(component: "backend", replicas: 2, containerName: "backend", containerPort: 8000,
+                      imageHistory: ["todo-backend:1.0.0", "todo-backend:1.1.0"]),
+        SeedComponent(component: "frontend", replicas: 1, containerName: "frontend", containerPort: 3000,
+                      imageHistory: ["todo-frontend:1.0.0", "todo-frontend:1.1.0", "todo-frontend:1.2.0"]),
+        SeedComponent(component: "postgres", replicas: 1, containerName: "postgres", containerPort: 5432,
+                      imageHistory: ["postgres:16.4-alpine"]),
+    ]
+
+    /// The deployment name of `component`: "todo-chatbot-backend".
+    public static func deploymentName(_ component: SeedComponent) -> String { "\(release)-\(component.component)" }
+
+    /// The standard `app.kubernetes.io/*` labels the chart puts on a component's objects.
+    public static func labels(_ component: SeedComponent) -> [String: String] {
+        selector(component).merging(["app.kubernetes.io/managed-by": "Helm", "app.kubernetes.io/part-of": "todo-chatbot"]) { $1 }
+    }
+
+    /// The deployment's `spec.selector.matchLabels`.
+    public static func selector(_ component: SeedComponent) -> [String: String] {
+        ["app.kubernetes.io/name": "todo-chatbot", "app.kubernetes.io/instance": release, componentLabel: component.component]
+    }
+
+    /// Pod names as a ReplicaSet would make them: deployment, template hash, random suffix (here seeded).
+    public static func podNames(_ component: SeedComponent) -> [String] {
+        let deployment = deploymentName(component)
+        let templateHash = KubeNameSuffix.make(from: "\(deployment)#\(component.revision)", length: 10)
+        return (0..<component.replicas).map { index in
+            "\(deployment)-\(templateHash)-\(KubeNameSuffix.make(from: "\(deployment)#\(component.revision)#\(index)", length: 5))"
+        }
+    }
+
+    /// The seed as the resolver sees it: every deployment ready, every pod running.
+    public static func snapshot() -> ClusterSnapshot {
+        let deployments = components.map { component in
+            DeploymentSnapshot(name: deploymentName(component), labels: labels(component), selector: selector(component),
+                               replicas: component.replicas, readyReplicas: component.replicas,
+                               containers: [ContainerImage(name: component.containerName, image: component.image)],
+                               revision: component.revision)
+        }
+        let pods = components.flatMap { component in
+            podNames(component).map { PodSnapshot(name: $0, labels: labels(component), deployment: deploymentName(component), phase: "Running") }
+        }
+        return ClusterSnapshot(namespace: namespace, deployments: deployments, pods: pods)
+    }
+}

@@ -1,0 +1,58 @@
+import KaiCore
+
+/// Renders plans, refusals and errors as text for a person.
+public enum PlanText {
+    /// The plan, step by step, with what each will do, how it is undone and how it will be confirmed.
+    ///
+    /// ```
+    /// Plan for "scale backend to 3" (local grammar):
+    ///   1. scale deployment todo-chatbot/todo-chatbot-backend  replicas=3  [change]
+    ///      Scale deployment todo-chatbot-backend from 2 to 3 replicas.
+    ///      undo: scale todo-chatbot-backend replicas=2
+    /// ```
+    public static func render(_ plan: Plan) -> String {
+        if let refusal = plan.refusal { return render(refusal: refusal) }
+        let source = plan.interpreter == .local ? "local grammar" : "model"
+        var lines = ["Plan for \"\(plan.request)\" (\(source)):"]
+        for (number, step) in plan.steps.enumerated() {
+            let operation = step.operation
+            let target = operation.target.map { " \($0)" } ?? " in \(operation.namespace)"
+            let arguments = operation.arguments.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
+            lines.append("  \(number + 1). \(operation.name)\(target)\(arguments.isEmpty ? "" : "  \(arguments)")  [\(operation.risk.rawValue)]")
+            lines.append("     \(step.summary)")
+            if let undo = render(undo: step.undo) { lines.append("     undo: \(undo)") }
+        }
+        lines.append(confirmation(for: plan.risk))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// "Refused: … " with the alternative on the next line.
+    public static func render(refusal: Refusal) -> String {
+        "Refused: \(refusal.reason)\n  \(refusal.alternative)\n"
+    }
+
+    /// "error: …" with the remedy on the next line.
+    public static func render(error: any KaiError) -> String {
+        if let refusal = error as? Refusal { return render(refusal: refusal) }
+        return "error: \(error.problem)\n" + (error.remedy.isEmpty ? "" : "  \(error.remedy)\n")
+    }
+
+    private static func render(undo: Undo) -> String? {
+        switch undo {
+        case .notNeeded: nil
+        case .operation(let operation):
+            ([operation.name.rawValue, operation.target?.name].compactMap { $0 }
+                + operation.arguments.map { "\($0.name)=\($0.value)" }).joined(separator: " ")
+        case .irreversible(let why): "none. \(why)"
+        case .unknownUntilRun: "recorded when it runs."
+        }
+    }
+
+    private static func confirmation(for risk: Risk) -> String {
+        switch risk {
+        case .read: "Read-only: it would run without asking. This is a plan; nothing was run."
+        case .change: "It would ask y/N before changing anything. This is a plan; nothing was run."
+        case .disruptive: "Disruptive: it would ask you to type the target's name before running. This is a plan; nothing was run."
+        }
+    }
+}

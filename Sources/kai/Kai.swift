@@ -1,0 +1,25 @@
+import ArgumentParser
+
+/// `kai`: operate the todo-chatbot stack on Kubernetes in plain language, safely.
+struct Kai: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kai",
+        abstract: "Operate an application on Kubernetes in plain language, safely.",
+        discussion: """
+        kai turns a request such as "scale backend to 3" into a short plan of typed operations \
+        from a fixed catalog, checks every name against the cluster and every step against \
+        the policy, and asks before anything changes.
+
+        Examples:
+          kai plan "restart frontend and scale backend to 2"
+          kai plan "why is the backend crashing" -o json
+          kai plan "last 200 lines of backend logs"
+
+        Exit codes: 0 ok · 1 an operation failed · 2 usage or configuration error · \
+        3 confirmation needed or declined · 4 refused by policy · 5 cluster unreachable · \
+        6 model provider error.
+        """,
+        version: "0.1.0",
+        subcommands: [PlanCommand.self]
+    )
+}

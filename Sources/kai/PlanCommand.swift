@@ -1,0 +1,55 @@
+import ArgumentParser
+import KaiCore
+import KaiPlanning
+import KaiPolicy
+import KaiSandbox
+import KaiTerminal
+
+/// `kai plan`: shows the checked plan for a request and runs nothing.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Show the checked plan for a request, without running anything.",
+        discussion: """
+        The request is read by kai's local grammar, every name is resolved against the \
+        cluster (for now the built-in todo-chatbot stack) and every step is checked against \
+        the policy. Nothing is changed.
+
+        Examples:
+          kai plan "scale the backend down by one"
+          kai plan "set image of backend to todo-backend:2.0" -o json
+          kai plan restart frontend and scale backend to 2
+
+        Exits 0 with a plan, 4 when the catalog or the policy refuses the request, and 2 \
+        when the request, a name in it or the policy file cannot be used.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The request in plain language; quote it or give it as several words.", valueName: "request"))
+    var request: [String] = []
+
+    @Option(name: .shortAndLong, help: "Output format: text for people, json for one machine-readable document.")
+    var output: OutputFormat = .text
+
+    @Option(name: .long, help: ArgumentHelp("Policy file to use instead of $XDG_CONFIG_HOME/kai/policy.yaml.", valueName: "path"))
+    var policy: String?
+
+    func run() throws {
+        let text = request.joined(separator: " ")
+        do {
+            let policy = try self.policy.map { try PolicyFile.load(requiredPath: $0) } ?? PolicyFile.load(path: PolicyFile.defaultPath())
+            let plan = try Planner(snapshot: TodoStackSeed.snapshot(), policy: policy).plan(text)
+            switch output {
+            case .json: Console.out(PlanDocument(plan).json())
+            case .text: plan.refusal == nil ? Console.out(PlanText.render(plan)) : Console.error(PlanText.render(plan))
+            }
+            if let refusal = plan.refusal { throw ExitCode(ExitStatus.code(for: refusal.category)) }
+        } catch let error as any KaiError {
+            switch output {
+            case .json: Console.out(PlanDocument(request: text, interpreter: .local, error: error).json())
+            case .text: Console.error(PlanText.render(error: error))
+            }
+            throw ExitCode(ExitStatus.code(for: error.category))
+        }
+    }
+}
