@@ -38,11 +38,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Shared by the test targets: the request corpora and their expectations.
+        .target(name: "KaiTestSupport", dependencies: [.product(name: "Yams", package: "Yams")], path: "Tests/KaiTestSupport", swiftSettings: strict),
         .testTarget(name: "KaiCoreTests", dependencies: ["KaiCore"], swiftSettings: strict),
         .testTarget(name: "KaiInterpreterTests", dependencies: ["KaiInterpreter"], swiftSettings: strict),
         .testTarget(name: "KaiKubeTests", dependencies: ["KaiKube", "KaiSandbox"], swiftSettings: strict),
         .testTarget(name: "KaiPolicyTests", dependencies: ["KaiPolicy", "KaiSandbox"], swiftSettings: strict),
-        .testTarget(name: "KaiPlanningTests", dependencies: ["KaiPlanning", "KaiSandbox", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
-        .testTarget(name: "KaiCLITests", dependencies: ["kai", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
+        .testTarget(name: "KaiPlanningTests", dependencies: ["KaiPlanning", "KaiSandbox", "KaiTestSupport"], swiftSettings: strict),
+        .testTarget(name: "KaiCLITests", dependencies: ["kai", "KaiTestSupport"], swiftSettings: strict),
     ]
 )

@@ -87,7 +87,7 @@ enum Lexicon {
             "times", "time", "per", "percent", "%", "target", "targeting", "min", "max", "minimum", "maximum", "between",
             "least", "most", "about", "look", "see", "whole", "entire", "recent", "recently", "latest", "things", "thing",
             "them", "they", "their", "he", "she", "him", "her", "stuff", "service", "services", "working", "work", "ago",
-            "-o", "wide", "yaml", "json", "-w", "--watch", "-f", "--follow", "follow", "kubectl", "warning", "warnings", "normal",
+            "-o", "wide", "yaml", "json", "undo", "-w", "--watch", "-f", "--follow", "follow", "kubectl", "warning", "warnings", "normal",
         ]
         var words = filler
         for set in [restart, rollback, autoscale, scale, stop, delete, logs, events, resources, diagnose, describe,

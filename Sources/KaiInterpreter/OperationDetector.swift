@@ -12,7 +12,8 @@ enum OperationDetector {
     static func detect(_ clause: Clause) -> Detection {
         if let refusal = CatalogRefusals.check(clause) { return .refusal(refusal) }
         if isQuestionAboutFailure(clause) { return .operation(.diagnose) }
-        if clause.tokens.contains(where: { ImageReference.looksLikeImage($0.raw) }), clause.containsAny(Lexicon.imageChange) {
+        if clause.containsAny(["image", "images"]) && !clause.containsAny(Lexicon.list.subtracting(["set"]))
+            || clause.tokens.contains(where: { ImageReference.looksLikeImage(ImageCandidate.text(of: $0.raw)) }) && clause.containsAny(Lexicon.imageChange) {
             return .operation(.setImage)
         }
         if isRollback(clause) { return .operation(.rollback) }

@@ -14,17 +14,17 @@ extension ClauseParser {
         return nil
     }
 
-    /// The image reference in the clause ("todo-backend:2.0", "backend=todo-backend:2.0").
+    /// The image reference in the clause ("todo-backend:2.0", "backend=todo-backend:2.0"); a malformed
+    /// one after "to" is reported rather than skipped.
     mutating func readImage() throws(ValueError) -> ImageReference? {
-        for index in clause.tokens.indices {
-            let raw = clause.tokens[index].raw
-            let candidate = raw.split(separator: "=", maxSplits: 1).last.map(String.init) ?? raw
-            if ImageReference.looksLikeImage(candidate) {
-                clause.use(index)
-                return try ImageReference(candidate)
-            }
+        if let index = clause.tokens.indices.first(where: { ImageReference.looksLikeImage(ImageCandidate.text(of: clause.tokens[$0].raw)) }) {
+            clause.use(index)
+            return try ImageReference(ImageCandidate.text(of: clause.tokens[index].raw))
         }
-        return nil
+        guard let to = clause.tokens.indices.last(where: { clause.text($0) == "to" && clause[$0 + 1] != nil }) else { return nil }
+        let words = clause.tokens[(to + 1)...].map(\.raw)
+        clause.use(to..<clause.count)
+        return try ImageReference(words.joined(separator: " "))
     }
 
     /// "from 1 to 3", "between 2 and 5", "min 2 max 5", "up to 5", "2-5", "at 70% cpu", "--cpu-percent=70".

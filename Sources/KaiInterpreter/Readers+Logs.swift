@@ -48,10 +48,8 @@ extension ClauseParser {
             clause.use(word - 1, word)
             return try ContainerName(name.text)
         }
-        // kubectl's `set image deployment/backend backend=todo-backend:2.0`
-        for index in clause.tokens.indices {
-            let parts = clause.tokens[index].raw.split(separator: "=", maxSplits: 1).map(String.init)
-            if parts.count == 2, ImageReference.looksLikeImage(parts[1]) { return try ContainerName(parts[0].lowercased()) }
+        for token in clause.tokens {
+            if let container = ImageCandidate.container(of: token.raw) { return try ContainerName(container.lowercased()) }
         }
         return nil
     }

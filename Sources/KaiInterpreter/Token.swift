@@ -23,7 +23,10 @@ struct Token: Sendable, Hashable {
     /// The word as a whole number, or an error saying why it is not one.
     func wholeNumber(for what: String) throws(ValueError) -> Int {
         if let number { return number }
-        throw ValueError(problem: "\"\(raw)\" is not a usable \(what): it must be a whole number of reasonable size.",
+        if text.drop(while: { $0 == "-" }).allSatisfy(\.isNumber) {
+            throw ValueError(problem: "\(raw) is far too large for a \(what).", remedy: "Use a realistic whole number such as 3.")
+        }
+        throw ValueError(problem: "\"\(raw)\" is not a usable \(what): it must be a whole number.",
                          remedy: "Use a whole number such as 3.")
     }
 }

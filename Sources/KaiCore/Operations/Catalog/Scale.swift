@@ -18,6 +18,7 @@ extension CatalogOperation {
         public func summary(before: DeploymentState?) -> String {
             let from = before.map { "from \($0.replicas) " } ?? ""
             let text = "Scale deployment \(deployment.name) \(from)to \(replicas) \(replicas.value == 1 ? "replica" : "replicas")"
+            if before?.replicas == replicas.value { return text + " (already there: no change)." }
             guard replicas.value > 0 else { return text + ": every pod stops and it serves nothing until scaled up again." }
             if let autoscaler = before?.autoscaler {
                 return text + " (autoscaler \(autoscaler.name) keeps it between \(autoscaler.min) and \(autoscaler.max) and may change it)."

@@ -1,0 +1,84 @@
+import KaiCore
+import KaiPlanning
+import KaiPolicy
+import KaiSandbox
+import KaiTestSupport
+import Testing
+
+@Suite("Request -> checked plan, in process")
+struct PlannerTests {
+    private let planner = Planner(snapshot: TodoStackSeed.snapshot(), policy: .defaults)
+
+    private func observe(_ request: String) -> ObservedOutcome {
+        do {
+            let plan = try planner.plan(request)
+            if let refusal = plan.refusal { return .refusal(refusal.reason) }
+            return .steps(plan.steps.map { step in
+                ObservedStep(op: step.operation.name.rawValue, target: step.operation.target?.name,
+                             arguments: step.operation.arguments.reduce(into: [:]) { arguments, argument in
+                                 arguments[argument.name] = switch argument.value {
+                                 case .int(let value): .int(value)
+                                 case .bool(let value): .bool(value)
+                                 case .string(let value): .string(value)
+                                 }
+                             })
+            })
+        } catch let error as any KaiError {
+            return .error(error.description)
+        } catch {
+            return .error("not a KaiError: \(error)")
+        }
+    }
+
+    @Test(arguments: Corpus.all())
+    func corpusRequestsProduceTheirPlans(_ entry: CorpusEntry) {
+        if let mismatch = entry.mismatch(observe(entry.request)) { Issue.record("\(entry.request): \(mismatch)") }
+    }
+
+    @Test(.enabled(if: Corpus.hasShared)) func theSharedCorpusIsCoveredInFull() {
+        #expect(Corpus.load(Corpus.sharedFile).count >= 28)
+    }
+
+    @Test(arguments: ["", "   ", "\n\t"])
+    func emptyRequestsAreUsageErrors(_ request: String) {
+        #expect(throws: RequestError.empty) { try planner.plan(request) }
+    }
+
+    @Test func aNamespaceThePolicyDoesNotAllowIsRefusedBeforeNamesAreLookedUp() throws {
+        let plan = try planner.plan("restart backend in namespace kube-system")
+        #expect(plan.steps.isEmpty)
+        #expect(plan.refusal?.reason.contains("kube-system") == true)
+    }
+
+    @Test func policyRefusalsAreReturnedAsPlansWithoutSteps() throws {
+        let plan = try planner.plan("scale frontend to 100")
+        #expect(plan.steps.isEmpty)
+        #expect(plan.refusal != nil)
+    }
+
+    @Test func aStricterPolicyApplies() throws {
+        var policy = Policy.defaults
+        policy.disabledOperations = [.restart]
+        let plan = try Planner(snapshot: TodoStackSeed.snapshot(), policy: policy).plan("scale backend to 2 and restart frontend")
+        #expect(plan.steps.isEmpty)
+        #expect(plan.refusal?.reason.contains("restart") == true)
+    }
+
+    @Test func unknownNamesAreUsageErrorsListingWhatExists() {
+        do {
+            _ = try planner.plan("restart the redis")
+            Issue.record("expected an error")
+        } catch let error as any KaiError {
+            #expect(error.category == .usage)
+            #expect(error.description.contains("todo-chatbot-backend"))
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func thePlanKnowsItsHighestRisk() throws {
+        #expect(try planner.plan("list pods").risk == .read)
+        #expect(try planner.plan("restart frontend and list pods").risk == .change)
+        #expect(try planner.plan("scale backend to 0").risk == .disruptive)
+    }
+}
