@@ -8,7 +8,6 @@ struct Clause {
     init(_ tokens: [Token]) { self.tokens = tokens }
 
     var count: Int { tokens.count }
-    var isEmpty: Bool { tokens.isEmpty }
 
     subscript(index: Int) -> Token? { tokens.indices.contains(index) ? tokens[index] : nil }
 
@@ -29,8 +28,6 @@ struct Clause {
 
     func hasPhrase(_ phrase: String) -> Bool { index(ofPhrase: phrase.split(separator: " ").map(String.init)) != nil }
 
-    /// Whether any unused token is a number.
-    var hasUnusedNumber: Bool { tokens.indices.contains { !used.contains($0) && tokens[$0].isNumeric } }
     var hasNumber: Bool { tokens.contains { $0.isNumeric } }
 
     func isUsed(_ index: Int) -> Bool { used.contains(index) }

@@ -82,7 +82,7 @@ enum Lexicon {
             "container", "containers", "last", "past", "since", "previous", "prev", "prior", "yet", "much", "compared",
             "against", "vs", "versus", "make", "mind", "should", "shall", "may", "might", "not", "no", "over", "within",
             "across", "one", "get", "if", "when", "am", "keep", "same", "new", "old", "bit", "every", "everything",
-            "everyone", "instead", "please?", "really", "still", "why", "whats", "out", "off", "again?", "namespace", "ns",
+            "everyone", "instead", "really", "still", "whats", "out", "off", "namespace", "ns",
             "k8s", "kubernetes", "cluster", "running", "pending", "deployed", "based", "version", "revision", "rev",
             "times", "time", "per", "percent", "%", "target", "targeting", "min", "max", "minimum", "maximum", "between",
             "least", "most", "about", "look", "see", "whole", "entire", "recent", "recently", "latest", "things", "thing",

@@ -21,6 +21,7 @@ public struct LocalGrammar: Sendable {
         }
         guard !tokens.isEmpty else { return .unsure("the request has no words kai can read") }
         var steps: [DraftStep] = []
+        var previousTargets: [TargetPhrase] = []
         for clause in Self.clauses(of: tokens) {
             var parser = ClauseParser(clause)
             switch try parser.parse() {
@@ -28,10 +29,28 @@ public struct LocalGrammar: Sendable {
             case .unsure(let why):
                 let text = clause.tokens.map(\.raw).joined(separator: " ")
                 return .unsure(text == request.trimmingCharacters(in: .whitespaces) ? why : "in \"\(text)\", \(why)")
-            case .steps(let drafts): steps += drafts
+            case .steps(let drafts):
+                let resolved = Self.pronouns(in: drafts, clause: clause, referTo: previousTargets)
+                steps += resolved
+                let targets = resolved.compactMap(\.target)
+                if !targets.isEmpty { previousTargets = targets }
             }
         }
         return .steps(steps)
+    }
+
+    /// "scale backend to 3 and restart it": a step with no target of its own whose clause says
+    /// "it" or "them" acts on the previous clause's targets.
+    static func pronouns(in drafts: [DraftStep], clause: Clause, referTo previous: [TargetPhrase]) -> [DraftStep] {
+        guard !previous.isEmpty, clause.containsAny(["it", "them", "those", "same"]) else { return drafts }
+        return drafts.flatMap { draft -> [DraftStep] in
+            guard draft.target == nil, case .required = draft.operation.targetRule else { return [draft] }
+            return previous.map { target in
+                var step = draft
+                step.target = target
+                return step
+            }
+        }
     }
 
     /// Splits at a conjunction only where a new request begins ("… and restart frontend"),

@@ -10,9 +10,22 @@ enum Tokenizer {
         let cleaned = request.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2018}", with: "'")
             .replacingOccurrences(of: "\u{201C}", with: "\"").replacingOccurrences(of: "\u{201D}", with: "\"")
         for piece in cleaned.split(whereSeparator: \.isWhitespace) {
-            words += split(String(piece))
+            words += split(asciiDigits(String(piece)))
         }
-        return mergeNumberWords(words.filter { !$0.isEmpty })
+        return mergeNumberWords(words.filter(isWord))
+    }
+
+    /// Keeps words with a letter or digit, and the symbols the grammar reads; drops emoji and stray punctuation.
+    private static func isWord(_ word: String) -> Bool {
+        word.contains { $0.isLetter || $0.isNumber } || separators.contains(word) || ["&", "%", "="].contains(word)
+    }
+
+    /// "３" -> "3": digits from any script become ASCII digits, so they are read as numbers.
+    private static func asciiDigits(_ word: String) -> String {
+        String(word.map { character in
+            guard !character.isASCII, character.isNumber, let value = character.wholeNumberValue, (0...9).contains(value) else { return character }
+            return Character(String(value))
+        })
     }
 
     /// One whitespace-separated piece -> its words and separators.

@@ -116,6 +116,12 @@ public struct Resolver: Sendable {
     }
 
     private func unknown(_ phrase: TargetPhrase, kinds: [ObjectKind]) -> ResolutionError {
+        let words = phrase.words.joined(separator: "-")
+        if !kinds.contains(.pod), let pod = snapshot.pods.first(where: { $0.name == words }), let owner = pod.deployment {
+            return ResolutionError(.unusable, problem: "\(pod.name) is a pod of deployment \(owner), and this operation acts on deployments.",
+                                   remedy: "Name the deployment instead (\(owner)); to replace just this pod, \"delete pod \(pod.name)\".",
+                                   candidates: [owner])
+        }
         var existing: [String] = []
         if kinds.contains(.deployment) {
             existing += snapshot.deployments.map { deployment in

@@ -11,6 +11,9 @@ import KaiPolicy
 /// let plan = try planner.plan("scale backend to 3")
 /// ```
 public struct Planner: Sendable {
+    /// More steps than this in one request is a mistake or a script gone wrong, not an operator's plan.
+    public static let maximumSteps = 20
+
     public let grammar: LocalGrammar
     public let snapshot: ClusterSnapshot
     public let policy: Policy
@@ -39,6 +42,10 @@ public struct Planner: Sendable {
                                remedy: "Rephrase it around one operation, e.g. \"scale backend to 3\", \"logs frontend since 10m\", \"why is backend failing\".")
         case .steps(let steps):
             drafts = steps
+        }
+        guard drafts.count <= Self.maximumSteps else {
+            throw RequestError(problem: "The request makes a plan of \(drafts.count) steps; kai plans at most \(Self.maximumSteps) at once.",
+                               remedy: "Split it into smaller requests, or write a runbook.")
         }
         for namespace in Set(drafts.compactMap(\.namespace)).sorted() {
             if let refusal = policy.check(namespace: namespace) { return Plan(request: request, interpreter: .local, refusal: refusal) }

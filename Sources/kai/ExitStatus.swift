@@ -2,7 +2,6 @@ import KaiCore
 
 /// design.md's exit codes, and the one place errors are mapped to them.
 enum ExitStatus {
-    static let success: Int32 = 0
     static let usage: Int32 = 2
 
     /// The exit code for a failure of `category`.

@@ -93,6 +93,17 @@ struct GrammarTests {
         #expect(try steps("restart frontend, then scale backend to 4").map(\.operation) == [.restart, .scale])
     }
 
+    @Test func itRefersToThePreviousStepsTarget() throws {
+        let plan = try steps("scale backend to 3 replicas please, and also restart it")
+        #expect(plan.map(\.operation) == [.scale, .restart])
+        #expect(plan.last?.target?.words == ["backend"])
+    }
+
+    @Test func emojiAndForeignDigitsDoNotConfuseIt() throws {
+        #expect(try steps("🚀 restart frontend").first?.target?.words == ["frontend"])
+        #expect(try steps("scale backend to ３").first?.replicas == .exactly(try ReplicaCount(3)))
+    }
+
     @Test func oneVerbForSeveralTargets() throws {
         let plan = try steps("scale frontend and backend to 3")
         #expect(plan.map(\.operation) == [.scale, .scale])

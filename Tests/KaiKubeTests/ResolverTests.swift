@@ -51,6 +51,17 @@ struct ResolverTests {
         #expect(try targetName(draft(.deletePod, [pod.name])) == pod.name)
     }
 
+    @Test func aPodNamedForADeploymentOperationPointsAtItsDeployment() throws {
+        let pod = try #require(TodoStackSeed.snapshot().pods.first { $0.component == "backend" })
+        do {
+            _ = try resolver.resolve(draft(.restart, [pod.name]))
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.candidates == ["todo-chatbot-backend"])
+            #expect(error.remedy.contains("delete pod \(pod.name)"))
+        }
+    }
+
     @Test func anUnknownNameListsWhatExists() {
         do {
             _ = try resolver.resolve(draft(.restart, ["redis"]))

@@ -76,6 +76,12 @@ struct PlannerTests {
         }
     }
 
+    @Test func absurdlyLongPlansAreRefusedAsUnusable() {
+        let request = Array(repeating: "restart frontend", count: Planner.maximumSteps + 1).joined(separator: " and ")
+        #expect(throws: RequestError.self) { try planner.plan(request) }
+        #expect(throws: Never.self) { try planner.plan(Array(repeating: "restart frontend", count: 2).joined(separator: " and ")) }
+    }
+
     @Test func thePlanKnowsItsHighestRisk() throws {
         #expect(try planner.plan("list pods").risk == .read)
         #expect(try planner.plan("restart frontend and list pods").risk == .change)

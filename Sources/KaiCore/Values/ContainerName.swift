@@ -22,9 +22,4 @@ public enum DNSLabel {
               first.isLowercaseAlphanumeric, last.isLowercaseAlphanumeric else { return false }
         return text.allSatisfy { $0.isLowercaseAlphanumeric || $0 == "-" }
     }
-
-    /// Whether `text` is a DNS-1123 subdomain (labels joined by '.', at most 253): pod and deployment names.
-    public static func isValidSubdomain(_ text: String) -> Bool {
-        text.count <= 253 && text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { isValid(String($0)) }
-    }
 }
