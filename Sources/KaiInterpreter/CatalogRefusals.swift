@@ -23,7 +23,8 @@ enum CatalogRefusals {
     private static func secrets(_ clause: Clause) -> Refusal? {
         let words: Set<String> = ["secret", "secrets", "password", "passwords", "credential", "credentials", "apikey", "token", "tokens",
                                   "database_url", "better_auth_secret", "openai_api_key", "passwd", "kubeconfig"]
-        guard clause.containsAny(words) || clause.hasPhrase("api key") || clause.hasPhrase("api keys") else { return nil }
+        let environment = clause.containsAny(["env", "environment", "envs"]) && clause.containsAny(["variables", "variable", "vars", "env", "envs"])
+        guard clause.containsAny(words) || clause.hasPhrase("api key") || clause.hasPhrase("api keys") || environment else { return nil }
         guard clause.text(0) != "why" else { return nil }
         return Refusal(reason: "kai never reads or shows secret values: they must not reach a terminal, a log or a model.",
                        alternative: "\"diagnose backend\" reports which Secret keys a pod needs and whether they exist (names only, never values).")

@@ -45,7 +45,7 @@ enum Lexicon {
     static let events: Set<String> = ["events", "event", "happened", "happening"]
     static let resources: Set<String> = [
         "resources", "resource", "usage", "cpu", "memory", "mem", "ram", "limits", "limit", "requests",
-        "top", "consumption", "consuming", "utilization", "utilisation", "using", "use",
+        "top", "consumption", "consuming", "utilization", "utilisation", "using", "use", "right-size", "rightsize", "sizing",
     ]
     static let diagnose: Set<String> = [
         "diagnose", "diagnosis", "debug", "troubleshoot", "investigate", "wrong", "failing", "fails", "failed",
@@ -55,14 +55,14 @@ enum Lexicon {
     ]
     static let describe: Set<String> = ["describe", "details", "detail", "info", "information", "inspect", "about", "status", "state"]
     static let history: Set<String> = ["history", "revisions", "versions"]
-    static let rollout: Set<String> = ["rollout", "rolled", "rolling", "roll", "progress", "ready", "done", "finished", "complete", "completed"]
+    static let rollout: Set<String> = ["rollout", "rolled", "rolling", "roll", "progress", "ready", "done", "finished", "complete", "completed", "deploying"]
     static let list: Set<String> = ["list", "show", "get", "display", "what", "which", "see", "view", "many", "ls", "print", "give", "fetch"]
     static let imageChange: Set<String> = ["set", "update", "change", "upgrade", "deploy", "use", "switch", "bump", "move", "image", "images", "release", "ship"]
 
     /// Words that begin a new request inside a sentence ("scale backend to 2 *and restart* frontend").
     static let clauseStarters: Set<String> = restart.union(rollback).union(autoscale).union(stop).union(delete)
         .union(["scale", "rescale", "increase", "decrease", "reduce", "raise", "lower"])
-        .union(["list", "show", "get", "display", "describe", "inspect", "tail", "diagnose", "debug", "troubleshoot",
+        .union(["list", "show", "get", "display", "describe", "inspect", "tail", "diagnose", "debug", "troubleshoot", "watch", "wait", "follow",
                 "investigate", "check", "why", "what", "how", "is", "are", "has", "give", "fetch", "set", "update",
                 "change", "upgrade", "make", "bump", "roll", "rollout", "undo", "exec", "tell"])
 
@@ -87,7 +87,10 @@ enum Lexicon {
             "times", "time", "per", "percent", "%", "target", "targeting", "min", "max", "minimum", "maximum", "between",
             "least", "most", "about", "look", "see", "whole", "entire", "recent", "recently", "latest", "things", "thing",
             "them", "they", "their", "he", "she", "him", "her", "stuff", "service", "services", "working", "work", "ago",
-            "-o", "wide", "yaml", "json", "undo", "-w", "--watch", "-f", "--follow", "follow", "kubectl", "warning", "warnings", "normal",
+            "-o", "wide", "yaml", "json", "undo", "run", "back", "help", "urgent", "anything", "something", "fine", "alright",
+            "add", "create", "enable", "configure", "setup", "watch", "wait", "doing", "holding", "looking", "double", "triple",
+            "halve", "half", "its", "before", "after", "deploying", "updating", "updated", "right-size", "rightsize", "size",
+            "sizing", "need", "needs", "going", "currently", "-w", "--watch", "-f", "--follow", "follow", "kubectl", "warning", "warnings", "normal",
         ]
         var words = filler
         for set in [restart, rollback, autoscale, scale, stop, delete, logs, events, resources, diagnose, describe,

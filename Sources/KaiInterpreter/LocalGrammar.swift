@@ -30,7 +30,7 @@ public struct LocalGrammar: Sendable {
                 let text = clause.tokens.map(\.raw).joined(separator: " ")
                 return .unsure(text == request.trimmingCharacters(in: .whitespaces) ? why : "in \"\(text)\", \(why)")
             case .steps(let drafts):
-                let resolved = Self.pronouns(in: drafts, clause: clause, referTo: previousTargets)
+                let resolved = Self.inheritTargets(drafts, from: previousTargets)
                 steps += resolved
                 let targets = resolved.compactMap(\.target)
                 if !targets.isEmpty { previousTargets = targets }
@@ -39,10 +39,10 @@ public struct LocalGrammar: Sendable {
         return .steps(steps)
     }
 
-    /// "scale backend to 3 and restart it": a step with no target of its own whose clause says
-    /// "it" or "them" acts on the previous clause's targets.
-    static func pronouns(in drafts: [DraftStep], clause: Clause, referTo previous: [TargetPhrase]) -> [DraftStep] {
-        guard !previous.isEmpty, clause.containsAny(["it", "them", "those", "same"]) else { return drafts }
+    /// "scale backend to 3 and restart it", "set image … and then watch the rollout": a step that
+    /// needs a target and names none acts on the previous clause's targets.
+    static func inheritTargets(_ drafts: [DraftStep], from previous: [TargetPhrase]) -> [DraftStep] {
+        guard !previous.isEmpty else { return drafts }
         return drafts.flatMap { draft -> [DraftStep] in
             guard draft.target == nil, case .required = draft.operation.targetRule else { return [draft] }
             return previous.map { target in

@@ -26,6 +26,7 @@ enum OperationDetector {
         if clause.containsAny(Lexicon.logs) { return .operation(.logs) }
         if isRolloutStatus(clause) { return .operation(.rolloutStatus) }
         if clause.containsAny(Lexicon.events) { return .operation(isWarningList(clause) ? .list : .events) }
+        if isPhaseList(clause) { return .operation(.list) }
         let failing = clause.containsAny(Lexicon.diagnose.subtracting(["check", "health", "healthy", "down"]))
         if clause.containsAny(Lexicon.resources) && !failing { return .operation(.resources) }
         if failing || clause.containsAny(["check", "health", "healthy"]) { return .operation(.diagnose) }
@@ -46,10 +47,13 @@ enum OperationDetector {
             || clause.hasPhrase("what is going on") || clause.hasPhrase("not working") || clause.hasPhrase("not starting")
             || clause.hasPhrase("keeps restarting") || clause.hasPhrase("keep restarting") || clause.hasPhrase("is down")
             || clause.hasPhrase("are down") || clause.hasPhrase("went down")
+            || (clause.text(0) == "how" && clause.containsAny(["doing", "holding", "looking"]))
     }
 
     private static func isRollback(_ clause: Clause) -> Bool {
         clause.containsAny(Lexicon.rollback) || clause.hasPhrase("roll back") || clause.hasPhrase("go back")
+            || (clause.contains("roll") && clause.contains("back"))
+            || (clause.hasPhrase("previous version") && !clause.containsAny(Lexicon.logs))
             || (clause.contains("undo") && clause.containsAny(["rollout", "deploy", "deployment", "release", "upgrade", "update"]))
     }
 
@@ -67,9 +71,11 @@ enum OperationDetector {
         let verbs: Set<String> = ["scale", "scaled", "rescale", "increase", "decrease", "reduce", "raise", "lower", "grow", "shrink"]
         if clause.containsAny(verbs) || clause.containsAny(Lexicon.stop) || clause.hasPhrase("shut down")
             || clause.hasPhrase("turn off") || clause.hasPhrase("take down") || clause.hasPhrase("spin down") { return true }
+        if clause.containsAny(["double", "triple", "halve"]) { return true }
         let counted = clause.containsAny(["replicas", "replica", "instances", "instance", "copies", "copy"])
         let changed = clause.hasNumber || clause.containsAny(["more", "fewer", "less", "add", "remove", "another", "extra", "drop"])
         if counted && changed { return true }
+        if clause.hasNumber, clause.containsAny(["pods", "pod"]), clause.containsAny(["need", "want", "run", "have", "keep"]) { return true }
         return clause.hasNumber && (clause.hasPhrase("make it") || clause.contains("run") || clause.hasPhrase("set it"))
     }
 
@@ -81,6 +87,12 @@ enum OperationDetector {
 
     private static func isWarningList(_ clause: Clause) -> Bool {
         clause.containsAny(["warning", "warnings", "normal"]) && !clause.tokens.contains { !Lexicon.nonTargetWords.contains($0.text) && !["warning", "warnings", "normal"].contains($0.text) }
+    }
+
+    /// "show me the failed pods": a kind in the plural with a pod phase is a filtered list, not a diagnosis.
+    private static func isPhaseList(_ clause: Clause) -> Bool {
+        clause.containsAny(["pods", "po"]) && clause.containsAny(["failed", "pending", "succeeded", "completed", "running"])
+            && !clause.containsAny(["why", "wrong", "crashing", "failing", "broken"])
     }
 
     /// Whether any word could name a target (is neither grammar nor a number).

@@ -20,7 +20,13 @@ extension ClauseParser {
 
     /// "since 5m", "last 10 minutes", "past hour", "--since=1h".
     mutating func readSince() throws(ValueError) -> LogWindow? {
-        guard let found = DurationReader.find(in: clause) else { return nil }
+        guard let found = DurationReader.find(in: clause) else {
+            if let since = clause.firstIndex(of: ["since", "--since"]), let value = clause[since + 1], !clause.isUsed(since + 1) {
+                throw ValueError(problem: "\"\(value.raw)\" is not a time window kai can read.",
+                                 remedy: "Write it as a length of time, e.g. \"since 10m\", \"since 2h\" or \"last 30 minutes\".")
+            }
+            return nil
+        }
         clause.use(found.range)
         return try LogWindow(seconds: found.seconds)
     }
@@ -39,13 +45,14 @@ extension ClauseParser {
     /// "container migrate", "-c migrate", "--container=migrate", "the migrate container".
     mutating func readContainer() throws(ValueError) -> ContainerName? {
         if let flag = clause.firstIndex(of: ["container", "-c", "--container"]), let name = clause[flag + 1],
-           !Lexicon.nonTargetWords.contains(name.text) {
+           !clause.isUsed(flag + 1), !Lexicon.nonTargetWords.contains(name.text) {
             clause.use(flag, flag + 1)
             return try ContainerName(name.text)
         }
         if let word = clause.firstIndex(of: ["container"]), let name = clause[word - 1],
-           !Lexicon.nonTargetWords.contains(name.text), !name.isNumeric {
+           !clause.isUsed(word - 1), !Lexicon.nonTargetWords.contains(name.text), !name.isNumeric {
             clause.use(word - 1, word)
+            containerWord = name.text
             return try ContainerName(name.text)
         }
         for token in clause.tokens {

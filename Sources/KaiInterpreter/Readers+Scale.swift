@@ -10,6 +10,11 @@ extension ClauseParser {
             clause.useAll(Lexicon.stop.union(["shut", "turn", "off", "take", "spin", "down"]))
             return .exactly(try ReplicaCount(0))
         }
+        let factors: [String: (Int, Int)] = ["double": (2, 1), "triple": (3, 1), "halve": (1, 2), "half": (1, 2)]
+        if let index = clause.firstIndex(of: Set(factors.keys)), let factor = factors[clause.text(index)] {
+            clause.use(index)
+            return .proportional(numerator: factor.0, denominator: factor.1)
+        }
         if let to = clause.firstIndex(of: ["to", "=", "--replicas", "at"]), let position = clause.number(after: to) {
             clause.use(to, position)
             if let from = clause.firstIndex(of: ["from"]), let old = clause.number(after: from) { clause.use(from, old) }

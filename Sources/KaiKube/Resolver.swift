@@ -180,6 +180,14 @@ public struct Resolver: Sendable {
             do { return try ReplicaCount(current + delta) } catch {
                 throw ResolutionError(.unusable, problem: error.problem, remedy: error.remedy)
             }
+        case .proportional(let numerator, let denominator):
+            guard let current = before?.replicas else {
+                throw ResolutionError(.unusable, problem: "The current replica count of \(deployment.name) is not known, so it cannot be multiplied.",
+                                      remedy: "Give the number of replicas you want, e.g. \"scale \(deployment.name) to 3\".")
+            }
+            do { return try ReplicaCount(max(1, current * numerator / denominator)) } catch {
+                throw ResolutionError(.unusable, problem: error.problem, remedy: error.remedy)
+            }
         case nil:
             throw missing("a replica count", for: draft, example: "scale \(deployment.name) to 3")
         }

@@ -15,6 +15,16 @@ public enum ResourceKind: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
+    /// The kind in words, for descriptions: "horizontal pod autoscalers".
+    public var displayName: String {
+        switch self {
+        case .replicasets: "replica sets"
+        case .hpa: "horizontal pod autoscalers"
+        case .configmaps: "config maps"
+        default: rawValue
+        }
+    }
+
     /// The kind a word names, if any: `ResourceKind(word: "svc") == .services`.
     public init?(word: String) {
         guard let kind = Self.allCases.first(where: { $0.spellings.contains(word) }) else { return nil }

@@ -29,7 +29,7 @@ extension CatalogOperation {
             if let selector { filters.append("labels \(selector)") }
             if let fieldSelector { filters.append("fields \(fieldSelector)") }
             let filter = filters.isEmpty ? "" : " matching " + filters.joined(separator: " and ")
-            return "List \(kind.rawValue) in namespace \(namespace)\(filter)."
+            return "List \(kind.displayName) in namespace \(namespace)\(filter)."
         }
     }
 }

@@ -32,9 +32,8 @@ extension CatalogOperation {
         public func summary(before: DeploymentState?) -> String {
             var text = "Show the last \(tail) log lines"
             if let since { text += " from the last \(since)" }
-            text += previous ? " of the previous (crashed) container" : ""
-            if let container { text += " of container \(container)" }
-            return text + " of \(source.kind.noun) \(source.name)."
+            text += " of " + (container.map { "container \($0) of " } ?? "") + "\(source.kind.noun) \(source.name)"
+            return text + (previous ? ", from the run before its last restart." : ".")
         }
     }
 }

@@ -14,7 +14,7 @@ extension CatalogOperation {
         public var arguments: [OperationArgument] { [] }
 
         public func summary(before: DeploymentState?) -> String {
-            let scope = target.map { "\($0.kind.noun) \($0.name)" } ?? "namespace \(namespace)"
+            let scope = target.map { "\($0.kind.noun) \($0.name)" } ?? "every workload in namespace \(namespace)"
             return "Compare CPU and memory requests and limits of \(scope) with observed usage."
         }
     }
