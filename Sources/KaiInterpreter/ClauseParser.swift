@@ -20,6 +20,7 @@ struct ClauseParser {
         switch OperationDetector.detect(clause) {
         case .refusal(let refusal): return .refusal(refusal)
         case .unknown: return .unsure("no operation word was recognised")
+        case .unsure(let why): return .unsure(why)
         case .operation(let detected): operation = detected
         }
         let namespace = try readNamespace()

@@ -90,7 +90,8 @@ enum Lexicon {
             "-o", "wide", "yaml", "json", "undo", "run", "back", "help", "urgent", "anything", "something", "fine", "alright",
             "add", "create", "enable", "configure", "setup", "watch", "wait", "doing", "holding", "looking", "double", "triple",
             "halve", "half", "its", "before", "after", "deploying", "updating", "updated", "right-size", "rightsize", "size",
-            "sizing", "need", "needs", "going", "currently", "-w", "--watch", "-f", "--follow", "follow", "kubectl", "warning", "warnings", "normal",
+            "sizing", "need", "needs", "going", "currently", "start", "starting", "started", "responding", "loading", "serving",
+            "reachable", "touch", "leave", "alone", "-w", "--watch", "-f", "--follow", "follow", "kubectl", "warning", "warnings", "normal",
         ]
         var words = filler
         for set in [restart, rollback, autoscale, scale, stop, delete, logs, events, resources, diagnose, describe,

@@ -6,12 +6,15 @@ enum OperationDetector {
     enum Detection: Equatable {
         case operation(OperationName)
         case refusal(Refusal)
+        /// The clause mentions an operation but must not be planned as one; says why.
+        case unsure(String)
         case unknown
     }
 
     static func detect(_ clause: Clause) -> Detection {
         if let refusal = CatalogRefusals.check(clause) { return .refusal(refusal) }
         if isQuestionAboutFailure(clause) { return .operation(.diagnose) }
+        if let objection = ChangeGuard.objection(to: clause) { return .unsure(objection) }
         if clause.containsAny(["image", "images"]) && !clause.containsAny(Lexicon.list.subtracting(["set"]))
             || clause.tokens.contains(where: { ImageReference.looksLikeImage(ImageCandidate.text(of: $0.raw)) }) && clause.containsAny(Lexicon.imageChange) {
             return .operation(.setImage)

@@ -140,6 +140,19 @@ struct GrammarTests {
         #expect(!why.isEmpty)
     }
 
+    @Test(arguments: [
+        "don't restart the backend", "do not scale anything", "never roll back the frontend", "stop restarting the backend",
+        "what does restart do?", "should I roll back the frontend?", "what would happen if I scaled backend to 0",
+        "if the backend is failing restart it", "how do I set the image of backend to todo-backend:2.0",
+        "restart frontend and don't touch the backend",
+    ])
+    func mentioningAChangeWithoutAskingForItPlansNoChange(_ request: String) throws {
+        let interpretation = try grammar.interpret(request)
+        if case .steps(let steps) = interpretation {
+            Issue.record("\"\(request)\" planned \(steps.map(\.operation)) although it asks for no change")
+        }
+    }
+
     @Test(arguments: ["scale backend to -1", "scale backend to 2.5", "last 0 lines of backend logs",
                       "backend logs since 90d", "set image of backend to Todo-Backend:2.0", "scale backend to 99999999999999999999"])
     func malformedValuesThrowAClearError(_ request: String) {
