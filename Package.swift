@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // Plain values: operations, plans, targets, risk, errors. No I/O.
@@ -26,7 +27,12 @@ let package = Package(
         // Request -> checked plan: interpreter, resolver and policy in order.
         .target(name: "KaiPlanning", dependencies: ["KaiCore", "KaiInterpreter", "KaiKube", "KaiPolicy"], swiftSettings: strict),
         // The simulated todo-chatbot cluster; for now its seed.
-        .target(name: "KaiSandbox", dependencies: ["KaiCore", "KaiKube"], swiftSettings: strict),
+        .target(
+            name: "KaiSandbox",
+            dependencies: ["KaiCore", "KaiKube", .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
         // Rendering plans and errors for people (text) and scripts (JSON).
         .target(name: "KaiTerminal", dependencies: ["KaiCore", "KaiKube"], swiftSettings: strict),
         // The executable: argument parsing and wiring only.

@@ -65,7 +65,7 @@ enum CatalogRefusals {
         guard let verbIndex = clause.firstIndex(of: Lexicon.delete) else { return nil }
         if clause.containsAny(["replica", "replicas", "instance", "instances", "copies", "copy"]) { return nil }
         let verb = clause.text(verbIndex)
-        let manyPods = clause.containsAny(["pods", "all", "every", "everything"]) || clause.hasPhrase("each pod")
+        let manyPods = (clause.containsAny(["pods", "all", "every", "everything"]) || clause.hasPhrase("each pod")) && !clause.hasPhrase("one of")
         if manyPods {
             return Refusal(reason: "Deleting several pods at once is not in kai's catalog: it can take the whole app down.",
                            alternative: "\"restart DEPLOYMENT\" replaces its pods one by one; \"delete pod NAME\" deletes a single pod.")

@@ -4,7 +4,7 @@ import KaiCore
 struct ClauseParser {
     /// What a clause turned out to be.
     enum Outcome: Equatable {
-        case steps([DraftStep])
+        case steps([DraftStep], unchanged: [TargetPhrase])
         case refusal(Refusal)
         case unsure(String)
     }
@@ -29,7 +29,7 @@ struct ClauseParser {
         var kinds: [ResourceKind] = []
         switch operation {
         case .scale:
-            if let paired = try readCountPerTarget(template) { return .steps(paired) }
+            if let paired = try readCountPerTarget(template) { return .steps(paired, unchanged: []) }
             template.replicas = try readReplicas()
         case .logs:
             template.previous = readPrevious()
@@ -62,14 +62,14 @@ struct ClauseParser {
                 step.fieldSelector = try readFieldSelector(for: kind)
                 steps.append(step)
             }
-            return .steps(steps)
+            return .steps(steps, unchanged: [])
         }
-        guard !targets.isEmpty else { return .steps([template]) }
+        guard !targets.isEmpty else { return .steps([template], unchanged: []) }
         return .steps(targets.map { target in
             var step = template
             step.target = target
             return step
-        })
+        }, unchanged: [])
     }
 
     /// "scale frontend to 2 and backend to 3": each target followed by its own count.
@@ -138,7 +138,7 @@ struct ClauseParser {
     }
 
     /// Runs of words that may name targets; conjunctions and grammar words separate them.
-    private func targetGroups() -> [[String]] {
+    func targetGroups() -> [[String]] {
         var groups: [[String]] = []
         var current: [String] = []
         for index in clause.tokens.indices {

@@ -27,7 +27,7 @@ enum ResourceWord {
 enum Lexicon {
     static let restart: Set<String> = [
         "restart", "restarts", "restarting", "bounce", "redeploy", "re-deploy", "reboot", "recycle", "cycle",
-        "reload", "kick", "re-start", "rollout-restart", "refresh",
+        "reload", "kick", "re-start", "rollout-restart", "refresh", "restarted",
     ]
     static let rollback: Set<String> = ["rollback", "roll-back", "revert", "downgrade"]
     static let autoscale: Set<String> = ["autoscale", "auto-scale", "autoscaling", "autoscaler", "hpa"]
@@ -46,16 +46,17 @@ enum Lexicon {
     static let resources: Set<String> = [
         "resources", "resource", "usage", "cpu", "memory", "mem", "ram", "limits", "limit", "requests",
         "top", "consumption", "consuming", "utilization", "utilisation", "using", "use", "right-size", "rightsize", "sizing",
+        "over-provisioned", "overprovisioned", "under-provisioned", "underprovisioned", "provisioned",
     ]
     static let diagnose: Set<String> = [
         "diagnose", "diagnosis", "debug", "troubleshoot", "investigate", "wrong", "failing", "fails", "failed",
         "failure", "crash", "crashing", "crashes", "crashed", "crashloop", "crashloopbackoff", "broken", "unhealthy",
         "healthy", "health", "problem", "problems", "issue", "issues", "error", "errors", "erroring", "down", "oom",
-        "oomkilled", "stuck", "check", "sick", "flapping", "why",
+        "oomkilled", "stuck", "check", "sick", "flapping", "why", "crashlooping", "throwing", "500s", "5xx", "timeouts", "timing",
     ]
     static let describe: Set<String> = ["describe", "details", "detail", "info", "information", "inspect", "about", "status", "state"]
     static let history: Set<String> = ["history", "revisions", "versions"]
-    static let rollout: Set<String> = ["rollout", "rolled", "rolling", "roll", "progress", "ready", "done", "finished", "complete", "completed", "deploying"]
+    static let rollout: Set<String> = ["rollout", "rolled", "rolling", "roll", "progress", "ready", "done", "finished", "finish", "complete", "completed", "deploying"]
     static let list: Set<String> = ["list", "show", "get", "display", "what", "which", "see", "view", "many", "ls", "print", "give", "fetch"]
     static let imageChange: Set<String> = ["set", "update", "change", "upgrade", "deploy", "use", "switch", "bump", "move", "image", "images", "release", "ship"]
 
@@ -68,6 +69,8 @@ enum Lexicon {
 
     /// Words joining clauses or items of a list.
     static let conjunctions: Set<String> = [",", ";", "and", "then", "also", "plus", "&", "afterwards", "after", "finally"]
+    /// Conjunctions that always begin a new clause, whatever follows: "restart frontend *but* leave the backend alone".
+    static let contrasts: Set<String> = ["but", "except", "excluding"]
 
     /// Words that never name a target: grammar, politeness and the operation words themselves.
     static let nonTargetWords: Set<String> = {
@@ -91,7 +94,8 @@ enum Lexicon {
             "add", "create", "enable", "configure", "setup", "watch", "wait", "doing", "holding", "looking", "double", "triple",
             "halve", "half", "its", "before", "after", "deploying", "updating", "updated", "right-size", "rightsize", "size",
             "sizing", "need", "needs", "going", "currently", "start", "starting", "started", "responding", "loading", "serving",
-            "reachable", "touch", "leave", "alone", "-w", "--watch", "-f", "--follow", "follow", "kubectl", "warning", "warnings", "normal",
+            "reachable", "touch", "leave", "alone", "quick", "both", "bring", "grab", "full", "spec", "horizontal", "off",
+            "take", "look", "keeps", "stay", "but", "except", "excluding", "untouched", "skip", "wrong", "-w", "--watch", "-f", "--follow", "follow", "kubectl", "warning", "warnings", "normal",
         ]
         var words = filler
         for set in [restart, rollback, autoscale, scale, stop, delete, logs, events, resources, diagnose, describe,

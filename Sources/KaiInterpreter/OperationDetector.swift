@@ -14,7 +14,8 @@ enum OperationDetector {
     static func detect(_ clause: Clause) -> Detection {
         if let refusal = CatalogRefusals.check(clause) { return .refusal(refusal) }
         if isQuestionAboutFailure(clause) { return .operation(.diagnose) }
-        if let objection = ChangeGuard.objection(to: clause) { return .unsure(objection) }
+        if let objection = ChangeGuard.negation(in: clause) { return .unsure(objection) }
+        if clause.contains("describe") { return .operation(.describe) }
         if clause.containsAny(["image", "images"]) && !clause.containsAny(Lexicon.list.subtracting(["set"]))
             || clause.tokens.contains(where: { ImageReference.looksLikeImage(ImageCandidate.text(of: $0.raw)) }) && clause.containsAny(Lexicon.imageChange) {
             return .operation(.setImage)
@@ -22,7 +23,10 @@ enum OperationDetector {
         if isRollback(clause) { return .operation(.rollback) }
         if let autoscale = autoscaleOrList(clause) { return .operation(autoscale) }
         if clause.contains("bump") { return .operation(clause.hasNumber ? .scale : .restart) }
-        if clause.containsAny(Lexicon.restart) || clause.hasPhrase("start over") { return .operation(.restart) }
+        if clause.containsAny(Lexicon.restart) || clause.hasPhrase("start over")
+            || (clause.contains("roll") && !clause.containsAny(["out", "back", "status", "history", "undo"])) {
+            return .operation(.restart)
+        }
         if clause.containsAny(Lexicon.delete) && !isScale(clause) { return .operation(.deletePod) }
         if isScale(clause) { return .operation(.scale) }
         if clause.containsAny(Lexicon.history) { return .operation(.rolloutHistory) }
@@ -51,6 +55,8 @@ enum OperationDetector {
             || clause.hasPhrase("keeps restarting") || clause.hasPhrase("keep restarting") || clause.hasPhrase("is down")
             || clause.hasPhrase("are down") || clause.hasPhrase("went down")
             || (clause.text(0) == "how" && clause.containsAny(["doing", "holding", "looking"]))
+            || (clause.text(0) == "is" && clause.containsAny(["ok", "okay", "alright", "fine", "up", "alive"]))
+            || clause.hasPhrase("take a look") || clause.hasPhrase("something is off") || clause.hasPhrase("something is wrong")
     }
 
     private static func isRollback(_ clause: Clause) -> Bool {

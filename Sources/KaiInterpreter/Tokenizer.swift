@@ -12,7 +12,30 @@ enum Tokenizer {
         for piece in cleaned.split(whereSeparator: \.isWhitespace) {
             words += split(asciiDigits(String(piece)))
         }
-        return mergeNumberWords(words.filter(isWord))
+        return mergeNumberWords(mergePhrases(words.filter(isWord)))
+    }
+
+    /// Kinds spelled as several words become the one word kubectl uses: "horizontal pod autoscalers" -> "hpa".
+    private static let phrases: [([String], String)] = [
+        (["horizontal", "pod", "autoscalers"], "hpa"), (["horizontal", "pod", "autoscaler"], "hpa"),
+        (["replica", "sets"], "replicasets"), (["replica", "set"], "replicaset"),
+        (["config", "maps"], "configmaps"), (["config", "map"], "configmap"),
+    ]
+
+    private static func mergePhrases(_ words: [String]) -> [String] {
+        var merged: [String] = []
+        var index = 0
+        outer: while index < words.count {
+            for (phrase, word) in phrases where index + phrase.count <= words.count
+                && zip(words[index..<index + phrase.count], phrase).allSatisfy({ $0.lowercased() == $1 }) {
+                merged.append(word)
+                index += phrase.count
+                continue outer
+            }
+            merged.append(words[index])
+            index += 1
+        }
+        return merged
     }
 
     /// Keeps words with a letter or digit, and the symbols the grammar reads; drops emoji and stray punctuation.
@@ -45,7 +68,8 @@ enum Tokenizer {
     /// Contractions, possessives, `kind/name` and `--flag=value`.
     private static func expand(_ word: String) -> [String] {
         let lower = word.lowercased()
-        if lower.hasPrefix("--"), let equals = word.firstIndex(of: "=") {
+        if let equals = word.firstIndex(of: "="),
+           lower.hasPrefix("--") || ["min", "max", "cpu", "replicas", "tail", "since", "revision"].contains(String(lower[..<equals])) {
             return [String(word[..<equals]), String(word[word.index(after: equals)...])]
         }
         if let slash = lower.firstIndex(of: "/"), ResourceWord.isKindPrefix(String(lower[..<slash])) {

@@ -72,6 +72,22 @@ public struct Resolver: Sendable {
         return PlannedStep(operation, before: before)
     }
 
+    /// The steps minus the changes to anything in `unchanged` ("but leave the backend alone");
+    /// a pod counts as its deployment. Reads of those objects stay.
+    public func withoutChanges(to unchanged: [TargetPhrase], in steps: [PlannedStep]) throws(ResolutionError) -> [PlannedStep] {
+        guard !unchanged.isEmpty else { return steps }
+        var kept = Set<String>()
+        for phrase in unchanged {
+            for object in objects(named: phrase, kinds: [.deployment, .pod]) { kept.insert(object.name) }
+            if objects(named: phrase, kinds: [.deployment, .pod]).isEmpty { throw unknown(phrase, kinds: [.deployment, .pod]) }
+        }
+        return steps.filter { step in
+            guard step.operation.name.isChange, let target = step.operation.target else { return true }
+            let owner = snapshot.pods.first { $0.name == target.name }?.deployment
+            return !kept.contains(target.name) && !(owner.map(kept.contains) ?? false)
+        }
+    }
+
     // MARK: - Targets
 
     private func resolveTarget(of draft: DraftStep) throws(ResolutionError) -> ObjectReference? {
@@ -211,7 +227,14 @@ public struct Resolver: Sendable {
     }
 
     private func check(revision: Revision?, of deployment: ObjectReference, current: Int?) throws(ResolutionError) {
-        guard let revision, let current else { return }
+        guard let current else { return }
+        guard let revision else {
+            guard current > 1 else {
+                throw ResolutionError(.unusable, problem: "Deployment \(deployment.name) is at its first revision, so there is nothing to roll back to.",
+                                      remedy: "\"rollout history \(deployment.name)\" lists its revisions.")
+            }
+            return
+        }
         if revision.value == current {
             throw ResolutionError(.unusable, problem: "Deployment \(deployment.name) is already at revision \(current).",
                                   remedy: "Pick an earlier revision; \"rollout history \(deployment.name)\" lists them.")

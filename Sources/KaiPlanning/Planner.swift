@@ -34,14 +34,16 @@ public struct Planner: Sendable {
         let text = request.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw RequestError.empty }
         let drafts: [DraftStep]
+        let keep: [TargetPhrase]
         switch try grammar.interpret(text) {
         case .refusal(let refusal):
             return Plan(request: request, interpreter: .local, refusal: refusal)
         case .unsure(let why):
             throw RequestError(problem: "kai's local grammar is not sure what \"\(text)\" asks for: \(why).",
                                remedy: "Rephrase it around one operation, e.g. \"scale backend to 3\", \"logs frontend since 10m\", \"why is backend failing\".")
-        case .steps(let steps):
+        case .steps(let steps, let unchanged):
             drafts = steps
+            keep = unchanged
         }
         guard drafts.count <= Self.maximumSteps else {
             throw RequestError(problem: "The request makes a plan of \(drafts.count) steps; kai plans at most \(Self.maximumSteps) at once.",
@@ -50,7 +52,12 @@ public struct Planner: Sendable {
         for namespace in Set(drafts.compactMap(\.namespace)).sorted() {
             if let refusal = policy.check(namespace: namespace) { return Plan(request: request, interpreter: .local, refusal: refusal) }
         }
-        let steps = try Resolver(snapshot: snapshot).resolve(drafts)
+        let resolver = Resolver(snapshot: snapshot)
+        let steps = try resolver.withoutChanges(to: keep, in: resolver.resolve(drafts))
+        guard !steps.isEmpty else {
+            throw RequestError(problem: "Nothing is left to do: every change in \"\(text)\" is to something it says to leave alone.",
+                               remedy: "Say only what kai should change.")
+        }
         if let refusal = policy.check(steps) { return Plan(request: request, interpreter: .local, refusal: refusal) }
         return Plan(request: request, interpreter: .local, steps: steps)
     }

@@ -25,7 +25,8 @@ struct PlanCommandTests {
                 if let int = value as? Int { return .int(int) }
                 return .string("\(value)")
             }
-            return ObservedStep(op: step["op"] as? String ?? "", target: target?["name"] as? String, arguments: arguments)
+            return ObservedStep(op: step["op"] as? String ?? "", risk: step["risk"] as? String ?? "", target: target?["name"] as? String,
+                                arguments: arguments)
         })
     }
 

@@ -7,7 +7,7 @@ struct GrammarTests {
     private let grammar = LocalGrammar()
 
     private func steps(_ request: String) throws -> [DraftStep] {
-        guard case .steps(let steps) = try grammar.interpret(request) else {
+        guard case .steps(let steps, _) = try grammar.interpret(request) else {
             Issue.record("\"\(request)\" was not understood as steps: \(try grammar.interpret(request))")
             return []
         }
@@ -148,7 +148,7 @@ struct GrammarTests {
     ])
     func mentioningAChangeWithoutAskingForItPlansNoChange(_ request: String) throws {
         let interpretation = try grammar.interpret(request)
-        if case .steps(let steps) = interpretation {
+        if case .steps(let steps, _) = interpretation {
             Issue.record("\"\(request)\" planned \(steps.map(\.operation)) although it asks for no change")
         }
     }

@@ -14,7 +14,7 @@ struct PlannerTests {
             let plan = try planner.plan(request)
             if let refusal = plan.refusal { return .refusal(refusal.reason) }
             return .steps(plan.steps.map { step in
-                ObservedStep(op: step.operation.name.rawValue, target: step.operation.target?.name,
+                ObservedStep(op: step.operation.name.rawValue, risk: step.operation.risk.rawValue, target: step.operation.target?.name,
                              arguments: step.operation.arguments.reduce(into: [:]) { arguments, argument in
                                  arguments[argument.name] = switch argument.value {
                                  case .int(let value): .int(value)
@@ -77,9 +77,20 @@ struct PlannerTests {
     }
 
     @Test func absurdlyLongPlansAreRefusedAsUnusable() {
-        let request = Array(repeating: "restart frontend", count: Planner.maximumSteps + 1).joined(separator: " and ")
+        let request = (1...Planner.maximumSteps + 1).map { "show the last \($0) lines of frontend logs" }.joined(separator: " and ")
         #expect(throws: RequestError.self) { try planner.plan(request) }
-        #expect(throws: Never.self) { try planner.plan(Array(repeating: "restart frontend", count: 2).joined(separator: " and ")) }
+        #expect(throws: Never.self) { try planner.plan("restart frontend and restart backend") }
+    }
+
+    @Test func aRepeatedStepIsPlannedOnce() throws {
+        #expect(try planner.plan("restart frontend and restart frontend").steps.count == 1)
+    }
+
+    @Test func whatToLeaveAloneIsMatchedByTheRealObjectNotTheWord() throws {
+        let plan = try planner.plan("restart the backend and the frontend but leave the api alone")
+        #expect(plan.steps.map { $0.operation.target?.name } == ["todo-chatbot-frontend"])
+        let history = try planner.plan("please don't roll back the frontend, just show me its history")
+        #expect(history.steps.map(\.operation.name) == [.rolloutHistory])
     }
 
     @Test func thePlanKnowsItsHighestRisk() throws {

@@ -19,6 +19,10 @@ public struct CorpusEntry: Sendable, CustomStringConvertible {
         case steps([ExpectedStep])
         case refusal
         case error
+        /// Anything but a change: a read, a refusal or an error (`safe_no_change: true`).
+        case noChange
+        /// These steps, or else no change at all (`expect_or_no_change`, for typos of dangerous verbs).
+        case stepsOrNoChange([ExpectedStep])
     }
 
     public let file: String
@@ -53,13 +57,15 @@ public enum Corpus {
     public static let sharedFile = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/requests.yaml")
     /// Our own, larger corpus of phrasings.
     public static let phrasingsFile = packageRoot.appendingPathComponent("Tests/Fixtures/phrasings.yaml")
+    /// Phrasings written after the grammar was tuned on the first set, with a section on safety.
+    public static let heldOutFile = packageRoot.appendingPathComponent("Tests/Fixtures/phrasings-heldout.yaml")
 
     /// Whether the shared corpus is present.
     public static var hasShared: Bool { FileManager.default.fileExists(atPath: sharedFile.path) }
 
     /// Entries of the shared corpus (none when it is absent) followed by our phrasings.
     public static func all() -> [CorpusEntry] {
-        (hasShared ? load(sharedFile) : []) + load(phrasingsFile)
+        (hasShared ? load(sharedFile) : []) + load(phrasingsFile) + load(heldOutFile)
     }
 
     /// The entries of one corpus file. A malformed file is a test bug: it stops the run loudly.
@@ -75,17 +81,20 @@ public enum Corpus {
                 outcome = .refusal
             } else if item["error"] as? Bool == true {
                 outcome = .error
+            } else if item["safe_no_change"] as? Bool == true {
+                outcome = .noChange
+            } else if let steps = item["expect_or_no_change"] as? [[String: Any]] {
+                outcome = .stepsOrNoChange(steps.map(expectedStep))
             } else {
-                let steps = (item["expect"] as? [[String: Any]] ?? []).map { step in
-                    CorpusEntry.ExpectedStep(
-                        op: step["op"] as? String ?? "",
-                        target: step["target"] as? String,
-                        arguments: step.filter { $0.key != "op" && $0.key != "target" }.mapValues(value))
-                }
-                outcome = .steps(steps)
+                outcome = .steps((item["expect"] as? [[String: Any]] ?? []).map(expectedStep))
             }
             return CorpusEntry(file: url.lastPathComponent, request: request, outcome: outcome)
         }
+    }
+
+    private static func expectedStep(_ step: [String: Any]) -> CorpusEntry.ExpectedStep {
+        CorpusEntry.ExpectedStep(op: step["op"] as? String ?? "", target: step["target"] as? String,
+                                 arguments: step.filter { $0.key != "op" && $0.key != "target" }.mapValues(value))
     }
 
     private static func value(_ any: Any) -> ExpectedValue {

@@ -1,18 +1,20 @@
 /// A step as a plan produced it, in the terms a corpus compares: operation, target name, arguments.
 public struct ObservedStep: Sendable, CustomStringConvertible {
     public let op: String
+    public let risk: String
     public let target: String?
     public let arguments: [String: ExpectedValue]
 
-    /// A step with `op` acting on `target` with `arguments`.
-    public init(op: String, target: String?, arguments: [String: ExpectedValue]) {
+    /// A step with `op` at `risk` acting on `target` with `arguments`.
+    public init(op: String, risk: String, target: String?, arguments: [String: ExpectedValue]) {
         self.op = op
+        self.risk = risk
         self.target = target
         self.arguments = arguments
     }
 
     public var description: String {
-        "{op: \(op), target: \(target ?? "none"), \(arguments.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))}"
+        "{op: \(op) [\(risk)], target: \(target ?? "none"), \(arguments.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))}"
     }
 }
 
@@ -34,7 +36,15 @@ public enum ObservedOutcome: Sendable, CustomStringConvertible {
 extension CorpusEntry {
     /// Why `observed` does not meet the entry's expectation, or nil when it does.
     public func mismatch(_ observed: ObservedOutcome) -> String? {
+        let changes: Bool = if case .steps(let steps) = observed { steps.contains { $0.risk != "read" } } else { false }
         switch (outcome, observed) {
+        case (.noChange, _):
+            return changes ? "a change was planned from a request that asks for none: \(observed)" : nil
+        case (.stepsOrNoChange(let expected), .steps):
+            guard changes else { return nil }
+            return CorpusEntry(file: file, request: request, outcome: .steps(expected)).mismatch(observed)
+        case (.stepsOrNoChange, .refusal), (.stepsOrNoChange, .error):
+            return nil
         case (.refusal, .refusal(let reason)):
             return reason.isEmpty ? "the refusal gives no reason" : nil
         case (.error, .error(let message)):
