@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// `kai`: operate the todo-chatbot stack on Kubernetes in plain language, safely.
-struct Kai: ParsableCommand {
+struct Kai: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kai",
         abstract: "Operate an application on Kubernetes in plain language, safely.",
@@ -20,6 +20,6 @@ struct Kai: ParsableCommand {
         6 model provider error.
         """,
         version: "0.1.0",
-        subcommands: [PlanCommand.self]
+        subcommands: [PlanCommand.self, SandboxCommand.self]
     )
 }

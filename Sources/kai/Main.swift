@@ -5,10 +5,14 @@ import KaiTerminal
 /// Entry point: parses the command line and turns every way of ending into design.md's exit codes.
 @main
 enum Main {
-    static func main() {
+    static func main() async {
         do {
             var command = try Kai.parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {

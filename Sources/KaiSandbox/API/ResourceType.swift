@@ -40,21 +40,24 @@ public struct ResourceType: Sendable, Hashable {
 
 /// Every resource the sandbox serves, as a real cluster lists them in discovery.
 public enum ResourceCatalog {
+    public static let namespace = ResourceType("", "v1", "Namespace", "namespaces", namespaced: false, shortNames: ["ns"], subresources: ["status"])
+    public static let node = ResourceType("", "v1", "Node", "nodes", namespaced: false, shortNames: ["no"], subresources: ["status"])
+    public static let pod = ResourceType("", "v1", "Pod", "pods", shortNames: ["po"], subresources: ["status", "log", "eviction"], categories: ["all"])
+    public static let service = ResourceType("", "v1", "Service", "services", shortNames: ["svc"], subresources: ["status"], categories: ["all"])
+    public static let endpoints = ResourceType("", "v1", "Endpoints", "endpoints", shortNames: ["ep"])
+    public static let event = ResourceType("", "v1", "Event", "events", shortNames: ["ev"])
+    public static let configMap = ResourceType("", "v1", "ConfigMap", "configmaps", shortNames: ["cm"])
+    public static let secret = ResourceType("", "v1", "Secret", "secrets")
+    public static let serviceAccount = ResourceType("", "v1", "ServiceAccount", "serviceaccounts", shortNames: ["sa"])
+    public static let persistentVolumeClaim = ResourceType("", "v1", "PersistentVolumeClaim", "persistentvolumeclaims", shortNames: ["pvc"], subresources: ["status"])
+    public static let deployment = ResourceType("apps", "v1", "Deployment", "deployments", shortNames: ["deploy"], subresources: ["status", "scale"], categories: ["all"])
+    public static let replicaSet = ResourceType("apps", "v1", "ReplicaSet", "replicasets", shortNames: ["rs"], subresources: ["status", "scale"], categories: ["all"])
+    public static let statefulSet = ResourceType("apps", "v1", "StatefulSet", "statefulsets", shortNames: ["sts"], subresources: ["status", "scale"], categories: ["all"])
+    public static let autoscaler = ResourceType("autoscaling", "v2", "HorizontalPodAutoscaler", "horizontalpodautoscalers", shortNames: ["hpa"], subresources: ["status"], categories: ["all"])
+
     public static let all: [ResourceType] = [
-        ResourceType("", "v1", "Namespace", "namespaces", namespaced: false, shortNames: ["ns"], subresources: ["status"]),
-        ResourceType("", "v1", "Node", "nodes", namespaced: false, shortNames: ["no"], subresources: ["status"]),
-        ResourceType("", "v1", "Pod", "pods", shortNames: ["po"], subresources: ["status", "log", "eviction"], categories: ["all"]),
-        ResourceType("", "v1", "Service", "services", shortNames: ["svc"], subresources: ["status"], categories: ["all"]),
-        ResourceType("", "v1", "Endpoints", "endpoints", shortNames: ["ep"]),
-        ResourceType("", "v1", "Event", "events", shortNames: ["ev"]),
-        ResourceType("", "v1", "ConfigMap", "configmaps", shortNames: ["cm"]),
-        ResourceType("", "v1", "Secret", "secrets"),
-        ResourceType("", "v1", "ServiceAccount", "serviceaccounts", shortNames: ["sa"]),
-        ResourceType("", "v1", "PersistentVolumeClaim", "persistentvolumeclaims", shortNames: ["pvc"], subresources: ["status"]),
-        ResourceType("apps", "v1", "Deployment", "deployments", shortNames: ["deploy"], subresources: ["status", "scale"], categories: ["all"]),
-        ResourceType("apps", "v1", "ReplicaSet", "replicasets", shortNames: ["rs"], subresources: ["status", "scale"], categories: ["all"]),
-        ResourceType("apps", "v1", "StatefulSet", "statefulsets", shortNames: ["sts"], subresources: ["status", "scale"], categories: ["all"]),
-        ResourceType("autoscaling", "v2", "HorizontalPodAutoscaler", "horizontalpodautoscalers", shortNames: ["hpa"], subresources: ["status"], categories: ["all"]),
+        namespace, node, pod, service, endpoints, event, configMap, secret, serviceAccount, persistentVolumeClaim,
+        deployment, replicaSet, statefulSet, autoscaler,
         ResourceType("events.k8s.io", "v1", "Event", "events", shortNames: ["ev"]),
         ResourceType("rbac.authorization.k8s.io", "v1", "Role", "roles"),
         ResourceType("rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings"),

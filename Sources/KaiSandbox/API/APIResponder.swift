@@ -1,0 +1,222 @@
+import Foundation
+import Hummingbird
+
+/// Serves the Kubernetes REST API over an ``ObjectStore``: discovery, CRUD, patch, watch,
+/// the scale and status subresources and Table output, with `metav1.Status` errors.
+struct APIResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+
+    let store: ObjectStore
+    let logs: LogSource
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        var request = request
+        let body = try await request.collectBody(upTo: 16 * 1024 * 1024)
+        let api = APIRequest(request, body: body)
+        do {
+            guard let path = APIPath(request.uri.path) else { throw APIError.pathNotFound(request.uri.path) }
+            return try await route(path, api)
+        } catch let error as APIError {
+            return Self.json(error.status, status: error.code)
+        }
+    }
+
+    private func route(_ path: APIPath, _ request: APIRequest) async throws -> Response {
+        switch path {
+        case .version: return Self.json(Discovery.version())
+        case .health: return Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "ok")))
+        case .coreVersions: return Self.json(Discovery.coreVersions(serverAddress: request.host))
+        case .groups: return Self.json(Discovery.groups())
+        case .group(let name):
+            guard let group = Discovery.group(name) else { throw APIError.pathNotFound("/apis/\(name)") }
+            return Self.json(group)
+        case .resourceList(let group, let version):
+            guard let list = Discovery.resources(group: group, version: version) else { throw APIError.pathNotFound("/apis/\(group)/\(version)") }
+            return Self.json(list)
+        case .resource(let resource, let namespace, let name, let subresource):
+            guard let name else { return try await collection(resource, namespace, request) }
+            switch subresource {
+            case "scale": return try await scale(resource, namespace, name, request)
+            case "log": return try await logs.response(namespace: namespace ?? "default", pod: name, request: request, store: store)
+            case "eviction":
+                guard request.method == .post else { throw APIError.methodNotAllowed(request.method.rawValue, "pods/eviction") }
+                try await store.delete(resource, namespace: namespace, name: name)
+                return Self.json(["kind": "Status", "apiVersion": "v1", "metadata": [:], "status": "Success"], status: 201)
+            default: return try await object(resource, namespace, name, subresource, request)
+            }
+        }
+    }
+
+    // MARK: Collections
+
+    private func collection(_ resource: ResourceType, _ namespace: String?, _ request: APIRequest) async throws -> Response {
+        let scope = Scope(resource: resource, namespace: namespace, labels: try request.labelSelector(), fields: try request.fieldSelector())
+        switch request.method {
+        case .get:
+            if request.isWatch { return try await watch(scope, request) }
+            let limit = request.query["limit"].flatMap(Int.init)
+            let page = try await store.list(scope, limit: limit, continue: request.query["continue"])
+            if request.wantsTable {
+                return Self.json(TableView.table(resource, page.items, revision: page.revision, includeObject: request.query["includeObject"]))
+            }
+            var metadata: JSONValue = ["resourceVersion": .string(String(page.revision))]
+            if let next = page.continue { metadata["continue"] = .string(next) }
+            if let remaining = page.remaining { metadata["remainingItemCount"] = .int(Int64(remaining)) }
+            return Self.json(["kind": .string(resource.listKind), "apiVersion": .string(resource.groupVersion),
+                              "metadata": metadata, "items": .array(page.items)])
+        case .post:
+            guard resource.verbs.contains("create") else { throw APIError.methodNotAllowed("create", resource.plural) }
+            let object = try request.object()
+            if resource.kind == "SelfSubjectAccessReview" { return Self.json(AccessReview.allowAll(object), status: 201) }
+            if request.query["dryRun"] == "All" { return Self.json(object, status: 201) }
+            return Self.json(try await store.create(resource, namespace: namespace, object), status: 201)
+        case .delete:
+            let page = try await store.list(scope)
+            for item in page.items {
+                _ = try? await store.delete(resource, namespace: item[path: "metadata.namespace"].string, name: item[path: "metadata.name"].string ?? "")
+            }
+            return Self.json(["kind": .string(resource.listKind), "apiVersion": .string(resource.groupVersion),
+                              "metadata": [:], "items": .array(page.items)])
+        default:
+            throw APIError.methodNotAllowed(request.method.rawValue, resource.plural)
+        }
+    }
+
+    // MARK: Single objects
+
+    private func object(_ resource: ResourceType, _ namespace: String?, _ name: String, _ subresource: String?,
+                        _ request: APIRequest) async throws -> Response {
+        switch request.method {
+        case .get:
+            let object = try await store.get(resource, namespace: namespace, name: name)
+            if request.wantsTable {
+                return Self.json(TableView.table(resource, [object], revision: await store.resourceVersion, includeObject: request.query["includeObject"]))
+            }
+            return Self.json(object)
+        case .put:
+            return Self.json(try await store.update(resource, namespace: namespace, name: name, try request.object(), subresource: subresource))
+        case .patch:
+            return Self.json(try await patch(resource, namespace, name, subresource, request))
+        case .delete:
+            return Self.json(try await store.delete(resource, namespace: namespace, name: name))
+        default:
+            throw APIError.methodNotAllowed(request.method.rawValue, "\(resource.plural)/\(name)")
+        }
+    }
+
+    private func patch(_ resource: ResourceType, _ namespace: String?, _ name: String, _ subresource: String?,
+                       _ request: APIRequest) async throws(APIError) -> JSONValue {
+        guard let kind = Patch.Kind(contentType: request.contentType) else { throw APIError.unsupportedMediaType(request.contentType) }
+        let body = try request.object()
+        let current: JSONValue
+        do {
+            current = try await store.get(resource, namespace: namespace, name: name)
+        } catch where error.code == 404 && kind == .apply {
+            return try await store.create(resource, namespace: namespace, body)
+        }
+        let patched = try Self.apply(kind, body, to: current)
+        return try await store.update(resource, namespace: namespace, name: name, patched, subresource: subresource)
+    }
+
+    static func apply(_ kind: Patch.Kind, _ body: JSONValue, to current: JSONValue) throws(APIError) -> JSONValue {
+        switch kind {
+        case .json: try Patch.json(current, body)
+        case .merge: Patch.merge(current, body)
+        case .strategic, .apply: Patch.strategic(current, body)
+        }
+    }
+
+    // MARK: Scale subresource
+
+    private func scale(_ resource: ResourceType, _ namespace: String?, _ name: String, _ request: APIRequest) async throws -> Response {
+        let object = try await store.get(resource, namespace: namespace, name: name)
+        let current = ScaleView.scale(of: object)
+        var wanted: JSONValue
+        switch request.method {
+        case .get: return Self.json(current)
+        case .put: wanted = try request.object()
+        case .patch:
+            guard let kind = Patch.Kind(contentType: request.contentType) else { throw APIError.unsupportedMediaType(request.contentType) }
+            wanted = try Self.apply(kind, try request.object(), to: current)
+        default: throw APIError.methodNotAllowed(request.method.rawValue, "\(resource.plural)/scale")
+        }
+        guard let replicas = wanted[path: "spec.replicas"].int, replicas >= 0 else {
+            throw APIError.invalid(resource, name, "spec.replicas: Invalid value: must be greater than or equal to 0")
+        }
+        var updated = object
+        updated[path: "spec.replicas"] = .int(Int64(replicas))
+        updated[path: "metadata.resourceVersion"] = wanted[path: "metadata.resourceVersion"]
+        let stored = try await store.update(resource, namespace: namespace, name: name, updated)
+        return Self.json(ScaleView.scale(of: stored))
+    }
+
+    // MARK: Watch
+
+    private func watch(_ scope: Scope, _ request: APIRequest) async throws -> Response {
+        let since = request.query["resourceVersion"].flatMap(Int64.init).flatMap { $0 == 0 ? nil : $0 }
+        let initial = since == nil ? try await store.list(scope).items : []
+        let events = try await store.watch(scope, since: since)
+        let timeout = request.query["timeoutSeconds"].flatMap(Int.init).map { min($0, 3600) } ?? 1800
+        let table = request.wantsTable
+        let includeObject = request.query["includeObject"]
+        let resource = scope.resource
+        let encode = { @Sendable (type: String, object: JSONValue, revision: Int64) -> ByteBuffer in
+            let shown = table ? TableView.table(resource, [object], revision: revision, includeObject: includeObject) : object
+            var data = (["type": .string(type), "object": shown] as JSONValue).data()
+            data.append(0x0A)
+            return ByteBuffer(data: data)
+        }
+        let body = ResponseBody { writer in
+            for object in initial {
+                try await writer.write(encode("ADDED", object, Int64(object[path: "metadata.resourceVersion"].string ?? "") ?? 0))
+            }
+            // Events until the watch's timeout, as one stream the writer can consume on this task.
+            let (bounded, continuation) = AsyncStream<WatchEvent>.makeStream()
+            let forward = Task {
+                for await event in events { continuation.yield(event) }
+                continuation.finish()
+            }
+            let timer = Task {
+                try? await Task.sleep(for: .seconds(timeout))
+                continuation.finish()
+            }
+            defer {
+                forward.cancel()
+                timer.cancel()
+            }
+            for await event in bounded { try await writer.write(encode(event.type, event.object, event.revision)) }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: [.contentType: "application/json"], body: body)
+    }
+
+    // MARK: Encoding
+
+    static func json(_ value: JSONValue, status: Int = 200) -> Response {
+        Response(status: HTTPResponse.Status(code: status), headers: [.contentType: "application/json"],
+                 body: .init(byteBuffer: ByteBuffer(data: value.data())))
+    }
+}
+
+/// The `autoscaling/v1` Scale view of a deployment, replica set or stateful set.
+enum ScaleView {
+    static func scale(of object: JSONValue) -> JSONValue {
+        var metadata: JSONValue = [:]
+        for field in ["name", "namespace", "uid", "resourceVersion", "creationTimestamp"] {
+            metadata[field] = object[path: "metadata.\(field)"]
+        }
+        return ["kind": "Scale", "apiVersion": "autoscaling/v1", "metadata": metadata,
+                "spec": ["replicas": .int(Int64(object[path: "spec.replicas"].int ?? 1))],
+                "status": ["replicas": .int(Int64(object[path: "status.replicas"].int ?? 0)),
+                           "selector": .string(LabelText.selector(object[path: "spec.selector.matchLabels"].stringMap))]]
+    }
+}
+
+/// SelfSubjectAccessReviews: the sandbox has no RBAC of its own, so every question is answered "allowed".
+enum AccessReview {
+    static func allowAll(_ review: JSONValue) -> JSONValue {
+        var answer = review
+        answer["status"] = ["allowed": true, "reason": "the kai sandbox allows every request"]
+        return answer
+    }
+}

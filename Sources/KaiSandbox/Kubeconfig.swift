@@ -1,0 +1,38 @@
+import Foundation
+
+/// The kubeconfig that points kubectl, Helm and kai at a running sandbox.
+public enum SandboxKubeconfig {
+    /// The context name the file defines and selects.
+    public static let context = "kai-sandbox"
+
+    /// A kubeconfig for the sandbox at `server`, namespace `todo-chatbot`.
+    public static func text(server: URL) -> String {
+        """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: kai-sandbox
+          cluster:
+            server: \(server.absoluteString)
+        users:
+        - name: kai-sandbox
+          user: {}
+        contexts:
+        - name: \(context)
+          context:
+            cluster: kai-sandbox
+            user: kai-sandbox
+            namespace: \(TodoStackSeed.namespace)
+        current-context: \(context)
+
+        """
+    }
+
+    /// Writes the kubeconfig to `path` (mode 0600, as kubectl writes its own).
+    public static func write(server: URL, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text(server: server).utf8).write(to: url, options: .atomic)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+    }
+}
