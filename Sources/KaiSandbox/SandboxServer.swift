@@ -11,20 +11,28 @@ import Logging
 /// ```
 public struct SandboxServer: Sendable {
     public let store: ObjectStore
+    public let faults: FaultBook
     public let controllers: Controllers
 
-    /// A sandbox over `store`; `tick` is how often the controllers reconcile.
-    public init(store: ObjectStore, tick: Duration = .milliseconds(200)) {
+    /// A sandbox over `store` with `faults`; `tick` is how often the controllers reconcile.
+    public init(store: ObjectStore, faults: FaultBook = FaultBook(), timing: KubeletTiming = KubeletTiming(),
+                tick: Duration = .milliseconds(200)) {
         self.store = store
-        self.controllers = Controllers(store: store, tick: tick)
+        self.faults = faults
+        self.controllers = Controllers(store: store, faults: faults, timing: timing, tick: tick)
     }
 
     /// A sandbox holding the todo-chatbot stack, or only the default and kube-system namespaces
-    /// and a node when `empty`.
-    public static func seeded(empty: Bool = false, tick: Duration = .milliseconds(200)) async throws -> SandboxServer {
+    /// and a node when `empty`, with `faults` (component -> fault) in force from the start.
+    public static func seeded(empty: Bool = false, faults: [String: Fault] = [:], timing: KubeletTiming = KubeletTiming(),
+                              tick: Duration = .milliseconds(200)) async throws -> SandboxServer {
         let store = ObjectStore()
         try await SeedObjects.install(into: store, stack: !empty)
-        return SandboxServer(store: store, tick: tick)
+        let book = FaultBook()
+        for (component, fault) in faults {
+            try await FaultInjector(store: store, faults: book).inject(fault, into: component, running: false)
+        }
+        return SandboxServer(store: store, faults: book, timing: timing, tick: tick)
     }
 
     /// Serves on 127.0.0.1:`port` (0 picks a free port) until the task is cancelled or, with
@@ -33,7 +41,7 @@ public struct SandboxServer: Sendable {
         var logger = Logger(label: "kai.sandbox")
         // Failures to bind or serve are thrown; what the server logs beyond them is shutdown noise.
         logger.logLevel = .critical
-        let responder = APIResponder(store: store, logs: LogSource(now: { Date() }))
+        let responder = APIResponder(store: store, faults: faults, logs: LogSource(faults: faults, now: { Date() }))
         let app = Application(
             responder: responder,
             configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "kai-sandbox"),

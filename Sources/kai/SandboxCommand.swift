@@ -26,6 +26,7 @@ struct ServeCommand: AsyncParsableCommand {
           kai sandbox serve --kubeconfig-out /tmp/kai.kubeconfig
           KUBECONFIG=/tmp/kai.kubeconfig kubectl get pods
           kai sandbox serve --empty --port 6443    # only namespaces and a node, for installing a chart
+          kai sandbox serve --fault backend=crashloop --fault frontend=imagepull
         """
     )
 
@@ -38,12 +39,21 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Start with only the default and kube-system namespaces and a node.")
     var empty = false
 
+    @Option(name: .customLong("fault"), help: ArgumentHelp(
+        "Inject a fault into a component's pods; repeatable. FAULT is one of \(Fault.names). At run time: PUT /kai-sandbox/v1/faults.",
+        valueName: "component=fault"))
+    var faults: [String] = []
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, not \(port).") }
+        for fault in faults where FaultBook.parse(fault) == nil {
+            throw ValidationError("--fault \(fault) is not COMPONENT=FAULT with FAULT one of \(Fault.names), e.g. --fault backend=crashloop.")
+        }
     }
 
     func run() async throws {
-        let sandbox = try await SandboxServer.seeded(empty: empty)
+        let injected = Dictionary(faults.compactMap(FaultBook.parse).map { ($0.component, $0.fault) }) { $1 }
+        let sandbox = try await SandboxServer.seeded(empty: empty, faults: injected)
         let path = kubeconfigOut
         do {
             try await sandbox.run(port: port, handleSignals: true) { url in

@@ -17,8 +17,11 @@ final class SandboxHarness: Sendable {
     }
 
     /// Starts a seeded (or empty) sandbox and waits until its port is bound.
-    static func start(empty: Bool = false) async throws -> SandboxHarness {
-        let server = try await SandboxServer.seeded(empty: empty, tick: .milliseconds(50))
+    static func start(empty: Bool = false, faults: [String: Fault] = [:]) async throws -> SandboxHarness {
+        var timing = KubeletTiming()
+        timing.backOff = 0.5
+        timing.backOffLimit = 2
+        let server = try await SandboxServer.seeded(empty: empty, faults: faults, timing: timing, tick: .milliseconds(50))
         let (ready, continuation) = AsyncStream<URL>.makeStream()
         let task = Task { try await server.run(port: 0) { url in continuation.yield(url) } }
         var iterator = ready.makeAsyncIterator()

@@ -8,6 +8,8 @@ enum APIPath: Equatable {
     case group(String)
     case resourceList(group: String, version: String)
     case resource(ResourceType, namespace: String?, name: String?, subresource: String?)
+    /// The sandbox's own endpoint for faults at run time: `/kai-sandbox/v1/faults[/{component}]`.
+    case faults(component: String?)
 
     /// Parses `path`; nil when nothing is served there.
     init?(_ path: String) {
@@ -15,6 +17,8 @@ enum APIPath: Equatable {
         switch parts.first {
         case "version" where parts.count == 1: self = .version
         case "healthz", "readyz", "livez": self = .health
+        case "kai-sandbox" where parts.count >= 3 && parts[1] == "v1" && parts[2] == "faults" && parts.count <= 4:
+            self = .faults(component: parts.count == 4 ? parts[3] : nil)
         case "api":
             guard parts.count > 1 else { self = .coreVersions; return }
             guard parts[1] == "v1" else { return nil }

@@ -7,6 +7,7 @@ struct APIResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
     let store: ObjectStore
+    let faults: FaultBook
     let logs: LogSource
 
     func respond(to request: Request, context: Context) async throws -> Response {
@@ -23,6 +24,7 @@ struct APIResponder: HTTPResponder {
 
     private func route(_ path: APIPath, _ request: APIRequest) async throws -> Response {
         switch path {
+        case .faults(let component): return try await faultRequest(component, request)
         case .version: return Self.json(Discovery.version())
         case .health: return Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "ok")))
         case .coreVersions: return Self.json(Discovery.coreVersions(serverAddress: request.host))
@@ -123,6 +125,31 @@ struct APIResponder: HTTPResponder {
         case .json: try Patch.json(current, body)
         case .merge: Patch.merge(current, body)
         case .strategic, .apply: Patch.strategic(current, body)
+        }
+    }
+
+    // MARK: Faults
+
+    /// GET lists the faults; PUT or POST `{"component": "backend", "fault": "crashloop"}` injects one;
+    /// DELETE `/kai-sandbox/v1/faults/backend` ends one.
+    private func faultRequest(_ component: String?, _ request: APIRequest) async throws -> Response {
+        let injector = FaultInjector(store: store, faults: faults)
+        switch request.method {
+        case .get:
+            return Self.json(["faults": .object(await faults.all.mapValues { .string($0.rawValue) })])
+        case .put, .post:
+            let body = try request.object()
+            guard let target = body["component"].string ?? component, let name = body["fault"].string, let fault = Fault(rawValue: name) else {
+                throw APIError.badRequest("send {\"component\": NAME, \"fault\": FAULT} with FAULT one of \(Fault.names)")
+            }
+            try await injector.inject(fault, into: target, running: true)
+            return Self.json(["component": .string(target), "fault": .string(fault.rawValue)])
+        case .delete:
+            guard let component else { throw APIError.badRequest("name the component: DELETE /kai-sandbox/v1/faults/COMPONENT") }
+            await injector.clear(component)
+            return Self.json(["component": .string(component), "fault": nil])
+        default:
+            throw APIError.methodNotAllowed(request.method.rawValue, "faults")
         }
     }
 

@@ -5,13 +5,15 @@ import ServiceLifecycle
 /// reconcile the store toward what its objects ask for.
 public struct Controllers: Service {
     let store: ObjectStore
+    let faults: FaultBook
+    let timing: KubeletTiming
     let tick: Duration
 
     public func run() async throws {
         let events = EventRecorder(store: store)
         let deployments = DeploymentController(store: store, events: events)
         let replicaSets = ReplicaSetController(store: store, events: events)
-        let kubelet = Kubelet(store: store, events: events)
+        let kubelet = Kubelet(store: store, events: events, faults: faults, timing: timing)
         let endpoints = EndpointsController(store: store)
         let tick = self.tick
         // Shutting down ends the loop; a cancelled sleep is the normal way out, not a failure.
@@ -31,7 +33,7 @@ public struct Controllers: Service {
         let events = EventRecorder(store: store)
         await DeploymentController(store: store, events: events).reconcile()
         await ReplicaSetController(store: store, events: events).reconcile()
-        await Kubelet(store: store, events: events).reconcile()
+        await Kubelet(store: store, events: events, faults: faults, timing: timing).reconcile()
         await EndpointsController(store: store).reconcile()
     }
 }

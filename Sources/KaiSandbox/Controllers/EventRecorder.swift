@@ -13,6 +13,8 @@ struct EventRecorder: Sendable {
             $0[path: "involvedObject.uid"].string == uid && $0["reason"].string == reason && $0["message"].string == message
         }
         if var event = existing {
+            // A repeat within two seconds (a probe failing every tick) is the same occurrence.
+            if let last = event["lastTimestamp"].string.flatMap(Timestamp.parse), Date().timeIntervalSince(last) < 2 { return }
             event["count"] = .int(Int64((event["count"].int ?? 1) + 1))
             event["lastTimestamp"] = .string(now)
             _ = try? await store.update(ResourceCatalog.event, namespace: namespace, name: event[path: "metadata.name"].string ?? "", event)

@@ -1,25 +1,31 @@
 import Foundation
 
 /// The scheduler and kubelet in one: binds pending pods to the node when their requests fit,
-/// then moves their containers from ContainerCreating to Running and Ready, with the events a
-/// real kubelet emits.
+/// then drives each container through what a real kubelet reports — ContainerCreating, image
+/// pulls, config errors, Running, Ready, crashes with growing back-off, OOM kills, failing
+/// probes — with the events it emits. Faults and the cluster's own state decide which.
 struct Kubelet: Sendable {
     let store: ObjectStore
     let events: EventRecorder
-    /// From scheduling to the containers running, and from running to ready.
-    static let startDelay: TimeInterval = 1
-    static let readyDelay: TimeInterval = 1
+    let faults: FaultBook
+    let timing: KubeletTiming
 
     static func isReady(_ pod: JSONValue) -> Bool {
         (pod[path: "status.conditions"].array ?? []).contains { $0["type"].string == "Ready" && $0["status"].string == "True" }
+    }
+
+    static func component(_ pod: JSONValue) -> String {
+        pod[path: "metadata.labels"].stringMap["app.kubernetes.io/component"] ?? ""
     }
 
     func reconcile() async {
         let pods = await store.all(ResourceCatalog.pod)
         var used = Resources.used(by: pods.filter { $0[path: "spec.nodeName"].string != nil })
         for pod in pods {
+            let fault = await faults.fault(for: Self.component(pod))
             if pod[path: "spec.nodeName"].string == nil {
-                let requested = Resources.requests(of: pod)
+                var requested = Resources.requests(of: pod)
+                if fault == .pending { requested.cpuMillis += SandboxNode.cpuMillis * 2 }
                 if used.fits(requested) {
                     used = used + requested
                     await bind(pod)
@@ -27,10 +33,12 @@ struct Kubelet: Sendable {
                     await unschedulable(pod, requested: requested, used: used)
                 }
             } else {
-                await advance(pod)
+                await advance(pod, fault: fault)
             }
         }
     }
+
+    // MARK: Scheduling
 
     private func bind(_ pod: JSONValue) async {
         let now = Timestamp.format(Date())
@@ -42,14 +50,10 @@ struct Kubelet: Sendable {
                               ["name": container["name"], "image": container["image"], "imageID": "", "ready": false, "started": false,
                                "restartCount": 0, "state": ["waiting": ["reason": "ContainerCreating"]]]
                           })]
-        guard let bound = try? await store.replace(ResourceCatalog.pod, namespace: pod[path: "metadata.namespace"].string,
-                                                   name: pod[path: "metadata.name"].string ?? "", next) else { return }
+        guard let bound = await save(pod, next) else { return }
         await events.record(bound, reason: "Scheduled",
                             message: "Successfully assigned \(pod[path: "metadata.namespace"].string ?? "")/\(pod[path: "metadata.name"].string ?? "") to \(SandboxNode.name)",
                             component: "default-scheduler")
-        for container in containers(pod) {
-            await events.record(bound, reason: "Pulling", message: "Pulling image \"\(container["image"].string ?? "")\"", component: "kubelet")
-        }
     }
 
     private func unschedulable(_ pod: JSONValue, requested: Resources, used: Resources) async {
@@ -62,57 +66,42 @@ struct Kubelet: Sendable {
         next["status"] = ["phase": "Pending", "qosClass": pod[path: "status.qosClass"],
                           "conditions": [["type": "PodScheduled", "status": "False", "reason": "Unschedulable", "message": .string(message),
                                           "lastTransitionTime": .string(Timestamp.format(Date()))]]]
-        guard let stored = try? await store.replace(ResourceCatalog.pod, namespace: pod[path: "metadata.namespace"].string,
-                                                    name: pod[path: "metadata.name"].string ?? "", next) else { return }
+        guard let stored = await save(pod, next) else { return }
         await events.record(stored, type: "Warning", reason: "FailedScheduling", message: message, component: "default-scheduler")
     }
 
-    /// ContainerCreating -> Running -> Ready, each after its delay.
-    private func advance(_ pod: JSONValue) async {
+    // MARK: Containers
+
+    private func advance(_ pod: JSONValue, fault: Fault?) async {
         let now = Date()
         let conditions = pod[path: "status.conditions"].array ?? []
         let scheduledAt = conditions.first { $0["type"].string == "PodScheduled" }?["lastTransitionTime"].string.flatMap(Timestamp.parse) ?? now
-        let statuses = pod[path: "status.containerStatuses"].array ?? []
-        let running = statuses.compactMap { $0[path: "state.running.startedAt"].string.flatMap(Timestamp.parse) }
+        guard now.timeIntervalSince(scheduledAt) >= timing.start else { return }
+        let namespace = pod[path: "metadata.namespace"].string ?? "default"
+        let secrets = await store.all(ResourceCatalog.secret, namespace: namespace)
+        let configMaps = await store.all(ResourceCatalog.configMap, namespace: namespace)
+        var happened: [(type: String, reason: String, message: String)] = []
+        var statuses = pod[path: "status.containerStatuses"].array ?? []
+        for (index, container) in containers(pod).enumerated() where statuses.indices.contains(index) {
+            var machine = ContainerMachine(status: statuses[index], container: container, pod: pod, fault: fault, timing: timing, now: now)
+            machine.step(configError: ConfigCheck.error(in: container, secrets: secrets, configMaps: configMaps, namespace: namespace))
+            statuses[index] = machine.status
+            happened += machine.events
+        }
         var next = pod
-        if running.isEmpty, now.timeIntervalSince(scheduledAt) >= Self.startDelay {
-            let started = Timestamp.format(now)
-            next[path: "status.phase"] = "Running"
+        next[path: "status.containerStatuses"] = .array(statuses)
+        let started = statuses.contains { !$0[path: "state.running"].isNull || $0["restartCount"].int.map { $0 > 0 } ?? false }
+        next[path: "status.phase"] = started ? "Running" : "Pending"
+        if started, pod[path: "status.podIP"].isNull {
             next[path: "status.startTime"] = .string(Timestamp.format(scheduledAt))
             next[path: "status.podIP"] = .string(PodAddress.ip(for: pod[path: "metadata.name"].string ?? ""))
             next[path: "status.podIPs"] = [["ip": next[path: "status.podIP"]]]
-            next[path: "status.containerStatuses"] = .array(statuses.map { status in
-                var status = status
-                status["state"] = ["running": ["startedAt": .string(started)]]
-                status["started"] = true
-                status["imageID"] = .string("docker.io/library/\(status["image"].string ?? "")@sha256:\(String(repeating: "0", count: 64))")
-                status["containerID"] = .string("containerd://\(String(UInt64.random(in: 0...UInt64.max), radix: 16))")
-                return status
-            })
-            next[path: "status.conditions"] = .array(conditions + [
-                ["type": "Initialized", "status": "True", "lastTransitionTime": .string(started)],
-                ["type": "ContainersReady", "status": "False", "reason": "ContainersNotReady", "lastTransitionTime": .string(started)],
-                ["type": "Ready", "status": "False", "reason": "ContainersNotReady", "lastTransitionTime": .string(started)],
-            ])
-            guard let stored = await save(pod, next) else { return }
-            for container in containers(pod) {
-                let name = container["name"].string ?? "", image = container["image"].string ?? ""
-                await events.record(stored, reason: "Pulled", message: "Successfully pulled image \"\(image)\" in 1.2s (1.2s including waiting). Image size: 52428800 bytes.", component: "kubelet")
-                await events.record(stored, reason: "Created", message: "Created container: \(name)", component: "kubelet")
-                await events.record(stored, reason: "Started", message: "Started container \(name)", component: "kubelet")
-            }
-        } else if let started = running.max(), !Self.isReady(pod), now.timeIntervalSince(started) >= Self.readyDelay {
-            let readyAt = Timestamp.format(now)
-            next[path: "status.containerStatuses"] = .array(statuses.map { status in
-                var status = status
-                status["ready"] = true
-                return status
-            })
-            next[path: "status.conditions"] = .array(conditions.map { condition in
-                guard ["Ready", "ContainersReady"].contains(condition["type"].string ?? "") else { return condition }
-                return ["type": condition["type"], "status": "True", "lastTransitionTime": .string(readyAt)]
-            })
-            _ = await save(pod, next)
+        }
+        next[path: "status.conditions"] = PodConditions.update(conditions, statuses: statuses, now: now)
+        // A failing probe changes nothing in the pod but is still reported.
+        guard let stored = next == pod ? pod : await save(pod, next) else { return }
+        for event in happened {
+            await events.record(stored, type: event.type, reason: event.reason, message: event.message, component: "kubelet")
         }
     }
 
@@ -124,51 +113,42 @@ struct Kubelet: Sendable {
     private func containers(_ pod: JSONValue) -> [JSONValue] { pod[path: "spec.containers"].array ?? [] }
 }
 
-/// Pod IPs in the node's pod CIDR, stable per pod name.
-enum PodAddress {
-    static func ip(for name: String) -> String { "10.244.0.\(ComponentLogs.stableHash(name) % 250 + 3)" }
+/// How long the simulated kubelet takes for each step.
+public struct KubeletTiming: Sendable {
+    /// From scheduling to the containers starting.
+    public var start: TimeInterval = 1
+    /// From starting to passing the readiness probe.
+    public var ready: TimeInterval = 1
+    /// How long a crashing container runs before it exits.
+    public var crashAfter: TimeInterval = 1.5
+    /// The first restart back-off; it doubles per restart up to ``backOffLimit``.
+    public var backOff: TimeInterval = 2
+    public var backOffLimit: TimeInterval = 60
+
+    public init() {}
 }
 
-/// CPU and memory requests, in millicores and MiB.
-struct Resources: Sendable {
-    var cpuMillis: Int
-    var memoryMiB: Int
-
-    static func + (lhs: Resources, rhs: Resources) -> Resources {
-        Resources(cpuMillis: lhs.cpuMillis + rhs.cpuMillis, memoryMiB: lhs.memoryMiB + rhs.memoryMiB)
-    }
-
-    func fits(_ more: Resources) -> Bool {
-        cpuMillis + more.cpuMillis <= SandboxNode.cpuMillis && memoryMiB + more.memoryMiB <= SandboxNode.memoryMiB
-    }
-
-    static func used(by pods: [JSONValue]) -> Resources {
-        pods.reduce(Resources(cpuMillis: 0, memoryMiB: 0)) { $0 + requests(of: $1) }
-    }
-
-    static func requests(of pod: JSONValue) -> Resources {
-        (pod[path: "spec.containers"].array ?? []).reduce(Resources(cpuMillis: 0, memoryMiB: 0)) { total, container in
-            total + Resources(cpuMillis: Quantity.millicores(container[path: "resources.requests.cpu"].string),
-                              memoryMiB: Quantity.mebibytes(container[path: "resources.requests.memory"].string))
+/// The Ready and ContainersReady conditions, from the containers' readiness.
+enum PodConditions {
+    static func update(_ conditions: [JSONValue], statuses: [JSONValue], now: Date) -> JSONValue {
+        let ready = !statuses.isEmpty && statuses.allSatisfy { $0["ready"].bool == true }
+        var result = conditions.filter { !["Ready", "ContainersReady", "Initialized"].contains($0["type"].string ?? "") }
+        let stamp = JSONValue.string(Timestamp.format(now))
+        func condition(_ type: String) -> JSONValue {
+            let old = conditions.first { $0["type"].string == type }
+            let status: JSONValue = ready ? "True" : "False"
+            var value: JSONValue = ["type": .string(type), "status": status,
+                                    "lastTransitionTime": old?["status"] == status ? (old?["lastTransitionTime"] ?? stamp) : stamp]
+            if !ready {
+                let waiting = statuses.filter { $0["ready"].bool != true }.compactMap { $0["name"].string }
+                value["reason"] = "ContainersNotReady"
+                value["message"] = .string("containers with unready status: [\(waiting.joined(separator: " "))]")
+            }
+            return value
         }
-    }
-}
-
-/// Kubernetes resource quantities: "100m", "2", "256Mi", "1Gi", "500M".
-enum Quantity {
-    static func millicores(_ text: String?) -> Int {
-        guard let text, !text.isEmpty else { return 0 }
-        if text.hasSuffix("m") { return Int(text.dropLast()) ?? 0 }
-        return Int((Double(text) ?? 0) * 1000)
-    }
-
-    static func mebibytes(_ text: String?) -> Int {
-        guard let text, !text.isEmpty else { return 0 }
-        let units: [(String, Double)] = [("Ki", 1.0 / 1024), ("Mi", 1), ("Gi", 1024), ("Ti", 1_048_576), ("k", 1000.0 / 1_048_576),
-                                         ("M", 1_000_000.0 / 1_048_576), ("G", 1_000_000_000.0 / 1_048_576)]
-        for (suffix, factor) in units where text.hasSuffix(suffix) {
-            return Int((Double(text.dropLast(suffix.count)) ?? 0) * factor)
-        }
-        return Int((Double(text) ?? 0) / 1_048_576)
+        result.append(["type": "Initialized", "status": "True", "lastTransitionTime": conditions.first { $0["type"].string == "Initialized" }?["lastTransitionTime"] ?? stamp])
+        result.append(condition("ContainersReady"))
+        result.append(condition("Ready"))
+        return .array(result)
     }
 }

@@ -8,6 +8,12 @@ enum ComponentLogs {
         let start = run.startDate
         guard end >= start else { return [] }
         var lines = startup(run, at: start)
+        if let fault = run.fault, fault.crashes(component: run.component) {
+            // A crashing container writes its startup and its last words, about a second in.
+            let crashAt = start.addingTimeInterval(1)
+            guard crashAt <= end else { return lines.filter { $0.time <= end } }
+            return Array(lines.prefix(2)) + CrashLogs.lines(for: run, fault: fault, at: crashAt)
+        }
         let interval: TimeInterval = run.component == "postgres" ? 300 : 10
         var tick = 1
         while true {
@@ -44,6 +50,9 @@ enum ComponentLogs {
 
     private static func periodic(_ run: ContainerRun, tick: Int, at time: Date) -> String {
         let seed = stableHash("\(run.podName)#\(tick)")
+        if run.fault == .readiness || (run.fault == .dbDown && run.component == "postgres") {
+            return failingProbe(run, seed: seed, at: time)
+        }
         switch run.component {
         case "backend":
             let client = "10.244.0.\(seed % 200 + 2):\(40_000 + seed % 20_000)"
@@ -57,6 +66,19 @@ enum ComponentLogs {
             return "\(postgres(time)) [\(27 + seed % 10)] LOG:  checkpoint complete: wrote \(seed % 40 + 1) buffers (0.\(seed % 9)%); 0 WAL file(s) added, 0 removed, 0 recycled"
         default:
             return "\(run.container) heartbeat \(tick)"
+        }
+    }
+
+    private static func failingProbe(_ run: ContainerRun, seed: Int, at time: Date) -> String {
+        switch run.component {
+        case "backend":
+            return "INFO:     10.244.0.1:\(40_000 + seed % 20_000) - \"GET /health HTTP/1.1\" 503 Service Unavailable"
+        case "postgres":
+            return "\(postgres(time)) [\(27 + seed % 10)] FATAL:  the database system is not yet accepting connections"
+        case "frontend":
+            return " \u{2A2F} Error: upstream http://todo-chatbot-backend:8000 is not responding (ECONNREFUSED)"
+        default:
+            return "\(run.container) health check failed"
         }
     }
 

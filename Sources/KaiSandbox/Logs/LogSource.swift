@@ -4,6 +4,7 @@ import Hummingbird
 /// Serves `pods/{name}/log`: what each component's real software writes, with timestamps,
 /// from the container's start until now.
 struct LogSource: Sendable {
+    let faults: FaultBook
     let now: @Sendable () -> Date
 
     func response(namespace: String, pod name: String, request: APIRequest, store: ObjectStore) async throws -> Response {
@@ -18,18 +19,19 @@ struct LogSource: Sendable {
         }
         let status = (pod[path: "status.containerStatuses"].array ?? []).first { $0["name"].string == container }
         let previous = ["true", "1"].contains(request.query["previous"] ?? "")
+        let fault = await faults.fault(for: Kubelet.component(pod))
         let run: ContainerRun
         if previous {
             guard let terminated = status?[path: "lastState.terminated"], !terminated.isNull else {
                 throw APIError.badRequest("previous terminated container \"\(container)\" in pod \"\(name)\" not found")
             }
-            run = ContainerRun(pod: pod, container: container, started: terminated["startedAt"].string, ended: terminated["finishedAt"].string)
+            run = ContainerRun(pod: pod, container: container, started: terminated["startedAt"].string, ended: terminated["finishedAt"].string, fault: fault)
         } else {
             guard let running = status?[path: "state.running.startedAt"].string ?? status?[path: "state.terminated.startedAt"].string else {
                 let reason = status?[path: "state.waiting.reason"].string ?? "ContainerCreating"
                 throw APIError.badRequest("container \"\(container)\" in pod \"\(name)\" is waiting to start: \(reason)")
             }
-            run = ContainerRun(pod: pod, container: container, started: running, ended: status?[path: "state.terminated.finishedAt"].string)
+            run = ContainerRun(pod: pod, container: container, started: running, ended: status?[path: "state.terminated.finishedAt"].string, fault: fault)
         }
         let end = run.ended.flatMap(Timestamp.parse) ?? now()
         var lines = ComponentLogs.lines(for: run, until: end)
@@ -69,6 +71,8 @@ struct ContainerRun: Sendable {
     let container: String
     let started: String?
     let ended: String?
+    /// The fault in force, which decides how the run ends and what it writes.
+    let fault: Fault?
 
     var component: String { pod[path: "metadata.labels"].stringMap["app.kubernetes.io/component"] ?? container }
     var podName: String { pod[path: "metadata.name"].string ?? "" }
