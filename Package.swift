@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "KaiKubeTests", dependencies: ["KaiKube", "KaiSandbox"], swiftSettings: strict),
         .testTarget(name: "KaiPolicyTests", dependencies: ["KaiPolicy", "KaiSandbox"], swiftSettings: strict),
         .testTarget(name: "KaiPlanningTests", dependencies: ["KaiPlanning", "KaiSandbox", "KaiTestSupport"], swiftSettings: strict),
-        .testTarget(name: "KaiSandboxTests", dependencies: ["KaiSandbox"], swiftSettings: strict),
+        .testTarget(name: "KaiSandboxTests", dependencies: ["KaiSandbox", "KaiTestSupport"], swiftSettings: strict),
         .testTarget(name: "KaiCLITests", dependencies: ["kai", "KaiTestSupport"], swiftSettings: strict),
     ]
 )

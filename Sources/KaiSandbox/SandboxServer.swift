@@ -1,13 +1,16 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// The sandbox's Kubernetes API on 127.0.0.1: an ``ObjectStore``, its controllers, and an
 /// HTTP server real clients (kubectl, Helm) talk to.
 ///
 /// ```swift
 /// let sandbox = try await SandboxServer.seeded()
-/// try await sandbox.run(port: 0) { url in print("serving at \(url)") }
+/// let running = try await sandbox.start(port: 0)
+/// print("serving at \(running.url)")
+/// await running.stop()
 /// ```
 public struct SandboxServer: Sendable {
     public let store: ObjectStore
@@ -35,14 +38,37 @@ public struct SandboxServer: Sendable {
         return SandboxServer(store: store, faults: book, timing: timing, tick: tick)
     }
 
-    /// Serves on 127.0.0.1:`port` (0 picks a free port) until the task is cancelled or, with
-    /// `handleSignals`, SIGINT/SIGTERM arrives. `onReady` gets the base URL once the port is bound.
-    public func run(port: Int, handleSignals: Bool = false, onReady: @escaping @Sendable (URL) async -> Void) async throws {
-        var logger = Logger(label: "kai.sandbox")
-        // Failures to bind or serve are thrown; what the server logs beyond them is shutdown noise.
-        logger.logLevel = .critical
+    /// Serves on 127.0.0.1:`port` (0 picks a free port) until SIGINT or SIGTERM, then shuts
+    /// down gracefully: open watches end and in-flight requests finish. `onReady` gets the
+    /// base URL once the port is bound.
+    public func run(port: Int, onReady: @escaping @Sendable (URL) async -> Void) async throws {
+        let group = ServiceGroup(configuration: .init(services: [application(port: port, onReady: onReady)],
+                                                      gracefulShutdownSignals: [.sigint, .sigterm],
+                                                      logger: Self.logger))
+        try await group.run()
+    }
+
+    /// Starts serving on 127.0.0.1:`port` in the background and returns once the port is bound;
+    /// the in-process form used by `kai --sandbox` and by tests.
+    public func start(port: Int = 0) async throws -> RunningSandbox {
+        let (ready, readyContinuation) = AsyncStream<URL>.makeStream()
+        let group = ServiceGroup(configuration: .init(services: [application(port: port) { readyContinuation.yield($0) }],
+                                                      logger: Self.logger))
+        let task = Task {
+            defer { readyContinuation.finish() }
+            try await group.run()
+        }
+        var iterator = ready.makeAsyncIterator()
+        guard let url = await iterator.next() else {
+            try await task.value
+            throw SandboxStartError(port: port)
+        }
+        return RunningSandbox(url: url, group: group, task: task)
+    }
+
+    private func application(port: Int, onReady: @escaping @Sendable (URL) async -> Void) -> some Service {
         let responder = APIResponder(store: store, faults: faults, logs: LogSource(faults: faults, now: { Date() }))
-        let app = Application(
+        return Application(
             responder: responder,
             configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "kai-sandbox"),
             services: [controllers],
@@ -50,12 +76,34 @@ public struct SandboxServer: Sendable {
                 let bound = channel.localAddress?.port ?? port
                 if let url = URL(string: "http://127.0.0.1:\(bound)") { await onReady(url) }
             },
-            logger: logger
+            logger: Self.logger
         )
-        if handleSignals {
-            try await app.runService()
-        } else {
-            try await app.run()
-        }
     }
+
+    /// Failures to bind or serve are thrown; what the server logs beyond them is shutdown noise.
+    private static let logger: Logger = {
+        var logger = Logger(label: "kai.sandbox")
+        logger.logLevel = .critical
+        return logger
+    }()
+}
+
+/// A sandbox serving in the background of this process.
+public struct RunningSandbox: Sendable {
+    /// The API's base URL, `http://127.0.0.1:PORT`.
+    public let url: URL
+    let group: ServiceGroup
+    let task: Task<Void, Error>
+
+    /// Stops serving: watches end, in-flight requests finish, the controllers stop.
+    public func stop() async {
+        await group.triggerGracefulShutdown()
+        _ = try? await task.value
+    }
+}
+
+/// The server stopped before its port was bound.
+public struct SandboxStartError: Error, CustomStringConvertible {
+    public let port: Int
+    public var description: String { "the sandbox stopped before it could serve on 127.0.0.1:\(port)" }
 }

@@ -56,7 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
         let sandbox = try await SandboxServer.seeded(empty: empty, faults: injected)
         let path = kubeconfigOut
         do {
-            try await sandbox.run(port: port, handleSignals: true) { url in
+            try await sandbox.run(port: port) { url in
                 do {
                     try SandboxKubeconfig.write(server: url, to: path)
                     Console.out("kai sandbox serving the Kubernetes API at \(url.absoluteString)\nkubeconfig: \(path)\n")

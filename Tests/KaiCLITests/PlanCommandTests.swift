@@ -4,8 +4,8 @@ import Testing
 
 @Suite("kai plan, through the binary")
 struct PlanCommandTests {
-    private func observe(_ request: String) throws -> ObservedOutcome {
-        let result = try KaiProcess.run(["plan", request, "-o", "json"])
+    private func observe(_ request: String) async throws -> ObservedOutcome {
+        let result = try await KaiProcess.run(["plan", request, "-o", "json"])
         let document = try result.json()
         if let refusal = document["refusal"] as? [String: Any] {
             #expect(result.status == 4, "\(request): a refusal exits 4")
@@ -31,12 +31,12 @@ struct PlanCommandTests {
     }
 
     @Test(arguments: Corpus.all())
-    func corpusRequestsProduceTheirPlansAsJSON(_ entry: CorpusEntry) throws {
-        if let mismatch = entry.mismatch(try observe(entry.request)) { Issue.record("\(entry.request): \(mismatch)") }
+    func corpusRequestsProduceTheirPlansAsJSON(_ entry: CorpusEntry) async throws {
+        if let mismatch = entry.mismatch(try await observe(entry.request)) { Issue.record("\(entry.request): \(mismatch)") }
     }
 
-    @Test func theJSONDocumentHasTheDocumentedShape() throws {
-        let result = try KaiProcess.run(["plan", "scale backend to 3", "-o", "json"])
+    @Test func theJSONDocumentHasTheDocumentedShape() async throws {
+        let result = try await KaiProcess.run(["plan", "scale backend to 3", "-o", "json"])
         #expect(result.status == 0)
         let document = try result.json()
         #expect(document["request"] as? String == "scale backend to 3")
@@ -51,16 +51,16 @@ struct PlanCommandTests {
         #expect((step["undo"] as? [String: Any])?["op"] as? String == "scale")
     }
 
-    @Test func aRefusalHasNoStepsAndAReason() throws {
-        let result = try KaiProcess.run(["plan", "delete deployment frontend", "-o", "json"])
+    @Test func aRefusalHasNoStepsAndAReason() async throws {
+        let result = try await KaiProcess.run(["plan", "delete deployment frontend", "-o", "json"])
         #expect(result.status == 4)
         let document = try result.json()
         #expect((document["steps"] as? [Any])?.isEmpty == true)
         #expect(((document["refusal"] as? [String: Any])?["reason"] as? String)?.isEmpty == false)
     }
 
-    @Test func textOutputShowsTheStepsAndThatNothingRan() throws {
-        let result = try KaiProcess.run(["plan", "restart", "frontend", "and", "scale", "backend", "to", "2"])
+    @Test func textOutputShowsTheStepsAndThatNothingRan() async throws {
+        let result = try await KaiProcess.run(["plan", "restart", "frontend", "and", "scale", "backend", "to", "2"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("1. restart deployment todo-chatbot/todo-chatbot-frontend"))
         #expect(result.stdout.contains("2. scale deployment todo-chatbot/todo-chatbot-backend  replicas=2"))
@@ -72,64 +72,64 @@ struct PlanCommandTests {
         (["plan", "frobnicate the quux"], "not sure"), (["plan", "scale backend to -1"], "negative"),
         (["plan", "delete the backend pod"], "Which one"),
     ])
-    func unusableRequestsExitTwoWithAMessage(_ arguments: [String], _ words: String) throws {
-        let result = try KaiProcess.run(arguments)
+    func unusableRequestsExitTwoWithAMessage(_ arguments: [String], _ words: String) async throws {
+        let result = try await KaiProcess.run(arguments)
         #expect(result.status == 2)
         #expect(result.stderr.contains(words))
         #expect(result.stdout.isEmpty)
     }
 
-    @Test func errorsInJSONModeAreStillOneDocument() throws {
-        let result = try KaiProcess.run(["plan", "delete the backend pod", "-o", "json"])
+    @Test func errorsInJSONModeAreStillOneDocument() async throws {
+        let result = try await KaiProcess.run(["plan", "delete the backend pod", "-o", "json"])
         #expect(result.status == 2)
         let error = try #require(try result.json()["error"] as? [String: Any])
         #expect((error["candidates"] as? [String])?.count == 2)
     }
 
-    @Test func refusalsInTextModeGoToStandardError() throws {
-        let result = try KaiProcess.run(["plan", "scale frontend to 100"])
+    @Test func refusalsInTextModeGoToStandardError() async throws {
+        let result = try await KaiProcess.run(["plan", "scale frontend to 100"])
         #expect(result.status == 4)
         #expect(result.stderr.contains("at most 10"))
     }
 
-    @Test func thePolicyFileInTheConfigHomeIsUsed() throws {
+    @Test func thePolicyFileInTheConfigHomeIsUsed() async throws {
         let home = try KaiProcess.temporaryDirectory()
         try FileManager.default.createDirectory(at: home.appendingPathComponent("kai"), withIntermediateDirectories: true)
         try "maxReplicas: 20\n".write(to: home.appendingPathComponent("kai/policy.yaml"), atomically: true, encoding: .utf8)
-        let result = try KaiProcess.run(["plan", "scale frontend to 15"], environment: ["XDG_CONFIG_HOME": home.path])
+        let result = try await KaiProcess.run(["plan", "scale frontend to 15"], environment: ["XDG_CONFIG_HOME": home.path])
         #expect(result.status == 0)
     }
 
-    @Test func aBrokenPolicyFileIsAUsageErrorNamingFileAndLine() throws {
+    @Test func aBrokenPolicyFileIsAUsageErrorNamingFileAndLine() async throws {
         let directory = try KaiProcess.temporaryDirectory()
         let file = directory.appendingPathComponent("policy.yaml")
         try "namespaces: [todo-chatbot]\nmaxReplicas: many\n".write(to: file, atomically: true, encoding: .utf8)
-        let result = try KaiProcess.run(["plan", "list pods", "--policy", file.path])
+        let result = try await KaiProcess.run(["plan", "list pods", "--policy", file.path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("\(file.path), line 2"))
         #expect(result.stderr.contains("maxReplicas must be a whole number"))
     }
 
-    @Test func aPolicyPathThatDoesNotExistIsAnError() throws {
-        let result = try KaiProcess.run(["plan", "list pods", "--policy", "/nonexistent/policy.yaml"])
+    @Test func aPolicyPathThatDoesNotExistIsAnError() async throws {
+        let result = try await KaiProcess.run(["plan", "list pods", "--policy", "/nonexistent/policy.yaml"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("no such file"))
     }
 
-    @Test func helpAndVersionExitZero() throws {
-        let help = try KaiProcess.run(["plan", "--help"])
+    @Test func helpAndVersionExitZero() async throws {
+        let help = try await KaiProcess.run(["plan", "--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("Examples:"))
-        #expect(try KaiProcess.run(["--version"]).status == 0)
+        #expect(try await KaiProcess.run(["--version"]).status == 0)
     }
 
-    @Test func unknownFlagsAreUsageErrorsWithExitTwo() throws {
-        let result = try KaiProcess.run(["plan", "list pods", "--frobnicate"])
+    @Test func unknownFlagsAreUsageErrorsWithExitTwo() async throws {
+        let result = try await KaiProcess.run(["plan", "list pods", "--frobnicate"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("frobnicate"))
     }
 
-    @Test func anUnknownOutputFormatIsAUsageError() throws {
-        #expect(try KaiProcess.run(["plan", "list pods", "-o", "yaml"]).status == 2)
+    @Test func anUnknownOutputFormatIsAUsageError() async throws {
+        #expect(try await KaiProcess.run(["plan", "list pods", "-o", "yaml"]).status == 2)
     }
 }

@@ -5,139 +5,133 @@ import Testing
 @Suite("kubectl against the sandbox", .serialized)
 struct KubectlTests {
     @Test func getListsTheSeededStackInEveryFormat() async throws {
-        let sandbox = try await SandboxHarness.start()
-        defer { sandbox.stop() }
-        try sandbox.waitForRollouts()
-        let pods = try sandbox.kubectl("get", "pods")
-        #expect(pods.status == 0)
-        #expect(pods.stdout.components(separatedBy: "Running").count == 5)
-        #expect(pods.stdout.contains("1/1"))
-        let wide = try sandbox.kubectl("get", "pods", "-o", "wide")
-        #expect(wide.stdout.contains("kai-sandbox"))
-        #expect(wide.stdout.contains("10.244.0."))
-        let json = try sandbox.kubectl("get", "deployments", "-o", "json")
-        let items = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])["items"] as? [[String: Any]]
-        #expect(items?.count == 3)
-        let yaml = try sandbox.kubectl("get", "deploy", "todo-chatbot-backend", "-o", "yaml")
-        #expect(yaml.stdout.contains("kind: Deployment"))
-        #expect(yaml.stdout.contains("app.kubernetes.io/component: backend"))
-        let selected = try sandbox.kubectl("get", "pods", "-l", "app.kubernetes.io/component=backend", "-o", "name")
-        #expect(selected.stdout.split(separator: "\n").count == 2)
-        #expect(try sandbox.kubectl("get", "svc,cm,secret,pvc,hpa,sa").status == 0)
+        try await SandboxHarness.with { sandbox in
+            try await sandbox.waitForRollouts()
+            let pods = try await sandbox.kubectl("get", "pods")
+            #expect(pods.status == 0)
+            #expect(pods.stdout.components(separatedBy: "Running").count == 5)
+            #expect(pods.stdout.contains("1/1"))
+            let wide = try await sandbox.kubectl("get", "pods", "-o", "wide")
+            #expect(wide.stdout.contains("kai-sandbox"))
+            #expect(wide.stdout.contains("10.244.0."))
+            let json = try await sandbox.kubectl("get", "deployments", "-o", "json")
+            let items = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])["items"] as? [[String: Any]]
+            #expect(items?.count == 3)
+            let yaml = try await sandbox.kubectl("get", "deploy", "todo-chatbot-backend", "-o", "yaml")
+            #expect(yaml.stdout.contains("kind: Deployment"))
+            #expect(yaml.stdout.contains("app.kubernetes.io/component: backend"))
+            let selected = try await sandbox.kubectl("get", "pods", "-l", "app.kubernetes.io/component=backend", "-o", "name")
+            #expect(selected.stdout.split(separator: "\n").count == 2)
+            #expect(try await sandbox.kubectl("get", "svc,cm,secret,pvc,hpa,sa").status == 0)
+        }
     }
 
     @Test func aMissingObjectIsNotFoundAsTheAPIServerSaysIt() async throws {
-        let sandbox = try await SandboxHarness.start()
-        defer { sandbox.stop() }
-        let result = try sandbox.kubectl("get", "deploy", "redis")
-        #expect(result.status != 0)
-        #expect(result.stderr.contains("Error from server (NotFound): deployments.apps \"redis\" not found"))
+        try await SandboxHarness.with { sandbox in
+            let result = try await sandbox.kubectl("get", "deploy", "redis")
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("Error from server (NotFound): deployments.apps \"redis\" not found"))
+        }
     }
 
     @Test func scaleRollsOutToTheNewCount() async throws {
-        let sandbox = try await SandboxHarness.start()
-        defer { sandbox.stop() }
-        #expect(try sandbox.kubectl("scale", "deploy/todo-chatbot-backend", "--replicas=3").status == 0)
-        let status = try sandbox.kubectl("rollout", "status", "deploy/todo-chatbot-backend", "--timeout=60s")
-        #expect(status.status == 0)
-        #expect(status.stdout.contains("successfully rolled out"))
-        let ready = try sandbox.kubectl("get", "deploy", "todo-chatbot-backend", "-o", "jsonpath={.status.readyReplicas}")
-        #expect(ready.stdout == "3")
+        try await SandboxHarness.with { sandbox in
+            #expect(try await sandbox.kubectl("scale", "deploy/todo-chatbot-backend", "--replicas=3").status == 0)
+            let status = try await sandbox.kubectl("rollout", "status", "deploy/todo-chatbot-backend", "--timeout=60s")
+            #expect(status.status == 0)
+            #expect(status.stdout.contains("successfully rolled out"))
+            let ready = try await sandbox.kubectl("get", "deploy", "todo-chatbot-backend", "-o", "jsonpath={.status.readyReplicas}")
+            #expect(ready.stdout == "3")
+        }
     }
 
     @Test func restartHistoryAndUndo() async throws {
-        let sandbox = try await SandboxHarness.start()
-        defer { sandbox.stop() }
-        #expect(try sandbox.kubectl("rollout", "restart", "deploy/todo-chatbot-frontend").status == 0)
-        #expect(try sandbox.kubectl("rollout", "status", "deploy/todo-chatbot-frontend", "--timeout=60s").status == 0)
-        let history = try sandbox.kubectl("rollout", "history", "deploy/todo-chatbot-frontend")
-        #expect(history.stdout.contains("4 "))
-        #expect(try sandbox.kubectl("rollout", "undo", "deploy/todo-chatbot-frontend", "--to-revision=1").status == 0)
-        #expect(try sandbox.kubectl("rollout", "status", "deploy/todo-chatbot-frontend", "--timeout=60s").status == 0)
-        let image = try sandbox.kubectl("get", "deploy", "todo-chatbot-frontend", "-o", "jsonpath={.spec.template.spec.containers[0].image}")
-        #expect(image.stdout == "todo-frontend:1.0.0")
-        let pods = try await sandbox.eventually(["get", "pods", "-l", "app.kubernetes.io/component=frontend", "-o", "jsonpath={.items[*].spec.containers[0].image}"]) {
-            $0.stdout == "todo-frontend:1.0.0"
+        try await SandboxHarness.with { sandbox in
+            #expect(try await sandbox.kubectl("rollout", "restart", "deploy/todo-chatbot-frontend").status == 0)
+            #expect(try await sandbox.kubectl("rollout", "status", "deploy/todo-chatbot-frontend", "--timeout=60s").status == 0)
+            let history = try await sandbox.kubectl("rollout", "history", "deploy/todo-chatbot-frontend")
+            #expect(history.stdout.contains("4 "))
+            #expect(try await sandbox.kubectl("rollout", "undo", "deploy/todo-chatbot-frontend", "--to-revision=1").status == 0)
+            #expect(try await sandbox.kubectl("rollout", "status", "deploy/todo-chatbot-frontend", "--timeout=60s").status == 0)
+            let image = try await sandbox.kubectl("get", "deploy", "todo-chatbot-frontend", "-o", "jsonpath={.spec.template.spec.containers[0].image}")
+            #expect(image.stdout == "todo-frontend:1.0.0")
+            let pods = try await sandbox.eventually(["get", "pods", "-l", "app.kubernetes.io/component=frontend", "-o", "jsonpath={.items[*].spec.containers[0].image}"]) {
+                $0.stdout == "todo-frontend:1.0.0"
+            }
+            #expect(pods.stdout == "todo-frontend:1.0.0")
         }
-        #expect(pods.stdout == "todo-frontend:1.0.0")
     }
 
     @Test func setImageChangesTheRunningPods() async throws {
-        let sandbox = try await SandboxHarness.start()
-        defer { sandbox.stop() }
-        #expect(try sandbox.kubectl("set", "image", "deploy/todo-chatbot-backend", "backend=todo-backend:1.0.0").status == 0)
-        #expect(try sandbox.kubectl("rollout", "status", "deploy/todo-chatbot-backend", "--timeout=60s").status == 0)
-        let images = try await sandbox.eventually(["get", "pods", "-l", "app.kubernetes.io/component=backend", "-o", "jsonpath={.items[*].spec.containers[0].image}"]) {
-            $0.stdout == "todo-backend:1.0.0 todo-backend:1.0.0"
+        try await SandboxHarness.with { sandbox in
+            #expect(try await sandbox.kubectl("set", "image", "deploy/todo-chatbot-backend", "backend=todo-backend:1.0.0").status == 0)
+            #expect(try await sandbox.kubectl("rollout", "status", "deploy/todo-chatbot-backend", "--timeout=60s").status == 0)
+            let images = try await sandbox.eventually(["get", "pods", "-l", "app.kubernetes.io/component=backend", "-o", "jsonpath={.items[*].spec.containers[0].image}"]) {
+                $0.stdout == "todo-backend:1.0.0 todo-backend:1.0.0"
+            }
+            #expect(images.stdout == "todo-backend:1.0.0 todo-backend:1.0.0")
         }
-        #expect(images.stdout == "todo-backend:1.0.0 todo-backend:1.0.0")
     }
 
     @Test func logsTailSinceContainerAndPrevious() async throws {
-        let sandbox = try await SandboxHarness.start()
-        defer { sandbox.stop() }
-        try sandbox.waitForRollouts()
-        let backend = try sandbox.kubectl("logs", "deploy/todo-chatbot-backend", "--tail=2")
-        #expect(backend.status == 0)
-        #expect(backend.stdout.split(separator: "\n").count == 2)
-        let all = try sandbox.kubectl("logs", "deploy/todo-chatbot-backend")
-        #expect(all.stdout.contains("Uvicorn running on http://0.0.0.0:8000"))
-        let postgres = try sandbox.kubectl("logs", "deploy/todo-chatbot-postgres", "-c", "postgres", "--since=1h")
-        #expect(postgres.stdout.contains("database system is ready to accept connections"))
-        let frontend = try sandbox.kubectl("logs", "deploy/todo-chatbot-frontend", "--timestamps")
-        #expect(frontend.stdout.contains("Next.js"))
-        let previous = try sandbox.kubectl("logs", "deploy/todo-chatbot-frontend", "--previous")
-        #expect(previous.status != 0)
-        #expect(previous.stderr.contains("previous terminated container"))
-        let wrong = try sandbox.kubectl("logs", "deploy/todo-chatbot-frontend", "-c", "sidecar")
-        #expect(wrong.stderr.contains("container sidecar is not valid"))
+        try await SandboxHarness.with { sandbox in
+            try await sandbox.waitForRollouts()
+            let backend = try await sandbox.kubectl("logs", "deploy/todo-chatbot-backend", "--tail=2")
+            #expect(backend.status == 0)
+            #expect(backend.stdout.split(separator: "\n").count == 2)
+            let all = try await sandbox.kubectl("logs", "deploy/todo-chatbot-backend")
+            #expect(all.stdout.contains("Uvicorn running on http://0.0.0.0:8000"))
+            let postgres = try await sandbox.kubectl("logs", "deploy/todo-chatbot-postgres", "-c", "postgres", "--since=1h")
+            #expect(postgres.stdout.contains("database system is ready to accept connections"))
+            let frontend = try await sandbox.kubectl("logs", "deploy/todo-chatbot-frontend", "--timestamps")
+            #expect(frontend.stdout.contains("Next.js"))
+            let previous = try await sandbox.kubectl("logs", "deploy/todo-chatbot-frontend", "--previous")
+            #expect(previous.status != 0)
+            #expect(previous.stderr.contains("previous terminated container"))
+            let wrong = try await sandbox.kubectl("logs", "deploy/todo-chatbot-frontend", "-c", "sidecar")
+            #expect(wrong.stderr.contains("container sidecar is not valid"))
+        }
     }
 
     @Test func aDeletedPodIsReplaced() async throws {
-        let sandbox = try await SandboxHarness.start()
-        defer { sandbox.stop() }
-        let before = try await sandbox.eventually(["get", "pods", "-l", "app.kubernetes.io/component=frontend", "-o", "name"]) { !$0.stdout.isEmpty }
-        let pod = before.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(try sandbox.kubectl("delete", pod, "--wait=true").status == 0)
-        let after = try await sandbox.eventually(["get", "pods", "-l", "app.kubernetes.io/component=frontend"]) {
-            $0.stdout.contains("1/1") && !$0.stdout.contains(pod.replacingOccurrences(of: "pod/", with: ""))
+        try await SandboxHarness.with { sandbox in
+            let before = try await sandbox.eventually(["get", "pods", "-l", "app.kubernetes.io/component=frontend", "-o", "name"]) { !$0.stdout.isEmpty }
+            let pod = before.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(try await sandbox.kubectl("delete", pod, "--wait=true").status == 0)
+            let after = try await sandbox.eventually(["get", "pods", "-l", "app.kubernetes.io/component=frontend"]) {
+                $0.stdout.contains("1/1") && !$0.stdout.contains(pod.replacingOccurrences(of: "pod/", with: ""))
+            }
+            #expect(after.stdout.contains("1/1"))
+            let events = try await sandbox.kubectl("get", "events")
+            #expect(events.stdout.contains("SuccessfulCreate"))
+            #expect(events.stdout.contains("Scheduled"))
         }
-        #expect(after.stdout.contains("1/1"))
-        let events = try sandbox.kubectl("get", "events")
-        #expect(events.stdout.contains("SuccessfulCreate"))
-        #expect(events.stdout.contains("Scheduled"))
     }
 
     @Test func describeShowsStatusAndEvents() async throws {
-        let sandbox = try await SandboxHarness.start()
-        defer { sandbox.stop() }
-        try sandbox.waitForRollouts()
-        let deployment = try sandbox.kubectl("describe", "deploy", "todo-chatbot-backend")
-        #expect(deployment.status == 0)
-        #expect(deployment.stdout.contains("2 desired | 2 updated | 2 total | 2 available | 0 unavailable"))
-        #expect(deployment.stdout.contains("ScalingReplicaSet"))
-        let pod = try sandbox.kubectl("describe", "pods", "-l", "app.kubernetes.io/component=postgres")
-        #expect(pod.stdout.contains("Running"))
-        #expect(pod.stdout.contains("Started container postgres"))
+        try await SandboxHarness.with { sandbox in
+            try await sandbox.waitForRollouts()
+            let deployment = try await sandbox.kubectl("describe", "deploy", "todo-chatbot-backend")
+            #expect(deployment.status == 0)
+            #expect(deployment.stdout.contains("2 desired | 2 updated | 2 total | 2 available | 0 unavailable"))
+            #expect(deployment.stdout.contains("ScalingReplicaSet"))
+            let pod = try await sandbox.kubectl("describe", "pods", "-l", "app.kubernetes.io/component=postgres")
+            #expect(pod.stdout.contains("Running"))
+            #expect(pod.stdout.contains("Started container postgres"))
+        }
     }
 
     @Test func getWatchReceivesUpdates() async throws {
-        let sandbox = try await SandboxHarness.start()
-        defer { sandbox.stop() }
-        try sandbox.waitForRollouts()
-        let watch = Process()
-        watch.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        watch.arguments = ["kubectl", "get", "pods", "-w", "-l", "app.kubernetes.io/component=postgres", "--request-timeout=30s"]
-        watch.environment = ProcessInfo.processInfo.environment.merging(["KUBECONFIG": sandbox.kubeconfig]) { $1 }
-        let output = Pipe()
-        watch.standardOutput = output
-        try watch.run()
-        _ = try sandbox.kubectl("scale", "deploy/todo-chatbot-postgres", "--replicas=2")
-        _ = try await sandbox.eventually(["get", "deploy", "todo-chatbot-postgres", "-o", "jsonpath={.status.readyReplicas}"]) { $0.stdout == "2" }
-        watch.interrupt()
-        watch.waitUntilExit()
-        let seen = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(seen.contains("ContainerCreating") || seen.contains("Pending"))
-        #expect(seen.split(separator: "\n").count >= 4)
+        try await SandboxHarness.with { sandbox in
+            try await sandbox.waitForRollouts()
+            let watch = try sandbox.kubectlInBackground(["get", "pods", "-w", "-l", "app.kubernetes.io/component=postgres",
+                                                         "--request-timeout=30s"])
+            _ = try await sandbox.kubectl("scale", "deploy/todo-chatbot-postgres", "--replicas=2")
+            _ = try await sandbox.eventually(["get", "deploy", "todo-chatbot-postgres", "-o", "jsonpath={.status.readyReplicas}"]) { $0.stdout == "2" }
+            watch.interrupt()
+            let seen = await watch.finish().stdout
+            #expect(seen.contains("ContainerCreating") || seen.contains("Pending"))
+            #expect(seen.split(separator: "\n").count >= 4)
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ServiceLifecycle
 
 /// Serves the Kubernetes REST API over an ``ObjectStore``: discovery, CRUD, patch, watch,
 /// the scale and status subresources and Table output, with `metav1.Status` errors.
@@ -211,7 +212,12 @@ struct APIResponder: HTTPResponder {
                 forward.cancel()
                 timer.cancel()
             }
-            for await event in bounded { try await writer.write(encode(event.type, event.object, event.revision)) }
+            // A server shutting down ends open watches, as a real API server does, so clients re-list elsewhere.
+            try await withGracefulShutdownHandler {
+                for await event in bounded { try await writer.write(encode(event.type, event.object, event.revision)) }
+            } onGracefulShutdown: {
+                continuation.finish()
+            }
             try await writer.finish(nil)
         }
         return Response(status: .ok, headers: [.contentType: "application/json"], body: body)
