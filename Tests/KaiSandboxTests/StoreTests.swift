@@ -104,7 +104,7 @@ struct StoreTests {
         changed["data"] = ["a": "2"]
         try await store.update(ResourceCatalog.configMap, namespace: "todo", name: "settings", changed)
         let scope = Scope(resource: ResourceCatalog.configMap, namespace: "todo", labels: .everything, fields: .everything)
-        var events = try await store.watch(scope, since: since).makeAsyncIterator()
+        var events = try await store.watch(scope, since: since).events.makeAsyncIterator()
         let event = await events.next()
         #expect(event?.type == "MODIFIED")
         #expect(event?.object[path: "data.a"] == "2")
@@ -169,5 +169,41 @@ struct PatchTests {
         let pod: JSONValue = ["metadata": ["name": "p", "namespace": "todo"], "status": ["phase": "Pending"]]
         let selector = try Selector(field: "status.phase!=Running,metadata.name=p")
         #expect(selector.matches { FieldPath.value(of: pod, at: $0) })
+    }
+}
+
+@Suite("Server-side defaults")
+struct DefaultsTests {
+    @Test func servicesGetAClusterIPPortsAndNodePortsThatDoNotCollide() async throws {
+        let store = ObjectStore()
+        try await store.create(ResourceCatalog.namespace, namespace: nil, ["metadata": ["name": "todo"]])
+        let first = try await store.create(ResourceCatalog.service, namespace: "todo",
+                                           ["metadata": ["name": "a"], "spec": ["type": "NodePort", "ports": [["port": 80]]]])
+        let second = try await store.create(ResourceCatalog.service, namespace: "todo",
+                                            ["metadata": ["name": "b"], "spec": ["ports": [["port": 8000, "targetPort": 8080]]]])
+        #expect(first[path: "spec.clusterIP"].string?.hasPrefix("10.96.") == true)
+        #expect(first[path: "spec.clusterIP"] != second[path: "spec.clusterIP"])
+        #expect(first[path: "spec.ports"].array?.first?["targetPort"] == 80)
+        #expect((30_000...32_767).contains(first[path: "spec.ports"].array?.first?["nodePort"].int ?? 0))
+        #expect(second[path: "spec.type"] == "ClusterIP")
+        #expect(second[path: "spec.ports"].array?.first?["targetPort"] == 8080)
+        #expect(second[path: "spec.ports"].array?.first?["protocol"] == "TCP")
+    }
+
+    @Test func deploymentsAndTheirPodTemplatesGetTheAPIDefaultsButKeepWhatWasSent() async throws {
+        let store = ObjectStore()
+        try await store.create(ResourceCatalog.namespace, namespace: nil, ["metadata": ["name": "todo"]])
+        let created = try await store.create(ResourceCatalog.deployment, namespace: "todo", [
+            "metadata": ["name": "web"],
+            "spec": ["selector": ["matchLabels": ["app": "web"]], "strategy": ["type": "Recreate"],
+                     "template": ["metadata": ["labels": ["app": "web"]],
+                                  "spec": ["containers": [["name": "web", "image": "nginx"], ["name": "side", "image": "busybox:1.36"]]]]],
+        ])
+        #expect(created[path: "spec.replicas"] == 1)
+        #expect(created[path: "spec.strategy"] == ["type": "Recreate"])
+        #expect(created[path: "spec.progressDeadlineSeconds"] == 600)
+        #expect(created[path: "spec.template.spec.restartPolicy"] == "Always")
+        let containers = created[path: "spec.template.spec.containers"].array ?? []
+        #expect(containers.map { $0["imagePullPolicy"] } == ["Always", "IfNotPresent"])
     }
 }

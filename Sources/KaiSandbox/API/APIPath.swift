@@ -10,6 +10,8 @@ enum APIPath: Equatable {
     case resource(ResourceType, namespace: String?, name: String?, subresource: String?)
     /// The sandbox's own endpoint for faults at run time: `/kai-sandbox/v1/faults[/{component}]`.
     case faults(component: String?)
+    /// `/openapi/v3` (the index) or one group version's document, `/openapi/v3/apis/apps/v1`.
+    case openAPI(group: String?, version: String?)
 
     /// Parses `path`; nil when nothing is served there.
     init?(_ path: String) {
@@ -19,6 +21,13 @@ enum APIPath: Equatable {
         case "healthz", "readyz", "livez": self = .health
         case "kai-sandbox" where parts.count >= 3 && parts[1] == "v1" && parts[2] == "faults" && parts.count <= 4:
             self = .faults(component: parts.count == 4 ? parts[3] : nil)
+        case "openapi" where parts.count >= 2 && parts[1] == "v3":
+            switch (parts.count, parts.count > 2 ? parts[2] : "") {
+            case (2, _): self = .openAPI(group: nil, version: nil)
+            case (4, "api"): self = .openAPI(group: "", version: parts[3])
+            case (5, "apis"): self = .openAPI(group: parts[3], version: parts[4])
+            default: return nil
+            }
         case "api":
             guard parts.count > 1 else { self = .coreVersions; return }
             guard parts[1] == "v1" else { return nil }

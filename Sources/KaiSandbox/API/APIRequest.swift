@@ -28,8 +28,9 @@ struct APIRequest: Sendable {
     /// `?watch=true` or `?watch=1`.
     var isWatch: Bool { ["true", "1"].contains(query["watch"] ?? "") }
 
-    /// The body as JSON (or YAML, for server-side apply).
+    /// The body as JSON (or YAML, for server-side apply; or protobuf, from client-go's typed clients).
     func object() throws(APIError) -> JSONValue {
+        if KubeProtobuf.isProtobuf(contentType) { return try KubeProtobuf.decode(body) }
         do {
             if contentType.hasPrefix("application/apply-patch+yaml") || contentType.hasPrefix("application/yaml") {
                 return try YAMLBody.parse(String(decoding: body, as: UTF8.self))

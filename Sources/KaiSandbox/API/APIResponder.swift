@@ -27,6 +27,10 @@ struct APIResponder: HTTPResponder {
         switch path {
         case .faults(let component): return try await faultRequest(component, request)
         case .version: return Self.json(Discovery.version())
+        case .openAPI(let group, let version):
+            guard let group, let version else { return Self.json(OpenAPI.index()) }
+            guard let document = OpenAPI.document(group: group, version: version) else { throw APIError.pathNotFound("/openapi/v3/\(group.isEmpty ? "api" : "apis/\(group)")/\(version)") }
+            return Self.json(document)
         case .health: return Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "ok")))
         case .coreVersions: return Self.json(Discovery.coreVersions(serverAddress: request.host))
         case .groups: return Self.json(Discovery.groups())
@@ -181,22 +185,25 @@ struct APIResponder: HTTPResponder {
     // MARK: Watch
 
     private func watch(_ scope: Scope, _ request: APIRequest) async throws -> Response {
-        let since = request.query["resourceVersion"].flatMap(Int64.init).flatMap { $0 == 0 ? nil : $0 }
-        let initial = since == nil ? try await store.list(scope).items : []
-        let events = try await store.watch(scope, since: since)
-        let timeout = request.query["timeoutSeconds"].flatMap(Int.init).map { min($0, 3600) } ?? 1800
+        let options = WatchOptions(request.query)
+        let watch = try await store.watch(scope, since: options.since)
+        let timeout = options.timeoutSeconds
         let table = request.wantsTable
         let includeObject = request.query["includeObject"]
         let resource = scope.resource
         let encode = { @Sendable (type: String, object: JSONValue, revision: Int64) -> ByteBuffer in
-            let shown = table ? TableView.table(resource, [object], revision: revision, includeObject: includeObject) : object
+            let shown = table && type != "BOOKMARK" ? TableView.table(resource, [object], revision: revision, includeObject: includeObject) : object
             var data = (["type": .string(type), "object": shown] as JSONValue).data()
             data.append(0x0A)
             return ByteBuffer(data: data)
         }
+        let events = watch.events
         let body = ResponseBody { writer in
-            for object in initial {
+            for object in watch.initial {
                 try await writer.write(encode("ADDED", object, Int64(object[path: "metadata.resourceVersion"].string ?? "") ?? 0))
+            }
+            if options.sendInitialEvents && options.allowBookmarks {
+                try await writer.write(encode("BOOKMARK", WatchOptions.bookmark(resource, revision: watch.revision, initialEventsEnd: true), watch.revision))
             }
             // Events until the watch's timeout, as one stream the writer can consume on this task.
             let (bounded, continuation) = AsyncStream<WatchEvent>.makeStream()

@@ -71,6 +71,7 @@ public actor ObjectStore {
             throw APIError.invalid(resource, name, "metadata.name: Invalid value: \"\(name)\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character")
         }
         guard buckets[resource]?[Self.key(namespace, name)] == nil else { throw APIError.alreadyExists(resource, name) }
+        object = Defaults.apply(resource, to: object, taken: ServiceAllocations(resource == ResourceCatalog.service ? all(resource) : []))
         object["apiVersion"] = .string(resource.groupVersion)
         object["kind"] = .string(resource.kind)
         object[path: "metadata.namespace"] = namespace.map(JSONValue.string) ?? .null
@@ -104,6 +105,10 @@ public actor ObjectStore {
             }
             next["apiVersion"] = current["apiVersion"]
             next["kind"] = current["kind"]
+            if resource == ResourceCatalog.service, (next[path: "spec.clusterIP"].string ?? "").isEmpty {
+                next[path: "spec.clusterIP"] = current[path: "spec.clusterIP"]
+            }
+            next = Defaults.apply(resource, to: next, taken: ServiceAllocations(resource == ResourceCatalog.service ? all(resource) : []))
             if resource.hasGeneration, Self.spec(of: next) != Self.spec(of: current) {
                 next[path: "metadata.generation"] = .int(Int64((current[path: "metadata.generation"].int ?? 1) + 1))
             }
@@ -165,23 +170,28 @@ public actor ObjectStore {
 
     // MARK: - Watch
 
-    /// Changes in scope after `since` (replayed from history), then live ones, until the stream is dropped.
-    func watch(_ scope: Scope, since: Int64?) throws(APIError) -> AsyncStream<WatchEvent> {
+    /// A watch on `scope`: with `since`, the changes after that resource version (replayed from
+    /// history) and then live ones; without it, the objects in scope now (to send as ADDED) and
+    /// the live changes after them. Snapshot and stream are taken together, so none is lost or repeated.
+    func watch(_ scope: Scope, since: Int64?) throws(APIError) -> (initial: [JSONValue], revision: Int64, events: AsyncStream<WatchEvent>) {
         if let since, since < revision, let oldest = history.first?.revision, since < oldest - 1 {
             throw APIError(code: 410, reason: "Expired", message: "too old resource version: \(since) (\(oldest - 1))")
         }
         let (stream, continuation) = AsyncStream<WatchEvent>.makeStream(bufferingPolicy: .bufferingNewest(10_000))
+        var initial: [JSONValue] = []
         if let since {
             for event in history where event.revision > since && event.resource == scope.resource && scope.contains(event.object) {
                 continuation.yield(event)
             }
+        } else {
+            initial = (buckets[scope.resource] ?? [:]).sorted { $0.key < $1.key }.map(\.value).filter(scope.contains)
         }
         let id = UUID()
         watchers[id] = (scope, continuation)
         continuation.onTermination = { [weak self] _ in
             Task { await self?.stopWatching(id) }
         }
-        return stream
+        return (initial, revision, stream)
     }
 
     private func stopWatching(_ id: UUID) { watchers[id] = nil }
