@@ -134,4 +134,34 @@ struct KubectlTests {
             #expect(seen.split(separator: "\n").count >= 4)
         }
     }
+
+    @Test func createCommandsThatSendProtobufMakeTheObjectsARealServerWould() async throws {
+        try await SandboxHarness.with { sandbox in
+            for command in [["create", "deployment", "web", "--image=nginx:1.27", "--replicas=2", "--port=80"],
+                            ["create", "deployment", "idle", "--image=nginx:1.27", "--replicas=0"],
+                            ["expose", "deployment", "web", "--port=80"],
+                            ["create", "serviceaccount", "runner"],
+                            ["create", "role", "reader", "--verb=get,list", "--resource=pods"],
+                            ["create", "rolebinding", "runner-reads", "--role=reader", "--serviceaccount=todo-chatbot:runner"],
+                            ["autoscale", "deployment", "web", "--min=2", "--max=4", "--cpu-percent=60"]] {
+                let result = try await sandbox.kubectl(command)
+                #expect(result.status == 0, "kubectl \(command.joined(separator: " ")): \(result.stderr)")
+            }
+            let web = try await sandbox.kubectl("rollout", "status", "deploy/web", "--timeout=60s")
+            #expect(web.status == 0)
+            let idle = try await sandbox.kubectl("get", "deploy", "idle", "-o", "jsonpath={.spec.replicas}")
+            #expect(idle.stdout == "0")
+            let container = try await sandbox.kubectl("get", "deploy", "web", "-o", "jsonpath={.spec.template.spec.containers[0]}")
+            #expect(container.stdout.contains(#""ports":[{"containerPort":80,"protocol":"TCP"}]"#))
+            let service = try await sandbox.kubectl("get", "svc", "web", "-o", "jsonpath={.spec.selector.app} {.spec.ports[0].targetPort}")
+            #expect(service.stdout == "web 80")
+            let binding = try await sandbox.kubectl("get", "rolebinding", "runner-reads", "-o", "jsonpath={.roleRef.name} {.subjects[0].name}")
+            #expect(binding.stdout == "reader runner")
+            // autoscale wrote autoscaling/v1; the same object reads back as v2, the preferred version.
+            let hpa = try await sandbox.kubectl("get", "hpa", "web", "-o", "jsonpath={.apiVersion} {.spec.metrics[0].resource.target.averageUtilization}")
+            #expect(hpa.stdout == "autoscaling/v2 60")
+            let v1 = try await sandbox.kubectl("get", "horizontalpodautoscalers.v1.autoscaling", "web", "-o", "jsonpath={.spec.targetCPUUtilizationPercentage}")
+            #expect(v1.stdout == "60")
+        }
+    }
 }

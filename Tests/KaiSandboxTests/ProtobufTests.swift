@@ -62,9 +62,29 @@ struct ProtobufTests {
         #expect(object["type"] == "helm.sh/release.v1")
     }
 
+    @Test func nestedMessagesInlinedStructsQuantitiesAndIntOrStringsDecodeAsJSON() throws {
+        let port = encode([.varint(3, 8000), .varint(2, 0)])
+        let httpGet = encode([.bytes(1, text("/health")), .bytes(2, encode([.varint(1, 0), .varint(2, 8000)]))])
+        let probe = encode([.bytes(1, encode([.bytes(2, httpGet)])), .varint(4, 10)])
+        let limits = encode([.bytes(1, text("cpu")), .bytes(2, encode([.bytes(1, text("500m"))]))])
+        let namedPort = encode([.bytes(1, text("/")), .bytes(2, encode([.varint(1, 1), .bytes(3, text("http"))]))])
+        let container = encode([.bytes(1, text("backend")), .bytes(6, port), .bytes(8, encode([.bytes(1, limits)])),
+                                .bytes(11, probe), .bytes(10, encode([.bytes(1, encode([.bytes(2, namedPort)]))])), .varint(16, 0)])
+        let layout = try #require(KubeProtobufSchema.message(named: "k8s.io.api.core.v1.Container"))
+        let object = try layout.decode(Data(container))
+        #expect(object["name"] == "backend")
+        // hostPort and stdin are omitempty numbers and booleans: a zero is left out, as Go's JSON does.
+        #expect(object["ports"] == [["containerPort": 8000]])
+        #expect(object["stdin"].isNull)
+        #expect(object[path: "resources.limits.cpu"] == "500m")
+        // Probe's handler is an embedded struct: its httpGet sits on the probe itself.
+        #expect(object["readinessProbe"] == ["httpGet": ["path": "/health", "port": 8000], "periodSeconds": 10])
+        #expect(object[path: "livenessProbe.httpGet.port"] == "http")
+    }
+
     @Test func aKindWithoutALayoutIsUnsupportedMediaType() {
         do {
-            _ = try KubeProtobuf.decode(envelope(apiVersion: "apps/v1", kind: "Deployment", raw: []))
+            _ = try KubeProtobuf.decode(envelope(apiVersion: "batch/v1", kind: "Job", raw: []))
             Issue.record("expected a 415")
         } catch {
             #expect(error.code == 415)

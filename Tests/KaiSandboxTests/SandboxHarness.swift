@@ -19,6 +19,7 @@ struct SandboxHarness: Sendable {
         var timing = KubeletTiming()
         timing.backOff = 0.5
         timing.backOffLimit = 2
+        timing.autoscalerSync = 1
         let server = try await SandboxServer.seeded(empty: empty, faults: faults, timing: timing, tick: .milliseconds(50))
         let running = try await server.start(port: 0)
         let kubeconfig = FileManager.default.temporaryDirectory.appendingPathComponent("kai-sandbox-\(UUID().uuidString).kubeconfig").path

@@ -40,6 +40,8 @@ struct APIResponder: HTTPResponder {
         case .resourceList(let group, let version):
             guard let list = Discovery.resources(group: group, version: version) else { throw APIError.pathNotFound("/apis/\(group)/\(version)") }
             return Self.json(list)
+        case .resource(let resource, let namespace, let name, _) where resource.group == "metrics.k8s.io":
+            return try await metrics(resource, namespace, name, request)
         case .resource(let resource, let namespace, let name, let subresource):
             guard let name else { return try await collection(resource, namespace, request) }
             switch subresource {
@@ -131,6 +133,17 @@ struct APIResponder: HTTPResponder {
         case .merge: Patch.merge(current, body)
         case .strategic, .apply: Patch.strategic(current, body)
         }
+    }
+
+    // MARK: Metrics
+
+    private func metrics(_ resource: ResourceType, _ namespace: String?, _ name: String?, _ request: APIRequest) async throws -> Response {
+        guard request.method == .get, !request.isWatch else { throw APIError.methodNotAllowed(request.method.rawValue, resource.plural) }
+        let api = MetricsAPI(store: store, faults: faults)
+        if let name { return Self.json(try await api.get(resource, namespace: namespace, name: name)) }
+        let scope = Scope(resource: resource, namespace: namespace, labels: try request.labelSelector(), fields: try request.fieldSelector())
+        return Self.json(["kind": .string(resource.listKind), "apiVersion": .string(resource.groupVersion),
+                          "metadata": [:], "items": .array(await api.list(scope))])
     }
 
     // MARK: Faults

@@ -58,7 +58,7 @@ public enum ResourceCatalog {
     public static let all: [ResourceType] = [
         namespace, node, pod, service, endpoints, event, configMap, secret, serviceAccount, persistentVolumeClaim,
         deployment, replicaSet, statefulSet, autoscaler,
-        ResourceType("events.k8s.io", "v1", "Event", "events", shortNames: ["ev"]),
+        Versions.eventsV1, Versions.autoscalingV1,
         ResourceType("rbac.authorization.k8s.io", "v1", "Role", "roles"),
         ResourceType("rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings"),
         ResourceType("authorization.k8s.io", "v1", "SelfSubjectAccessReview", "selfsubjectaccessreviews", namespaced: false, verbs: ["create"]),

@@ -125,16 +125,19 @@ enum TableView {
         Column("Selector", priority: 1) { object, _ in .string(LabelText.selector(object[path: "spec.selector"].stringMap)) },
     ]
 
+    /// Core events and events.k8s.io events name the same fields differently.
     private static let eventColumns: [Column] = [
         Column("Last Seen") { object, now in
-            .string(age(object["lastTimestamp"].string ?? object["eventTime"].string ?? object[path: "metadata.creationTimestamp"].string, now: now))
+            .string(age(object["lastTimestamp"].string ?? object["deprecatedLastTimestamp"].string ?? object["eventTime"].string
+                        ?? object[path: "metadata.creationTimestamp"].string, now: now))
         },
         Column("Type") { object, _ in object["type"] },
         Column("Reason") { object, _ in object["reason"] },
         Column("Object") { object, _ in
-            .string("\((object[path: "involvedObject.kind"].string ?? "").lowercased())/\(object[path: "involvedObject.name"].string ?? "")")
+            let subject = object["involvedObject"].isNull ? object["regarding"] : object["involvedObject"]
+            return .string("\((subject["kind"].string ?? "").lowercased())/\(subject["name"].string ?? "")")
         },
-        Column("Message") { object, _ in object["message"] },
+        Column("Message") { object, _ in object["message"].isNull ? object["note"] : object["message"] },
     ]
 
     private static let nodeColumns: [Column] = [

@@ -1,40 +1,50 @@
 import Foundation
 import ServiceLifecycle
 
-/// The control loop: every tick, the deployment, replica set, kubelet and endpoints controllers
-/// reconcile the store toward what its objects ask for.
+/// The control loop: every tick, the deployment, stateful set, replica set, volume claim,
+/// kubelet and endpoints controllers reconcile the store toward what its objects ask for;
+/// the autoscaler syncs at its own, slower period, as kube-controller-manager's does.
 public struct Controllers: Service {
     let store: ObjectStore
     let faults: FaultBook
     let timing: KubeletTiming
     let tick: Duration
+    private let recommendations = RecommendationHistory()
+
+    init(store: ObjectStore, faults: FaultBook, timing: KubeletTiming, tick: Duration) {
+        self.store = store
+        self.faults = faults
+        self.timing = timing
+        self.tick = tick
+    }
 
     public func run() async throws {
-        let events = EventRecorder(store: store)
-        let deployments = DeploymentController(store: store, events: events)
-        let replicaSets = ReplicaSetController(store: store, events: events)
-        let kubelet = Kubelet(store: store, events: events, faults: faults, timing: timing)
-        let endpoints = EndpointsController(store: store)
-        let tick = self.tick
         // Shutting down ends the loop; a cancelled sleep is the normal way out, not a failure.
         await cancelWhenGracefulShutdown {
+            // The first sync waits a period, as pods need a while before metrics-server has samples.
+            var lastAutoscale = Date()
             while !Task.isCancelled {
-                await deployments.reconcile()
-                await replicaSets.reconcile()
-                await kubelet.reconcile()
-                await endpoints.reconcile()
+                let autoscale = Date().timeIntervalSince(lastAutoscale) >= timing.autoscalerSync
+                if autoscale { lastAutoscale = Date() }
+                await reconcileOnce(autoscale: autoscale)
                 try? await Task.sleep(for: tick)
             }
         }
     }
 
     /// Runs every controller once; tests use this to advance the cluster deterministically.
-    public func reconcileOnce() async {
+    public func reconcileOnce(autoscale: Bool = true) async {
         let events = EventRecorder(store: store)
         await DeploymentController(store: store, events: events).reconcile()
+        await StatefulSetController(store: store, events: events).reconcile()
         await ReplicaSetController(store: store, events: events).reconcile()
+        await VolumeClaimController(store: store, events: events).reconcile()
         await Kubelet(store: store, events: events, faults: faults, timing: timing).reconcile()
         await EndpointsController(store: store).reconcile()
+        if autoscale {
+            await AutoscalerController(store: store, events: events, metrics: MetricsAPI(store: store, faults: faults),
+                                       history: recommendations).reconcile()
+        }
     }
 }
 

@@ -124,6 +124,8 @@ public struct KubeletTiming: Sendable {
     /// The first restart back-off; it doubles per restart up to ``backOffLimit``.
     public var backOff: TimeInterval = 2
     public var backOffLimit: TimeInterval = 60
+    /// How often the autoscaler reads metrics and resizes (kube-controller-manager's default is 15 s).
+    public var autoscalerSync: TimeInterval = 15
 
     public init() {}
 }

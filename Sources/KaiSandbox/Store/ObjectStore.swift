@@ -25,13 +25,19 @@ public actor ObjectStore {
     // MARK: - Reads
 
     public func get(_ resource: ResourceType, namespace: String?, name: String) throws(APIError) -> JSONValue {
-        guard let object = buckets[resource]?[Self.key(namespace, name)] else { throw APIError.notFound(resource, name) }
+        Versions.present(try stored(resource, namespace: namespace, name: name), as: resource)
+    }
+
+    /// The object as kept, in its storage version.
+    private func stored(_ resource: ResourceType, namespace: String?, name: String) throws(APIError) -> JSONValue {
+        guard let object = buckets[Versions.storage(of: resource)]?[Self.key(namespace, name)] else { throw APIError.notFound(resource, name) }
         return object
     }
 
     /// Objects in scope, sorted by namespace and name, `limit` at a time from `continue`.
     func list(_ scope: Scope, limit: Int? = nil, continue token: String? = nil) throws(APIError) -> (items: [JSONValue], revision: Int64, continue: String?, remaining: Int?) {
-        let all = (buckets[scope.resource] ?? [:]).sorted { $0.key < $1.key }.map(\.value).filter(scope.contains)
+        let all = (buckets[Versions.storage(of: scope.resource)] ?? [:]).sorted { $0.key < $1.key }
+            .map { Versions.present($0.value, as: scope.resource) }.filter(scope.contains)
         var start = 0
         if let token, !token.isEmpty {
             guard let data = Data(base64Encoded: token), let offset = Int(String(decoding: data, as: UTF8.self)), offset >= 0 else {
@@ -55,7 +61,9 @@ public actor ObjectStore {
     /// Creates `object` in `namespace`; fills in the fields the server owns.
     @discardableResult
     public func create(_ resource: ResourceType, namespace: String?, _ object: JSONValue) throws(APIError) -> JSONValue {
-        var object = object
+        let view = resource
+        let resource = Versions.storage(of: view)
+        var object = Versions.toStorage(object, from: view)
         let namespace = resource.namespaced ? (namespace ?? object[path: "metadata.namespace"].string ?? "default") : nil
         if let namespace, buckets[ResourceCatalog.namespace]?[Self.key(nil, namespace)] == nil {
             throw APIError.namespaceNotFound(namespace)
@@ -78,14 +86,17 @@ public actor ObjectStore {
         object[path: "metadata.uid"] = .string(UUID().uuidString.lowercased())
         object[path: "metadata.creationTimestamp"] = .string(Timestamp.format(now()))
         if resource.hasGeneration { object[path: "metadata.generation"] = 1 }
-        return commit(resource, namespace, name, object, type: "ADDED")
+        return Versions.present(commit(resource, namespace, name, object, type: "ADDED"), as: view)
     }
 
     /// Replaces an object (PUT). With `subresource == "status"` only its status changes; otherwise its status is kept.
     @discardableResult
     public func update(_ resource: ResourceType, namespace: String?, name: String, _ object: JSONValue,
                        subresource: String? = nil) throws(APIError) -> JSONValue {
-        let current = try get(resource, namespace: namespace, name: name)
+        let view = resource
+        let resource = Versions.storage(of: view)
+        let current = try stored(resource, namespace: namespace, name: name)
+        let object = Versions.toStorage(object, from: view, current: current)
         if let sent = object[path: "metadata.name"].string, !sent.isEmpty, sent != name {
             throw APIError.badRequest("the name of the object (\(sent)) does not match the name on the URL (\(name))")
         }
@@ -114,8 +125,8 @@ public actor ObjectStore {
             }
         }
         next[path: "metadata.resourceVersion"] = current[path: "metadata.resourceVersion"]
-        guard next != current else { return current }
-        return commit(resource, namespace, name, next, type: "MODIFIED")
+        guard next != current else { return Versions.present(current, as: view) }
+        return Versions.present(commit(resource, namespace, name, next, type: "MODIFIED"), as: view)
     }
 
     /// Writes both spec and status at once: the controllers' path, which a client never takes.
@@ -134,7 +145,9 @@ public actor ObjectStore {
     /// Deletes an object and, by owner references, everything it owns.
     @discardableResult
     public func delete(_ resource: ResourceType, namespace: String?, name: String) throws(APIError) -> JSONValue {
-        let object = try get(resource, namespace: namespace, name: name)
+        let view = resource
+        let resource = Versions.storage(of: view)
+        let object = try stored(resource, namespace: namespace, name: name)
         buckets[resource]?[Self.key(namespace, name)] = nil
         revision += 1
         var gone = object
@@ -148,7 +161,7 @@ public actor ObjectStore {
             }
         }
         if let uid = object[path: "metadata.uid"].string { collectDependents(of: uid, in: namespace) }
-        return gone
+        return Versions.present(gone, as: view)
     }
 
     private func collectDependents(of uid: String, in namespace: String?) {
@@ -180,11 +193,12 @@ public actor ObjectStore {
         let (stream, continuation) = AsyncStream<WatchEvent>.makeStream(bufferingPolicy: .bufferingNewest(10_000))
         var initial: [JSONValue] = []
         if let since {
-            for event in history where event.revision > since && event.resource == scope.resource && scope.contains(event.object) {
-                continuation.yield(event)
+            for event in history where event.revision > since {
+                if let shown = event.shown(to: scope) { continuation.yield(shown) }
             }
         } else {
-            initial = (buckets[scope.resource] ?? [:]).sorted { $0.key < $1.key }.map(\.value).filter(scope.contains)
+            initial = (buckets[Versions.storage(of: scope.resource)] ?? [:]).sorted { $0.key < $1.key }
+                .map { Versions.present($0.value, as: scope.resource) }.filter(scope.contains)
         }
         let id = UUID()
         watchers[id] = (scope, continuation)
@@ -199,8 +213,8 @@ public actor ObjectStore {
     private func publish(_ event: WatchEvent) {
         history.append(event)
         if history.count > historyLimit { history.removeFirst(history.count - historyLimit) }
-        for (_, watcher) in watchers where watcher.scope.resource == event.resource && watcher.scope.contains(event.object) {
-            watcher.continuation.yield(event)
+        for (_, watcher) in watchers {
+            if let shown = event.shown(to: watcher.scope) { watcher.continuation.yield(shown) }
         }
     }
 

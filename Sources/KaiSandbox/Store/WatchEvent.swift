@@ -10,6 +10,14 @@ public struct WatchEvent: Sendable {
 
     /// The event as the API sends it: `{"type": "ADDED", "object": {...}}`.
     public var json: JSONValue { ["type": .string(type), "object": object] }
+
+    /// The event as a watch on `scope` sees it, in the scope's API version; nil when outside it.
+    func shown(to scope: Scope) -> WatchEvent? {
+        guard Versions.storage(of: scope.resource) == resource else { return nil }
+        let shown = Versions.present(object, as: scope.resource)
+        guard scope.contains(shown) else { return nil }
+        return WatchEvent(type: type, object: shown, revision: revision, resource: resource)
+    }
 }
 
 /// What a client lists or watches: one resource, optionally in one namespace, filtered.
