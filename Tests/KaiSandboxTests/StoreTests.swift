@@ -207,3 +207,13 @@ struct DefaultsTests {
         #expect(containers.map { $0["imagePullPolicy"] } == ["Always", "IfNotPresent"])
     }
 }
+
+@Suite("JSON output")
+struct JSONOutputTests {
+    @Test func writesCompactSortedJSONThatParsesBackToTheSameValue() throws {
+        let value: JSONValue = ["b": [1, .double(2.5), true, nil], "a": "quote \" slash / back \\ line\nend \u{01} é", "c": ["z": .double(1), "y": -3]]
+        let text = String(decoding: value.data(), as: UTF8.self)
+        #expect(text == #"{"a":"quote \" slash / back \\ line\nend \u0001 é","b":[1,2.5,true,null],"c":{"y":-3,"z":1}}"#)
+        #expect(try JSONValue.parse(value.data()) == ["b": [1, .double(2.5), true, nil], "a": "quote \" slash / back \\ line\nend \u{01} é", "c": ["z": 1, "y": -3]])
+    }
+}

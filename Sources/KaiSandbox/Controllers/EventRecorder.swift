@@ -9,8 +9,8 @@ struct EventRecorder: Sendable {
         let namespace = object[path: "metadata.namespace"].string ?? "default"
         let uid = object[path: "metadata.uid"].string ?? ""
         let now = Timestamp.format(Date())
-        let existing = await store.all(ResourceCatalog.event, namespace: namespace).first {
-            $0[path: "involvedObject.uid"].string == uid && $0["reason"].string == reason && $0["message"].string == message
+        let existing = await store.first(ResourceCatalog.event, namespace: namespace) {
+            $0["involvedObject"]["uid"].string == uid && $0["reason"].string == reason && $0["message"].string == message
         }
         if var event = existing {
             // A repeat within two seconds (a probe failing every tick) is the same occurrence.

@@ -21,6 +21,7 @@ struct Kubelet: Sendable {
     func reconcile() async {
         let pods = await store.all(ResourceCatalog.pod)
         var used = Resources.used(by: pods.filter { $0[path: "spec.nodeName"].string != nil })
+        var configuration = NamespaceConfiguration(store: store)
         for pod in pods {
             let fault = await faults.fault(for: Self.component(pod))
             if pod[path: "spec.nodeName"].string == nil {
@@ -33,7 +34,7 @@ struct Kubelet: Sendable {
                     await unschedulable(pod, requested: requested, used: used)
                 }
             } else {
-                await advance(pod, fault: fault)
+                await advance(pod, fault: fault, configuration: &configuration)
             }
         }
     }
@@ -72,14 +73,13 @@ struct Kubelet: Sendable {
 
     // MARK: Containers
 
-    private func advance(_ pod: JSONValue, fault: Fault?) async {
+    private func advance(_ pod: JSONValue, fault: Fault?, configuration: inout NamespaceConfiguration) async {
         let now = Date()
         let conditions = pod[path: "status.conditions"].array ?? []
         let scheduledAt = conditions.first { $0["type"].string == "PodScheduled" }?["lastTransitionTime"].string.flatMap(Timestamp.parse) ?? now
         guard now.timeIntervalSince(scheduledAt) >= timing.start else { return }
         let namespace = pod[path: "metadata.namespace"].string ?? "default"
-        let secrets = await store.all(ResourceCatalog.secret, namespace: namespace)
-        let configMaps = await store.all(ResourceCatalog.configMap, namespace: namespace)
+        let (secrets, configMaps) = await configuration.objects(in: namespace)
         var happened: [(type: String, reason: String, message: String)] = []
         var statuses = pod[path: "status.containerStatuses"].array ?? []
         for (index, container) in containers(pod).enumerated() where statuses.indices.contains(index) {
@@ -152,5 +152,20 @@ enum PodConditions {
         result.append(condition("ContainersReady"))
         result.append(condition("Ready"))
         return .array(result)
+    }
+}
+
+/// The Secrets and ConfigMaps of each namespace, read once per pass of the kubelet rather than once per pod.
+struct NamespaceConfiguration {
+    let store: ObjectStore
+    private var read: [String: (secrets: [JSONValue], configMaps: [JSONValue])] = [:]
+
+    init(store: ObjectStore) { self.store = store }
+
+    mutating func objects(in namespace: String) async -> (secrets: [JSONValue], configMaps: [JSONValue]) {
+        if let known = read[namespace] { return known }
+        let objects = (await store.all(ResourceCatalog.secret, namespace: namespace), await store.all(ResourceCatalog.configMap, namespace: namespace))
+        read[namespace] = objects
+        return objects
     }
 }

@@ -27,7 +27,18 @@ public enum JSONValue: Sendable, Hashable {
 
     /// The value at a dotted path: `object[path: "metadata.name"]`.
     public subscript(path path: String) -> JSONValue {
-        get { path.split(separator: ".").reduce(self) { $0[String($1)] } }
+        get {
+            // Walks the keys without building an array of them: paths are read on every request and tick.
+            var value = self
+            var start = path.startIndex
+            while start <= path.endIndex {
+                let end = path[start...].firstIndex(of: ".") ?? path.endIndex
+                if start < end { value = value[String(path[start..<end])] }
+                guard end < path.endIndex else { break }
+                start = path.index(after: end)
+            }
+            return value
+        }
         set { self.set(Array(path.split(separator: ".").map(String.init))[...], to: newValue) }
     }
 

@@ -52,8 +52,15 @@ public actor ObjectStore {
 
     /// All objects of `resource` (controllers' view).
     public func all(_ resource: ResourceType, namespace: String? = nil) -> [JSONValue] {
-        (buckets[resource] ?? [:]).values.filter { namespace == nil || $0[path: "metadata.namespace"].string == namespace }
-            .sorted { ($0[path: "metadata.name"].string ?? "") < ($1[path: "metadata.name"].string ?? "") }
+        let prefix = namespace.map { "\($0)/" }
+        return (buckets[resource] ?? [:]).filter { prefix == nil || $0.key.hasPrefix(prefix ?? "") }
+            .sorted { $0.key < $1.key }.map(\.value)
+    }
+
+    /// The first object of `resource` in `namespace` for which `matches` holds, in no particular order.
+    public func first(_ resource: ResourceType, namespace: String?, where matches: (JSONValue) -> Bool) -> JSONValue? {
+        let prefix = "\(namespace ?? "")/"
+        return buckets[resource]?.first { $0.key.hasPrefix(prefix) && matches($0.value) }?.value
     }
 
     // MARK: - Writes
