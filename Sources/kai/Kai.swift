@@ -14,6 +14,7 @@ struct Kai: AsyncParsableCommand {
           kai plan "restart frontend and scale backend to 2"
           kai plan "why is the backend crashing" -o json
           kai plan "last 200 lines of backend logs"
+          kai sandbox serve --kubeconfig-out /tmp/kai.kubeconfig
 
         Exit codes: 0 ok · 1 an operation failed · 2 usage or configuration error · \
         3 confirmation needed or declined · 4 refused by policy · 5 cluster unreachable · \
