@@ -40,10 +40,7 @@ struct AutoscalerController: Sendable {
         status["conditions"] = Conditions.set(status["conditions"], "AbleToScale", true, "ReadyForNewScale",
                                               "recommended size matches current size", now: now)
         let selector = target[path: "spec.selector.matchLabels"].stringMap
-        let pods = await store.all(ResourceCatalog.pod, namespace: namespace).filter { pod in
-            let labels = pod[path: "metadata.labels"].stringMap
-            return !selector.isEmpty && selector.allSatisfy { labels[$0.key] == $0.value }
-        }
+        let pods = await store.all(ResourceCatalog.pod, namespace: namespace).filter { LabelMatch.selects(selector, $0) }
         var proposals: [Int] = []
         var currentMetrics: [JSONValue] = []
         var failure: String?

@@ -48,6 +48,15 @@ public struct Controllers: Service {
     }
 }
 
+/// Equality-based selectors (`spec.selector` of a Service, `matchLabels` of a workload) against objects' labels.
+enum LabelMatch {
+    /// Whether `selector` is not empty and every one of its labels is on `object`.
+    static func selects(_ selector: [String: String], _ object: JSONValue) -> Bool {
+        let labels = object[path: "metadata.labels"].stringMap
+        return !selector.isEmpty && selector.allSatisfy { labels[$0.key] == $0.value }
+    }
+}
+
 /// Owner references and their lookups.
 enum Ownership {
     static func reference(to owner: JSONValue) -> JSONValue {

@@ -9,8 +9,7 @@ struct EndpointsController: Sendable {
             let namespace = service[path: "metadata.namespace"].string
             let name = service[path: "metadata.name"].string ?? ""
             let pods = await store.all(ResourceCatalog.pod, namespace: namespace).filter { pod in
-                let labels = pod[path: "metadata.labels"].stringMap
-                return selector.allSatisfy { labels[$0.key] == $0.value } && pod[path: "status.podIP"].string != nil
+                LabelMatch.selects(selector, pod) && pod[path: "status.podIP"].string != nil
             }
             let address = { (pod: JSONValue) -> JSONValue in
                 ["ip": pod[path: "status.podIP"], "nodeName": pod[path: "spec.nodeName"],

@@ -122,7 +122,7 @@ struct StatefulSetController: Sendable {
             "observedGeneration": statefulSet[path: "metadata.generation"], "replicas": .int(Int64(pods.count)),
             "readyReplicas": .int(Int64(ready)), "availableReplicas": .int(Int64(ready)),
             "currentReplicas": .int(Int64(complete ? updated : pods.count - updated)), "updatedReplicas": .int(Int64(updated)),
-            "currentRevision": .string(complete || previous == nil ? revision : previous ?? revision), "updateRevision": .string(revision),
+            "currentRevision": .string(complete ? revision : previous ?? revision), "updateRevision": .string(revision),
             "collisionCount": 0,
         ]
         if ready == 0 { status["readyReplicas"] = .null }

@@ -35,30 +35,28 @@ struct MetricsAPI: Sendable {
 
     /// The summed usage of a pod's running containers, for the autoscaler.
     func usage(of pod: JSONValue, now: Date = Date()) async -> Resources? {
-        let fault = await faults.fault(for: Kubelet.component(pod))
-        let running = runningContainers(pod)
-        guard !running.isEmpty else { return nil }
-        return running.reduce(Resources(cpuMillis: 0, memoryMiB: 0)) { $0 + UsageModel.usage(of: $1, in: pod, fault: fault, at: now) }
+        guard let containers = await containerUsage(of: pod, now: now) else { return nil }
+        return containers.reduce(Resources(cpuMillis: 0, memoryMiB: 0)) { $0 + $1.usage }
     }
 
-    private func runningContainers(_ pod: JSONValue) -> [JSONValue] {
+    /// The usage of each running container of `pod`; nil when none is running.
+    private func containerUsage(of pod: JSONValue, now: Date) async -> [(name: JSONValue, usage: Resources)]? {
         let statuses = pod[path: "status.containerStatuses"].array ?? []
-        return (pod[path: "spec.containers"].array ?? []).filter { container in
+        let running = (pod[path: "spec.containers"].array ?? []).filter { container in
             statuses.contains { $0["name"] == container["name"] && !$0[path: "state.running"].isNull }
         }
+        guard !running.isEmpty else { return nil }
+        let fault = await faults.fault(for: Kubelet.component(pod))
+        return running.map { ($0["name"], UsageModel.usage(of: $0, in: pod, fault: fault, at: now)) }
     }
 
     private func podMetrics(_ pod: JSONValue, now: Date) async -> JSONValue? {
-        let fault = await faults.fault(for: Kubelet.component(pod))
-        let running = runningContainers(pod)
-        guard !running.isEmpty else { return nil }
+        guard let containers = await containerUsage(of: pod, now: now) else { return nil }
         return ["kind": "PodMetrics", "apiVersion": "metrics.k8s.io/v1beta1",
                 "metadata": ["name": pod[path: "metadata.name"], "namespace": pod[path: "metadata.namespace"],
                              "labels": pod[path: "metadata.labels"], "creationTimestamp": .string(Timestamp.format(now))],
                 "timestamp": .string(Timestamp.format(now.addingTimeInterval(-5))), "window": .string(Self.window),
-                "containers": .array(running.map { container in
-                    ["name": container["name"], "usage": Self.usage(UsageModel.usage(of: container, in: pod, fault: fault, at: now))]
-                })]
+                "containers": .array(containers.map { ["name": $0.name, "usage": Self.usage($0.usage)] })]
     }
 
     private func nodeMetrics(now: Date) async -> JSONValue {

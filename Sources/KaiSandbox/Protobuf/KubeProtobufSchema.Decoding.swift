@@ -73,8 +73,8 @@ enum KubeProtobufSchema {
 }
 
 extension KubeProtobufSchema.Message {
-    /// The message in `data` as the JSON object the API would have received. Strings left empty
-    /// are omitted, as Go's `omitempty` does; numbers and booleans are kept, zero or not.
+    /// The message in `data` as the JSON object the API would have received. Empty strings, and
+    /// zero numbers and booleans of `omitZero` fields, are left out as Go's `omitempty` does.
     func decode(_ data: Data) throws -> JSONValue {
         var object: [String: JSONValue] = [:]
         try decode(data, into: &object)
@@ -101,8 +101,8 @@ extension KubeProtobufSchema.Message {
             } else if field.repeated {
                 var list = object[name]?.array ?? []
                 if case .bytes(let packed) = raw, field.type.isNumeric {
-                    var inner = PackedReader(packed)
-                    while let value = try inner.next() { list.append(try Self.value(.varint(value), as: field.type, number: number) ?? .null) }
+                    var inner = ProtobufReader(packed)
+                    while let value = try inner.nextPackedVarint() { list.append(try Self.value(.varint(value), as: field.type, number: number) ?? .null) }
                 } else if let value = try Self.value(raw, as: field.type, number: number, keepEmpty: true) {
                     list.append(value)
                 }
@@ -170,30 +170,6 @@ extension KubeProtobufSchema.ValueType {
         case .bool: .bool(false)
         default: .int(0)
         }
-    }
-}
-
-/// Varints packed into one length-delimited field.
-private struct PackedReader {
-    private let data: Data
-    private var index: Data.Index
-
-    init(_ data: Data) {
-        self.data = data
-        self.index = data.startIndex
-    }
-
-    mutating func next() throws -> UInt64? {
-        guard index < data.endIndex else { return nil }
-        var result: UInt64 = 0, shift: UInt64 = 0
-        while index < data.endIndex {
-            let byte = data[index]
-            index += 1
-            result |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { return result }
-            shift += 7
-        }
-        throw ProtobufReader.Malformed(description: "a packed varint runs past the end of its field")
     }
 }
 

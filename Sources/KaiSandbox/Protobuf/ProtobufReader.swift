@@ -47,6 +47,12 @@ struct ProtobufReader {
         }
     }
 
+    /// The next varint of a packed run (a repeated number field's bytes), or nil at its end.
+    mutating func nextPackedVarint() throws(Malformed) -> UInt64? {
+        guard index < data.endIndex else { return nil }
+        return try varint()
+    }
+
     private mutating func varint() throws(Malformed) -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0

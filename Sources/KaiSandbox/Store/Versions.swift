@@ -77,23 +77,23 @@ enum Versions {
     ]
 
     private static func eventV1(from core: JSONValue) -> JSONValue {
-        var event = core
-        event["apiVersion"] = "events.k8s.io/v1"
-        for (old, new) in eventFields {
-            event[new] = core[old]
-            event[old] = .null
-        }
+        var event = renaming(core, to: "events.k8s.io/v1", fields: eventFields.map { ($0.core, $0.events) })
         if event["eventTime"].isNull { event["eventTime"] = core["firstTimestamp"].isNull ? core[path: "metadata.creationTimestamp"] : core["firstTimestamp"] }
         return event
     }
 
     private static func coreEvent(from event: JSONValue) -> JSONValue {
-        var core = event
-        core["apiVersion"] = "v1"
-        for (old, new) in eventFields {
-            core[old] = event[new]
-            core[new] = .null
+        renaming(event, to: "v1", fields: eventFields.map { ($0.events, $0.core) })
+    }
+
+    /// `object` as `apiVersion`, each field moved from its first name to its second.
+    private static func renaming(_ object: JSONValue, to apiVersion: JSONValue, fields: [(from: String, to: String)]) -> JSONValue {
+        var renamed = object
+        renamed["apiVersion"] = apiVersion
+        for (from, to) in fields {
+            renamed[to] = object[from]
+            renamed[from] = .null
         }
-        return core
+        return renamed
     }
 }
