@@ -34,6 +34,7 @@ let package = Package(
             dependencies: ["KaiCore", "KaiKube", .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Logging", package: "swift-log"),
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                           .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                            .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),

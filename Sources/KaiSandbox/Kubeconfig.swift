@@ -29,10 +29,21 @@ public enum SandboxKubeconfig {
     }
 
     /// Writes the kubeconfig to `path` (mode 0600, as kubectl writes its own).
-    public static func write(server: URL, to path: String) throws {
+    public static func write(server: URL, to path: String) throws(WriteError) {
         let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text(server: server).utf8).write(to: url, options: .atomic)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text(server: server).utf8).write(to: url, options: .atomic)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        } catch {
+            throw WriteError(path: path, reason: error.localizedDescription)
+        }
+    }
+
+    /// The kubeconfig could not be written where it was asked for.
+    public struct WriteError: Error, CustomStringConvertible {
+        public let path: String
+        public let reason: String
+        public var description: String { "cannot write the kubeconfig to \(path): \(reason)" }
     }
 }

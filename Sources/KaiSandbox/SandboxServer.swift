@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import UnixSignals
 
 /// The sandbox's Kubernetes API on 127.0.0.1: an ``ObjectStore``, its controllers, and an
 /// HTTP server real clients (kubectl, Helm) talk to.
@@ -40,12 +41,19 @@ public struct SandboxServer: Sendable {
 
     /// Serves on 127.0.0.1:`port` (0 picks a free port) until SIGINT or SIGTERM, then shuts
     /// down gracefully: open watches end and in-flight requests finish. `onReady` gets the
-    /// base URL once the port is bound.
-    public func run(port: Int, onReady: @escaping @Sendable (URL) async -> Void) async throws {
-        let group = ServiceGroup(configuration: .init(services: [application(port: port, onReady: onReady)],
-                                                      gracefulShutdownSignals: [.sigint, .sigterm],
-                                                      logger: Self.logger))
-        try await group.run()
+    /// base URL once the port is bound; if it throws, the sandbox stops and the error is rethrown.
+    public func run(port: Int, onReady: @Sendable (URL) async throws -> Void) async throws {
+        // Trapped before serving, so a Ctrl-C that comes early is not lost.
+        let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm)
+        let running = try await start(port: port)
+        do {
+            try await onReady(running.url)
+        } catch {
+            await running.stop()
+            throw error
+        }
+        for await _ in signals { break }
+        await running.stop()
     }
 
     /// Starts serving on 127.0.0.1:`port` in the background and returns once the port is bound;

@@ -57,13 +57,12 @@ struct ServeCommand: AsyncParsableCommand {
         let path = kubeconfigOut
         do {
             try await sandbox.run(port: port) { url in
-                do {
-                    try SandboxKubeconfig.write(server: url, to: path)
-                    Console.out("kai sandbox serving the Kubernetes API at \(url.absoluteString)\nkubeconfig: \(path)\n")
-                } catch {
-                    Console.error("error: cannot write the kubeconfig to \(path): \(error.localizedDescription)\n")
-                }
+                try SandboxKubeconfig.write(server: url, to: path)
+                Console.out("kai sandbox serving the Kubernetes API at \(url.absoluteString)\nkubeconfig: \(path)\n")
             }
+        } catch let error as SandboxKubeconfig.WriteError {
+            Console.error("error: \(error)\n  Choose a writable path with --kubeconfig-out.\n")
+            throw ExitCode(ExitStatus.code(for: .usage))
         } catch {
             Console.error("error: the sandbox could not serve on 127.0.0.1:\(port): \(error)\n  Pick another port with --port, or 0 for a free one.\n")
             throw ExitCode(ExitStatus.code(for: .usage))

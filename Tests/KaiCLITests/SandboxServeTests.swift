@@ -26,6 +26,14 @@ struct SandboxServeTests {
         #expect(served.stdout.contains(kubeconfig))
     }
 
+    @Test func anUnwritableKubeconfigPathIsAUsageErrorAndNothingKeepsServing() async throws {
+        let result = try await KaiProcess.run(["sandbox", "serve", "--kubeconfig-out", "/proc/kai-sandbox/kubeconfig"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("cannot write the kubeconfig to /proc/kai-sandbox/kubeconfig"))
+        #expect(result.stderr.contains("--kubeconfig-out"))
+        #expect(!result.stdout.contains("serving"))
+    }
+
     @Test func aPortOutOfRangeIsAUsageError() async throws {
         let result = try await KaiProcess.run(["sandbox", "serve", "--port", "70000"])
         #expect(result.status == 2)
