@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 
 /// The real kubectl against the sandbox: what a person would type, and what they should see.
@@ -31,6 +34,18 @@ struct KubectlTests {
             let result = try await sandbox.kubectl("get", "deploy", "redis")
             #expect(result.status != 0)
             #expect(result.stderr.contains("Error from server (NotFound): deployments.apps \"redis\" not found"))
+        }
+    }
+
+    @Test func malformedQueriesAreRefusedAsTheAPIServerRefusesThem() async throws {
+        try await SandboxHarness.with { sandbox in
+            let selector = try await sandbox.kubectl("get", "pods", "-l", "a===b")
+            #expect(selector.status != 0)
+            #expect(selector.stderr.contains("unable to parse requirement"))
+            for query in ["limit=ten", "watch=true&resourceVersion=latest"] {
+                let (_, response) = try await URLSession.shared.data(from: URL(string: "\(sandbox.url)/api/v1/namespaces/todo-chatbot/pods?\(query)")!)
+                #expect((response as? HTTPURLResponse)?.statusCode == 400, "\(query)")
+            }
         }
     }
 

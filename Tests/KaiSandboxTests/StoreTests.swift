@@ -165,6 +165,13 @@ struct PatchTests {
         #expect(try matches(""))
     }
 
+    @Test func malformedSelectorsAreBadRequests() {
+        for text in ["a===b", "=web", "app in (", "app!=="] {
+            #expect(throws: APIError.self, "label selector \(text)") { try Selector(label: text) }
+        }
+        #expect(throws: APIError.self) { try Selector(field: "status.phase===Running") }
+    }
+
     @Test func fieldSelectorsReadObjectPaths() throws {
         let pod: JSONValue = ["metadata": ["name": "p", "namespace": "todo"], "status": ["phase": "Pending"]]
         let selector = try Selector(field: "status.phase!=Running,metadata.name=p")

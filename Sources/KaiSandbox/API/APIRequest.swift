@@ -41,6 +41,16 @@ struct APIRequest: Sendable {
         }
     }
 
+    /// The whole-number query parameter `name`; nil when absent, a 400 when it is not a number.
+    func integer(_ name: String) throws(APIError) -> Int64? {
+        guard let text = query[name], !text.isEmpty else { return nil }
+        guard let value = Int64(text) else {
+            throw APIError.badRequest(name == "resourceVersion" ? "invalid resource version \"\(text)\""
+                                                                : "\(name): invalid value \"\(text)\": must be a whole number")
+        }
+        return value
+    }
+
     func labelSelector() throws(APIError) -> Selector { try Selector(label: query["labelSelector"] ?? "") }
     func fieldSelector() throws(APIError) -> Selector { try Selector(field: query["fieldSelector"] ?? "") }
 }

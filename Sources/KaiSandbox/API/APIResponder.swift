@@ -63,7 +63,7 @@ struct APIResponder: HTTPResponder {
         switch request.method {
         case .get:
             if request.isWatch { return try await watch(scope, request) }
-            let limit = request.query["limit"].flatMap(Int.init)
+            let limit = try request.integer("limit").map(Int.init)
             let page = try await store.list(scope, limit: limit, continue: request.query["continue"])
             if request.wantsTable {
                 return Self.json(TableView.table(resource, page.items, revision: page.revision, includeObject: request.query["includeObject"]))
@@ -198,7 +198,7 @@ struct APIResponder: HTTPResponder {
     // MARK: Watch
 
     private func watch(_ scope: Scope, _ request: APIRequest) async throws -> Response {
-        let options = WatchOptions(request.query)
+        let options = try WatchOptions(request)
         let watch = try await store.watch(scope, since: options.since)
         let timeout = options.timeoutSeconds
         let table = request.wantsTable

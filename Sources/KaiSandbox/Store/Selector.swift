@@ -61,11 +61,14 @@ struct Selector: Sendable {
     }
 
     private static func comparison(_ term: String, allowExistence: Bool) throws(APIError) -> Requirement {
-        if let range = term.range(of: "!=") {
-            return .notEquals(String(term[..<range.lowerBound]), String(term[range.upperBound...]))
-        }
-        if let range = term.range(of: "==") ?? term.range(of: "=") {
-            return .equals(String(term[..<range.lowerBound]), String(term[range.upperBound...]))
+        if let range = term.range(of: "!=") ?? term.range(of: "==") ?? term.range(of: "=") {
+            let key = term[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+            let value = term[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            // A key is required, and a value holds no operator characters: `a===b` and `=x` are not selectors.
+            guard !key.isEmpty, !value.contains(where: { "=!".contains($0) }) else {
+                throw APIError.badRequest("unable to parse requirement: \(term)")
+            }
+            return term[range] == "!=" ? .notEquals(key, value) : .equals(key, value)
         }
         guard allowExistence, !term.isEmpty else { throw APIError.badRequest("invalid selector: '\(term)'; can't understand '\(term)'") }
         return term.hasPrefix("!") ? .doesNotExist(String(term.dropFirst())) : .exists(term)
