@@ -16,22 +16,39 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // Plain values: operations, plans, targets, risk, errors. No I/O.
         .target(name: "KaiCore", swiftSettings: strict),
         // Request text -> draft plan (local grammar; model providers later).
         .target(name: "KaiInterpreter", dependencies: ["KaiCore"], swiftSettings: strict),
-        // Cluster snapshot and the resolver: names people use -> real objects.
-        .target(name: "KaiKube", dependencies: ["KaiCore"], swiftSettings: strict),
+        // Kubeconfig, credentials, the typed REST client, the live snapshot and the resolver.
+        .target(
+            name: "KaiKube",
+            dependencies: ["KaiCore", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOHTTP1", package: "swift-nio"),
+                           .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                           .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
         // Allowed namespaces, targets, bounds and switched-off operations.
         .target(name: "KaiPolicy", dependencies: ["KaiCore", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         // Request -> checked plan: interpreter, resolver and policy in order.
         .target(name: "KaiPlanning", dependencies: ["KaiCore", "KaiInterpreter", "KaiKube", "KaiPolicy"], swiftSettings: strict),
-        // The simulated todo-chatbot cluster; for now its seed.
+        // The simulated todo-chatbot cluster: its API server, store, controllers and faults.
         .target(
             name: "KaiSandbox",
             dependencies: ["KaiCore", "KaiKube", .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "HummingbirdTLS", package: "hummingbird"),
+                           .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                           .product(name: "X509", package: "swift-certificates"),
+                           .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "Logging", package: "swift-log"),
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -53,7 +70,8 @@ let package = Package(
         .target(name: "KaiTestSupport", dependencies: [.product(name: "Yams", package: "Yams")], path: "Tests/KaiTestSupport", swiftSettings: strict),
         .testTarget(name: "KaiCoreTests", dependencies: ["KaiCore"], swiftSettings: strict),
         .testTarget(name: "KaiInterpreterTests", dependencies: ["KaiInterpreter"], swiftSettings: strict),
-        .testTarget(name: "KaiKubeTests", dependencies: ["KaiKube", "KaiSandbox"], swiftSettings: strict),
+        .testTarget(name: "KaiKubeTests", dependencies: ["KaiKube", "KaiSandbox", "KaiTestSupport",
+                                                         .product(name: "Hummingbird", package: "hummingbird")], swiftSettings: strict),
         .testTarget(name: "KaiPolicyTests", dependencies: ["KaiPolicy", "KaiSandbox"], swiftSettings: strict),
         .testTarget(name: "KaiPlanningTests", dependencies: ["KaiPlanning", "KaiSandbox", "KaiTestSupport"], swiftSettings: strict),
         .testTarget(name: "KaiSandboxTests", dependencies: ["KaiSandbox", "KaiTestSupport"], swiftSettings: strict),
