@@ -41,6 +41,8 @@ let package = Package(
         .target(name: "KaiPolicy", dependencies: ["KaiCore", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         // Request -> checked plan: interpreter, resolver and policy in order.
         .target(name: "KaiPlanning", dependencies: ["KaiCore", "KaiInterpreter", "KaiKube", "KaiPolicy"], swiftSettings: strict),
+        // Runs a confirmed plan: before -> after, rollout progress, audit and undo.
+        .target(name: "KaiExecutor", dependencies: ["KaiCore", "KaiKube", "KaiPolicy"], swiftSettings: strict),
         // The simulated todo-chatbot cluster: its API server, store, controllers and faults.
         .target(
             name: "KaiSandbox",
@@ -56,12 +58,12 @@ let package = Package(
             swiftSettings: strict
         ),
         // Rendering plans and errors for people (text) and scripts (JSON).
-        .target(name: "KaiTerminal", dependencies: ["KaiCore", "KaiKube"], swiftSettings: strict),
+        .target(name: "KaiTerminal", dependencies: ["KaiCore", "KaiKube", "KaiExecutor"], swiftSettings: strict),
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "kai",
             dependencies: [
-                "KaiCore", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiSandbox", "KaiTerminal",
+                "KaiCore", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiExecutor", "KaiSandbox", "KaiTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -75,6 +77,7 @@ let package = Package(
         .testTarget(name: "KaiPolicyTests", dependencies: ["KaiPolicy", "KaiSandbox"], swiftSettings: strict),
         .testTarget(name: "KaiPlanningTests", dependencies: ["KaiPlanning", "KaiSandbox", "KaiTestSupport"], swiftSettings: strict),
         .testTarget(name: "KaiSandboxTests", dependencies: ["KaiSandbox", "KaiTestSupport"], swiftSettings: strict),
+        .testTarget(name: "KaiExecutorTests", dependencies: ["KaiExecutor", "KaiSandbox", "KaiTestSupport"], swiftSettings: strict),
         .testTarget(name: "KaiCLITests", dependencies: ["kai", "KaiTestSupport"], swiftSettings: strict),
     ]
 )

@@ -11,7 +11,7 @@ public struct PlanDocument: Encodable {
     let interpreter: InterpreterKind
     let steps: [StepDocument]
     let refusal: Refusal?
-    let error: ErrorDocument?
+    var error: ErrorDocument?
 
     /// The document for a plan (which may be a refusal).
     public init(_ plan: Plan) {
@@ -20,6 +20,12 @@ public struct PlanDocument: Encodable {
         steps = plan.steps.map(StepDocument.init)
         refusal = plan.refusal
         error = nil
+    }
+
+    /// The document for a plan that was made but did not run because of `error` (confirmation not given).
+    public init(_ plan: Plan, error: any KaiError) {
+        self.init(plan)
+        self.error = ErrorDocument(error)
     }
 
     /// The document for a request that could not be planned.
@@ -47,11 +53,16 @@ public struct PlanDocument: Encodable {
     }
 
     /// The document as pretty-printed JSON with sorted keys, ending in a newline.
-    public func json() -> String {
+    public func json() -> String { JSONText.render(self) }
+}
+
+/// Machine output: pretty-printed JSON with sorted keys, ending in a newline.
+enum JSONText {
+    static func render(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Every field is a string, number, bool or nested value of those: encoding cannot fail.
-        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

@@ -10,7 +10,8 @@ public enum PlanText {
     ///      Scale deployment todo-chatbot-backend from 2 to 3 replicas.
     ///      undo: scale todo-chatbot-backend replicas=2
     /// ```
-    public static func render(_ plan: Plan) -> String {
+    /// With `running`, the closing sentence about confirmation is left out: the run asks or reports itself.
+    public static func render(_ plan: Plan, running: Bool = false) -> String {
         if let refusal = plan.refusal { return render(refusal: refusal) }
         let source = plan.interpreter == .local ? "local grammar" : "model"
         var lines = ["Plan for \"\(plan.request)\" (\(source)):"]
@@ -22,7 +23,7 @@ public enum PlanText {
             lines.append("     \(step.summary)")
             if let undo = render(undo: step.undo) { lines.append("     undo: \(undo)") }
         }
-        lines.append(confirmation(for: plan.risk))
+        if !running { lines.append(confirmation(for: plan.risk)) }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -37,7 +38,8 @@ public enum PlanText {
         return "error: \(error.problem)\n" + (error.remedy.isEmpty ? "" : "  \(error.remedy)\n")
     }
 
-    private static func render(undo: Undo) -> String? {
+    /// The undo in one line: "scale todo-chatbot-backend replicas=2", or why there is none.
+    public static func render(undo: Undo) -> String? {
         switch undo {
         case .notNeeded: nil
         case .operation(let operation):

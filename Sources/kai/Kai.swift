@@ -11,6 +11,9 @@ struct Kai: AsyncParsableCommand {
         the policy, and asks before anything changes.
 
         Examples:
+          kai "scale backend to 3"
+          kai --yes "restart the frontend"
+          kai undo
           kai plan "restart frontend and scale backend to 2"
           kai plan "why is the backend crashing" -o json
           kai plan "last 200 lines of backend logs"
@@ -21,6 +24,7 @@ struct Kai: AsyncParsableCommand {
         6 model provider error.
         """,
         version: "0.1.0",
-        subcommands: [PlanCommand.self, SandboxCommand.self]
+        subcommands: [DoCommand.self, PlanCommand.self, UndoCommand.self, SandboxCommand.self],
+        defaultSubcommand: DoCommand.self
     )
 }

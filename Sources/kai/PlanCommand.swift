@@ -2,26 +2,28 @@ import ArgumentParser
 import KaiCore
 import KaiPlanning
 import KaiPolicy
-import KaiSandbox
+import KaiKube
 import KaiTerminal
 
 /// `kai plan`: shows the checked plan for a request and runs nothing.
-struct PlanCommand: ParsableCommand {
+struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Show the checked plan for a request, without running anything.",
         discussion: """
         The request is read by kai's local grammar, every name is resolved against the \
-        cluster (for now the built-in todo-chatbot stack) and every step is checked against \
-        the policy. Nothing is changed.
+        cluster (the kubeconfig's, or the embedded one with --sandbox) and every step is \
+        checked against the policy. Nothing is changed.
 
         Examples:
           kai plan "scale the backend down by one"
           kai plan "set image of backend to todo-backend:2.0" -o json
           kai plan restart frontend and scale backend to 2
+          kai plan --sandbox "roll back the backend"
 
-        Exits 0 with a plan, 4 when the catalog or the policy refuses the request, and 2 \
-        when the request, a name in it or the policy file cannot be used.
+        Exits 0 with a plan, 4 when the catalog or the policy refuses the request, 2 when \
+        the request, a name in it, the kubeconfig or the policy file cannot be used, and 5 \
+        when the cluster cannot be reached.
         """
     )
 
@@ -31,14 +33,20 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output format: text for people, json for one machine-readable document.")
     var output: OutputFormat = .text
 
+    @OptionGroup var cluster: ClusterOptions
+
     @Option(name: .long, help: ArgumentHelp("Policy file to use instead of $XDG_CONFIG_HOME/kai/policy.yaml.", valueName: "path"))
     var policy: String?
 
-    func run() throws {
+    func run() async throws {
         let text = request.joined(separator: " ")
         do {
             let policy = try self.policy.map { try PolicyFile.load(requiredPath: $0) } ?? PolicyFile.load(path: PolicyFile.defaultPath())
-            let plan = try Planner(snapshot: TodoStackSeed.snapshot(), policy: policy).plan(text)
+            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw RequestError.empty }
+            let plan = try await cluster.withConnection { connection in
+                let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: connection.endpoint.namespace)
+                return try Planner(snapshot: snapshot, policy: policy).plan(text)
+            }
             switch output {
             case .json: Console.out(PlanDocument(plan).json())
             case .text: plan.refusal == nil ? Console.out(PlanText.render(plan)) : Console.error(PlanText.render(plan))

@@ -11,10 +11,17 @@ public struct OperationArgument: Sendable, Hashable {
 }
 
 /// The JSON types an argument can have.
-public enum ArgumentValue: Sendable, Hashable, Encodable, CustomStringConvertible {
+public enum ArgumentValue: Sendable, Hashable, Codable, CustomStringConvertible {
     case int(Int)
     case string(String)
     case bool(Bool)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let value = try? container.decode(Bool.self) { self = .bool(value) }
+        else if let value = try? container.decode(Int.self) { self = .int(value) }
+        else { self = .string(try container.decode(String.self)) }
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
@@ -24,6 +31,11 @@ public enum ArgumentValue: Sendable, Hashable, Encodable, CustomStringConvertibl
         case .bool(let value): try container.encode(value)
         }
     }
+
+    /// The value as an integer, when it is one.
+    public var int: Int? { if case .int(let value) = self { value } else { nil } }
+    /// The value as text, when it is text.
+    public var string: String? { if case .string(let value) = self { value } else { nil } }
 
     public var description: String {
         switch self {

@@ -1,0 +1,18 @@
+import Foundation
+import KaiKube
+
+/// Where a change was made and by whom, the same for every record of one run.
+public struct AuditContext: Sendable, Hashable {
+    public var user: String
+    public var localUser: String?
+    public var context: String
+    public var server: String
+
+    /// The context of changes made through `endpoint`, by the local account in `environment`.
+    public init(endpoint: ClusterEndpoint, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        user = endpoint.userName
+        localUser = environment["USER"] ?? environment["LOGNAME"]
+        context = endpoint.contextName
+        server = endpoint.server.absoluteString
+    }
+}

@@ -1,0 +1,54 @@
+import KaiCore
+import KaiKube
+
+/// What a change step did once its API call succeeded, before its rollout is followed.
+struct AppliedChange: Sendable {
+    /// The state before and after, in words: "replicas 2", "replicas 3".
+    var before: String
+    var after: String
+    /// What puts the change back, computed from the state read just before it.
+    var undo: Undo
+    /// The deployment whose rollout shows whether the change worked; nil when there is none to follow.
+    var follow: ObjectReference?
+    var notes: [String] = []
+    /// True when the cluster was already as asked and nothing was sent.
+    var unchanged = false
+}
+
+/// A catalog operation that changes the cluster.
+protocol ChangeRunner: TypedOperation {
+    /// Reads the current state, makes the change (retrying from a fresh read on conflict) and says what changed.
+    func apply(_ client: KubeClient) async throws -> AppliedChange
+}
+
+/// Reading a deployment's state the way the catalog's `before` expects it.
+enum DeploymentReader {
+    /// The deployment `reference` and the autoscaler that targets it, as a ``DeploymentState``.
+    static func state(_ reference: ObjectReference, client: KubeClient) async throws -> (Deployment, DeploymentState) {
+        async let deployment = client.get(Deployment.self, .deployments, reference.name, in: reference.namespace)
+        async let autoscalers = client.list(Autoscaler.self, .autoscalers, in: reference.namespace)
+        let current = try await deployment
+        let autoscaler = try await autoscalers.items.first { $0.targets(reference.name) }
+        return (current, state(current, autoscaler: autoscaler))
+    }
+
+    static func state(_ deployment: Deployment, autoscaler: Autoscaler?) -> DeploymentState {
+        DeploymentState(
+            replicas: deployment.desiredReplicas, readyReplicas: deployment.status?.readyReplicas ?? 0,
+            containers: deployment.containers.map { ContainerImage(name: $0.name, image: $0.image ?? "") },
+            revision: deployment.revision,
+            autoscaler: autoscaler.map { AutoscalerState(name: $0.metadata.name, min: $0.minReplicas, max: $0.spec.maxReplicas, cpuPercent: $0.cpuPercent) })
+    }
+
+    /// The replica sets `deployment` owns, newest revision first.
+    static func revisions(of deployment: Deployment, client: KubeClient) async throws -> [ReplicaSet] {
+        let sets = try await client.list(ReplicaSet.self, .replicaSets, in: deployment.metadata.namespace ?? "",
+                                         labelSelector: deployment.spec.selector?.queryText)
+        return sets.items.filter { $0.isOwned(by: deployment) }.sorted { ($0.revision ?? 0) > ($1.revision ?? 0) }
+    }
+}
+
+extension Autoscaler {
+    /// Whether it scales deployment `name`.
+    func targets(_ name: String) -> Bool { spec.scaleTargetRef.kind == "Deployment" && spec.scaleTargetRef.name == name }
+}

@@ -1,0 +1,75 @@
+import KaiCore
+
+/// Decides whether a checked plan may run, asking the person where design.md says so:
+/// read steps run at once; change steps need a yes; disruptive steps need the target's name
+/// typed; with no terminal and no `--yes` nothing changes; `--yes` without
+/// `--allow-disruptive` never runs a disruptive step.
+public struct ConfirmationGate: Sendable {
+    public let consent: Consent
+    /// Nil when there is no terminal to ask.
+    public let confirmer: (any Confirmer)?
+
+    /// A gate applying `consent`, asking through `confirmer` when one is available.
+    public init(consent: Consent, confirmer: (any Confirmer)?) {
+        self.consent = consent
+        self.confirmer = confirmer
+    }
+
+    /// Whether the plan may run; every change step is agreed before the first step runs, so a
+    /// declined plan changes nothing.
+    public func decide(_ plan: Plan) async -> Decision {
+        let changes = plan.steps.filter { $0.operation.risk >= .change }
+        guard !changes.isEmpty else { return .run }
+        let disruptive = changes.filter { $0.operation.risk == .disruptive }
+        if consent.yes, disruptive.isEmpty || consent.allowDisruptive { return .run }
+        guard let confirmer else {
+            if consent.yes {
+                return .refused(ConfirmationError(
+                    problem: "\(Self.count(disruptive.count, "step")) of this plan \(disruptive.count == 1 ? "is" : "are") disruptive (\(Self.names(disruptive))), and --yes alone never runs a disruptive step. Nothing was changed.",
+                    remedy: "Add --allow-disruptive to run it without asking, or run kai in a terminal to confirm by typing the name."))
+            }
+            return .refused(ConfirmationError(
+                problem: "This plan changes the cluster (\(Self.count(changes.count, "change"))) and there is no terminal to confirm it. Nothing was changed.",
+                remedy: disruptive.isEmpty ? "Run it in a terminal, or pass --yes to confirm in advance."
+                    : "Run it in a terminal, or pass --yes --allow-disruptive to confirm in advance."))
+        }
+        if !consent.yes {
+            guard await confirmer.confirmChanges(changes.map(\.summary)) else {
+                return .refused(ConfirmationError(problem: "Declined: nothing was changed.", remedy: ""))
+            }
+        }
+        for step in disruptive {
+            let name = step.operation.target?.name ?? step.operation.namespace
+            guard await confirmer.confirmByName(name, for: step.summary) else {
+                return .refused(ConfirmationError(problem: "The name typed did not match \(name): nothing was changed.",
+                                                  remedy: "Type the target's name exactly to confirm a disruptive step."))
+            }
+        }
+        return .run
+    }
+
+    /// Whether to run, or why not.
+    public enum Decision: Sendable {
+        case run
+        case refused(ConfirmationError)
+    }
+
+    private static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+
+    private static func names(_ steps: [PlannedStep]) -> String {
+        steps.map { "\($0.operation.name.rawValue) \($0.operation.target?.name ?? $0.operation.namespace)" }.joined(separator: ", ")
+    }
+}
+
+/// Confirmation was needed and not given, or declined: exit 3.
+public struct ConfirmationError: KaiError, Equatable {
+    public let problem: String
+    public let remedy: String
+    public var category: FailureCategory { .confirmation }
+
+    /// A confirmation failure explained by `problem` and `remedy`.
+    public init(problem: String, remedy: String) {
+        self.problem = problem
+        self.remedy = remedy
+    }
+}

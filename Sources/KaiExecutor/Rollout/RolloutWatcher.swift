@@ -1,0 +1,59 @@
+import KaiKube
+
+/// Follows a deployment's rollout until it completes, fails or the deadline passes: it watches
+/// the deployment and, between its changes, looks at the newest replica set's pods for states
+/// that mean the rollout will not finish (crash loops, images that cannot be pulled).
+struct RolloutWatcher: Sendable {
+    let client: KubeClient
+    let timeout: Duration
+    /// The longest wait between two looks at the pods.
+    var tick: Duration = .seconds(1)
+    let progress: @Sendable (String) -> Void
+
+    func follow(deployment name: String, in namespace: String) async throws -> RolloutOutcome {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        var last = ""
+        while true {
+            let deployment = try await client.get(Deployment.self, .deployments, name, in: namespace)
+            switch RolloutProgress.evaluate(deployment, newPods: try await newPods(of: deployment)) {
+            case .complete(let message):
+                return .complete(message)
+            case .failed(let reason, let message):
+                return .failed(reason: reason, message: message)
+            case .progressing(let message):
+                if message != last { progress("Waiting for deployment \(name): \(message).") }
+                last = message
+            }
+            guard clock.now < deadline else {
+                return .timedOut("Deployment \(name) did not finish rolling out within \(timeout.secondsText): \(last).")
+            }
+            try await waitForChange(of: deployment, until: min(deadline, clock.now + tick))
+        }
+    }
+
+    /// Returns at the deployment's next change, or at `until`.
+    private func waitForChange(of deployment: Deployment, until: ContinuousClock.Instant) async throws {
+        let remaining = ContinuousClock().now.duration(to: until)
+        guard remaining > .zero else { return }
+        let events = client.watch(Deployment.self, .deployments, in: deployment.metadata.namespace ?? "",
+                                  fieldSelector: "metadata.name=\(deployment.metadata.name)",
+                                  resourceVersion: deployment.metadata.resourceVersion, timeout: max(remaining, .seconds(1)))
+        do {
+            for try await _ in events { return }
+        } catch let error as KubeError where error.reason == .expired {
+            return
+        }
+    }
+
+    /// The pods of the deployment's newest replica set.
+    private func newPods(of deployment: Deployment) async throws -> [Pod] {
+        let namespace = deployment.metadata.namespace ?? ""
+        let selector = deployment.spec.selector?.queryText
+        async let sets = client.list(ReplicaSet.self, .replicaSets, in: namespace, labelSelector: selector)
+        async let pods = client.list(Pod.self, .pods, in: namespace, labelSelector: selector)
+        let newest = try await sets.items.filter { $0.isOwned(by: deployment) }.max { ($0.revision ?? 0) < ($1.revision ?? 0) }
+        guard let newest else { return [] }
+        return try await pods.items.filter { $0.metadata.controller?.name == newest.metadata.name }
+    }
+}

@@ -1,0 +1,66 @@
+/// A HorizontalPodAutoscaler (autoscaling/v2).
+public struct Autoscaler: Codable, Sendable, Hashable {
+    public var apiVersion: String?
+    public var kind: String?
+    public var metadata: ObjectMeta
+    public var spec: Spec
+    public var status: Status?
+
+    public struct Spec: Codable, Sendable, Hashable {
+        public var scaleTargetRef: TargetReference
+        public var minReplicas: Int?
+        public var maxReplicas: Int
+        public var metrics: [Metric]?
+    }
+
+    public struct TargetReference: Codable, Sendable, Hashable {
+        public var apiVersion: String?
+        public var kind: String
+        public var name: String
+    }
+
+    public struct Metric: Codable, Sendable, Hashable {
+        public var type: String
+        public var resource: ResourceMetric?
+    }
+
+    public struct ResourceMetric: Codable, Sendable, Hashable {
+        public var name: String
+        public var target: Target
+    }
+
+    public struct Target: Codable, Sendable, Hashable {
+        public var type: String
+        public var averageUtilization: Int?
+    }
+
+    public struct Status: Codable, Sendable, Hashable {
+        public var currentReplicas: Int?
+        public var desiredReplicas: Int?
+        public var conditions: [Condition]?
+    }
+
+    /// The CPU utilisation target, if the autoscaler has one.
+    public var cpuPercent: Int? {
+        spec.metrics?.first { $0.resource?.name == "cpu" }?.resource?.target.averageUtilization
+    }
+
+    /// `spec.minReplicas`, which the API defaults to 1.
+    public var minReplicas: Int { spec.minReplicas ?? 1 }
+
+    /// A new autoscaler for deployment `name` in `namespace`, between `min` and `max` at `cpuPercent`.
+    public static func forDeployment(_ name: String, namespace: String, min: Int, max: Int, cpuPercent: Int) -> Autoscaler {
+        Autoscaler(apiVersion: APIResource.autoscalers.apiVersion, kind: "HorizontalPodAutoscaler",
+                   metadata: ObjectMeta(name: name, namespace: namespace),
+                   spec: Spec(scaleTargetRef: TargetReference(apiVersion: "apps/v1", kind: "Deployment", name: name),
+                              minReplicas: min, maxReplicas: max, metrics: [.cpu(cpuPercent)]),
+                   status: nil)
+    }
+}
+
+extension Autoscaler.Metric {
+    /// Average CPU utilisation of `percent` of the requests.
+    public static func cpu(_ percent: Int) -> Self {
+        Self(type: "Resource", resource: .init(name: "cpu", target: .init(type: "Utilization", averageUtilization: percent)))
+    }
+}

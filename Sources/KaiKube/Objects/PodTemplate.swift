@@ -1,0 +1,41 @@
+/// A pod template: the parts kai reads, plus the whole template as JSON for writing it back.
+public struct PodTemplate: Codable, Sendable, Hashable {
+    public var metadata: TemplateMeta?
+    public var spec: Spec
+    /// The template exactly as the server sent it.
+    public var raw: JSON
+
+    public struct TemplateMeta: Codable, Sendable, Hashable {
+        public var labels: [String: String]?
+        public var annotations: [String: String]?
+    }
+
+    public struct Spec: Codable, Sendable, Hashable {
+        public var containers: [Container]
+    }
+
+    public struct Container: Codable, Sendable, Hashable {
+        public var name: String
+        public var image: String?
+        public var resources: ResourceRequirements?
+    }
+
+    enum CodingKeys: CodingKey { case metadata, spec }
+
+    public init(from decoder: any Decoder) throws {
+        raw = try JSON(from: decoder)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        metadata = try container.decodeIfPresent(TemplateMeta.self, forKey: .metadata)
+        spec = try container.decode(Spec.self, forKey: .spec)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try raw.encode(to: encoder)
+    }
+}
+
+/// A container's requests and limits, as quantities ("250m", "256Mi").
+public struct ResourceRequirements: Codable, Sendable, Hashable {
+    public var requests: [String: String]?
+    public var limits: [String: String]?
+}

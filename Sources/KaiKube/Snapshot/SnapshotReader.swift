@@ -1,0 +1,46 @@
+import KaiCore
+
+extension ClusterSnapshot {
+    /// Reads the workloads of `namespace` from the live cluster: four list calls made together,
+    /// cheap enough to run before every request.
+    public static func read(from client: KubeClient, namespace: String) async throws -> ClusterSnapshot {
+        async let deployments = client.list(Deployment.self, .deployments, in: namespace)
+        async let replicaSets = client.list(ReplicaSet.self, .replicaSets, in: namespace)
+        async let pods = client.list(Pod.self, .pods, in: namespace)
+        async let autoscalers = client.list(Autoscaler.self, .autoscalers, in: namespace)
+        return try await ClusterSnapshot(namespace: namespace, deployments: deployments.items, replicaSets: replicaSets.items,
+                                         pods: pods.items, autoscalers: autoscalers.items)
+    }
+
+    /// A snapshot of `namespace` from objects as the API returned them.
+    public init(namespace: String, deployments: [Deployment], replicaSets: [ReplicaSet], pods: [Pod], autoscalers: [Autoscaler]) {
+        let owners = Dictionary(replicaSets.compactMap { set -> (String, String)? in
+            guard let owner = set.metadata.controller, owner.kind == "Deployment" else { return nil }
+            return (set.metadata.name, owner.name)
+        }) { first, _ in first }
+        self.init(
+            namespace: namespace,
+            deployments: deployments.map(DeploymentSnapshot.init),
+            pods: pods.map { pod in
+                let owner = pod.metadata.controller
+                let deployment = owner?.kind == "ReplicaSet" ? owner.flatMap { owners[$0.name] } : nil
+                return PodSnapshot(name: pod.metadata.name, labels: pod.metadata.labels ?? [:], deployment: deployment, phase: pod.phase)
+            },
+            autoscalers: autoscalers.compactMap { autoscaler in
+                guard autoscaler.spec.scaleTargetRef.kind == "Deployment" else { return nil }
+                return AutoscalerSnapshot(name: autoscaler.metadata.name, targetDeployment: autoscaler.spec.scaleTargetRef.name,
+                                          min: autoscaler.minReplicas, max: autoscaler.spec.maxReplicas, cpuPercent: autoscaler.cpuPercent)
+            })
+    }
+}
+
+extension DeploymentSnapshot {
+    /// The resolver's view of a deployment read from the API.
+    public init(_ deployment: Deployment) {
+        self.init(name: deployment.metadata.name, labels: deployment.metadata.labels ?? [:],
+                  selector: deployment.spec.selector?.matchLabels ?? [:], replicas: deployment.desiredReplicas,
+                  readyReplicas: deployment.status?.readyReplicas ?? 0,
+                  containers: deployment.containers.map { ContainerImage(name: $0.name, image: $0.image ?? "") },
+                  revision: deployment.revision)
+    }
+}

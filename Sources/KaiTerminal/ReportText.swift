@@ -1,0 +1,49 @@
+import KaiCore
+import KaiExecutor
+
+/// Renders what running a plan did, for a person: each step's before -> after, rollout,
+/// output and undo; what failed and what did not run.
+public enum ReportText {
+    /// The report; `auditPath` is named when changes were recorded.
+    public static func render(_ report: ExecutionReport, auditPath: String) -> String {
+        var lines: [String] = []
+        let many = report.results.count > 1
+        for (number, result) in report.results.enumerated() {
+            let step = result.step
+            let target = step.operation.target.map { " \($0.name)" } ?? ""
+            let header = "\(number + 1). \(step.operation.name)\(target)"
+            switch result.status {
+            case .notRun:
+                lines.append("\(header): not run, because an earlier step failed.")
+                continue
+            case .unchanged:
+                lines.append("\(header): no change, already \(result.after ?? "as asked").")
+            case .succeeded where result.change != nil:
+                lines.append("\(header): \(result.change ?? "")")
+            case .failed where result.change != nil:
+                lines.append("\(header): \(result.change ?? "") — FAILED")
+            case .failed:
+                lines.append("\(header): FAILED")
+            case .succeeded:
+                if many { lines.append("\(header):") }
+            }
+            let indent = many || result.change != nil ? "   " : ""
+            lines += result.output.map { indent + $0 }
+            if let rollout = result.rollout { lines.append("   \(rollout.message)") }
+            if let error = result.error, result.rollout == nil || result.rollout?.message != error { lines.append("   error: \(error)") }
+            lines += result.notes.map { "   note: \($0)" }
+            if result.status != .unchanged, result.change != nil, let undo = result.undo, let text = PlanText.render(undo: undo) {
+                lines.append("   undo: \(text)")
+            }
+        }
+        let made = report.results.filter(\.recorded)
+        if !made.isEmpty {
+            lines.append("Recorded \(made.count) \(made.count == 1 ? "change" : "changes") in \(auditPath); `kai undo` proposes putting the last one back.")
+        }
+        if let failure = report.failure, let index = report.results.firstIndex(of: failure) {
+            let skipped = report.results.filter { $0.status == .notRun }.count
+            lines.append("Step \(index + 1) failed" + (skipped > 0 ? "; \(skipped) later \(skipped == 1 ? "step was" : "steps were") not run." : "."))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

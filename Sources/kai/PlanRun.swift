@@ -1,0 +1,48 @@
+import ArgumentParser
+import KaiCore
+import KaiExecutor
+import KaiTerminal
+
+/// Runs a checked plan the way every command does: shows it, asks where design.md says so,
+/// executes it, prints the report, and ends with the right exit code.
+struct PlanRun {
+    let connection: ClusterConnection
+    let run: RunOptions
+    let output: OutputFormat
+
+    /// Runs `plan` and throws the `ExitCode` the outcome calls for (none on success).
+    func perform(_ plan: Plan, undoes: String? = nil) async throws {
+        if let refusal = plan.refusal {
+            print(error: refusal, plan: plan)
+            throw ExitCode(ExitStatus.code(for: .refused))
+        }
+        if output == .text, plan.risk > .read { Console.out(PlanText.render(plan, running: true)) }
+        let audit = AuditLog.standard()
+        let text = output == .text
+        let executor = Executor(client: connection.client, audit: audit, context: AuditContext(endpoint: connection.endpoint),
+                                rolloutTimeout: run.rolloutDuration, followRollouts: !run.noWait,
+                                progress: { line in if text { Console.error(line + "\n") } })
+        let gate = ConfirmationGate(consent: run.consent, confirmer: TerminalConfirmer.ifInteractive())
+        switch await executor.run(plan, gate: gate, undoes: undoes) {
+        case .notConfirmed(let error):
+            switch output {
+            case .json: Console.out(ReportDocument(notRun: plan, because: error).json())
+            case .text: Console.error(PlanText.render(error: error))
+            }
+            throw ExitCode(ExitStatus.code(for: error.category))
+        case .ran(let report):
+            switch output {
+            case .json: Console.out(ReportDocument(report, auditPath: audit.path).json())
+            case .text: Console.out(ReportText.render(report, auditPath: audit.path))
+            }
+            if let failure = report.failure { throw ExitCode(ExitStatus.code(for: failure.failureCategory ?? .operationFailed)) }
+        }
+    }
+
+    private func print(error: any KaiError, plan: Plan) {
+        switch output {
+        case .json: Console.out(PlanDocument(plan).json())
+        case .text: Console.error(PlanText.render(error: error))
+        }
+    }
+}

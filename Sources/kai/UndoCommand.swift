@@ -1,0 +1,52 @@
+import ArgumentParser
+import KaiCore
+import KaiExecutor
+import KaiPolicy
+import KaiTerminal
+
+/// `kai undo`: proposes putting back the last change recorded in the audit log.
+struct UndoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "undo",
+        abstract: "Put back the most recent change kai made (from the audit log), after confirmation.",
+        discussion: """
+        Reads $XDG_STATE_HOME/kai/audit.jsonl, takes the newest change that has not been undone \
+        and proposes its inverse (scale back, set the previous image, roll back to the previous \
+        revision, restore the autoscaler). The proposal goes through the policy and confirmation \
+        like any plan; running undo again walks further back.
+
+        Examples:
+          kai undo
+          kai undo --yes --allow-disruptive -o json
+        """
+    )
+
+    @OptionGroup var cluster: ClusterOptions
+    @OptionGroup var run: RunOptions
+
+    @Option(name: .shortAndLong, help: "Output format: text for people, json for one machine-readable document.")
+    var output: OutputFormat = .text
+
+    @Option(name: .long, help: ArgumentHelp("Policy file to use instead of $XDG_CONFIG_HOME/kai/policy.yaml.", valueName: "path"))
+    var policy: String?
+
+    func run() async throws {
+        do {
+            let policy = try self.policy.map { try PolicyFile.load(requiredPath: $0) } ?? PolicyFile.load(path: PolicyFile.defaultPath())
+            let proposal = try UndoProposal.latest(in: AuditLog.standard(), policy: policy)
+            try await cluster.withConnection { connection in
+                guard proposal.record.context == connection.endpoint.contextName else {
+                    throw RequestError(problem: "The last change was made in context \(proposal.record.context), but kai is using context \(connection.endpoint.contextName).",
+                                       remedy: "Run kai undo --context \(proposal.record.context) to put it back where it was made.")
+                }
+                try await PlanRun(connection: connection, run: run, output: output).perform(proposal.plan, undoes: proposal.record.id)
+            }
+        } catch let error as any KaiError {
+            switch output {
+            case .json: Console.out(PlanDocument(request: "undo", interpreter: .local, error: error).json())
+            case .text: Console.error(PlanText.render(error: error))
+            }
+            throw ExitCode(ExitStatus.code(for: error.category))
+        }
+    }
+}

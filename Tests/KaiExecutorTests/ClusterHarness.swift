@@ -1,0 +1,74 @@
+import Foundation
+import KaiCore
+@testable import KaiExecutor
+import KaiKube
+import KaiSandbox
+
+/// A seeded sandbox served in process, a client for it and an executor that records to a
+/// private audit log: everything an executor test needs, torn down afterwards.
+struct ClusterHarness: Sendable {
+    let server: SandboxServer
+    let client: KubeClient
+    let audit: AuditLog
+    let namespace = TodoStackSeed.namespace
+
+    /// Runs `body` against a fresh sandbox (with `faults`), then stops it.
+    static func with<T: Sendable>(faults: [String: Fault] = [:], _ body: (ClusterHarness) async throws -> T) async throws -> T {
+        var timing = KubeletTiming()
+        timing.start = 0.3
+        timing.ready = 0.3
+        timing.crashAfter = 0.3
+        timing.backOff = 0.3
+        timing.backOffLimit = 1
+        timing.autoscalerSync = 1
+        let server = try await SandboxServer.seeded(faults: faults, timing: timing, tick: .milliseconds(50))
+        let running = try await server.start(port: 0)
+        let endpoint = ClusterEndpoint(server: running.url, contextName: "kai-sandbox", clusterName: "kai-sandbox",
+                                       userName: "kai-sandbox", namespace: TodoStackSeed.namespace)
+        let client = try KubeClient(endpoint: endpoint, credentials: StaticCredentialProvider(Credentials()))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kai-audit-\(UUID().uuidString)")
+        let harness = ClusterHarness(server: server, client: client, audit: AuditLog(path: folder.appendingPathComponent("audit.jsonl").path))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            if faults.isEmpty { try await harness.waitUntilRolledOut() }
+            let result = try await body(harness)
+            await client.shutdown()
+            await running.stop()
+            return result
+        } catch {
+            await client.shutdown()
+            await running.stop()
+            throw error
+        }
+    }
+
+    /// An executor over this cluster that follows rollouts for at most `rolloutTimeout`.
+    func executor(rolloutTimeout: Duration = .seconds(30)) -> Executor {
+        Executor(client: client, audit: audit, context: AuditContext(endpoint: client.endpoint, environment: ["USER": "tester"]),
+                 rolloutTimeout: rolloutTimeout)
+    }
+
+    func deployment(_ component: String) -> ObjectReference {
+        ObjectReference(kind: .deployment, namespace: namespace, name: "todo-chatbot-\(component)")
+    }
+
+    /// Runs `operations` as one plan with full consent (as `--yes --allow-disruptive`).
+    func run(_ operations: [CatalogOperation], rolloutTimeout: Duration = .seconds(30)) async -> ExecutionReport {
+        let plan = Plan(request: "test plan", interpreter: .local, steps: operations.map { PlannedStep($0) })
+        return await executor(rolloutTimeout: rolloutTimeout).run(plan)
+    }
+
+    /// Reads deployment `todo-chatbot-<component>` through the API.
+    func read(_ component: String) async throws -> Deployment {
+        try await client.get(Deployment.self, .deployments, "todo-chatbot-\(component)", in: namespace)
+    }
+
+    /// Waits until every seeded deployment's rollout is complete.
+    func waitUntilRolledOut() async throws {
+        for component in ["backend", "frontend", "postgres"] {
+            let outcome = try await RolloutWatcher(client: client, timeout: .seconds(30), progress: { _ in })
+                .follow(deployment: "todo-chatbot-\(component)", in: namespace)
+            guard case .complete = outcome else { throw ExecutionError(problem: "seed did not roll out: \(outcome.message)", remedy: "") }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Hummingbird
+import KaiKube
+import NIOCore
+import ServiceLifecycle
+
+/// A local server on 127.0.0.1:0 that answers each request with the next scripted reply, as an
+/// API server would (status code, `metav1.Status` body, headers), and records what it was sent.
+actor ScriptedAPIServer {
+    struct Reply: Sendable {
+        var status: Int
+        var body: String
+        var headers: [String: String] = [:]
+
+        /// A `metav1.Status` failure with `message`, as the API server writes it.
+        static func status(_ code: Int, reason: String, message: String, causes: [(String, String)] = []) -> Reply {
+            let details = causes.isEmpty ? "" : #","details":{"causes":["# + causes.map { #"{"field":"\#($0.0)","message":"\#($0.1)"}"# }.joined(separator: ",") + "]}"
+            return Reply(status: code, body: #"{"kind":"Status","apiVersion":"v1","status":"Failure","message":"\#(message)","reason":"\#(reason)","code":\#(code)\#(details)}"#)
+        }
+
+        static func ok(_ json: String) -> Reply { Reply(status: 200, body: json) }
+    }
+
+    struct Received: Sendable {
+        let method: String
+        let path: String
+        let authorization: String?
+        let contentType: String?
+        let body: String
+    }
+
+    private var replies: [Reply]
+    private(set) var received: [Received] = []
+
+    init(_ replies: [Reply]) { self.replies = replies }
+
+    fileprivate func next(_ request: Received) -> Reply {
+        received.append(request)
+        return replies.isEmpty ? .status(500, reason: "InternalError", message: "script ran out of replies") : replies.removeFirst()
+    }
+
+    /// Serves `replies` for the length of `body`.
+    static func with<T: Sendable>(_ replies: [Reply], _ body: (URL, ScriptedAPIServer) async throws -> T) async throws -> T {
+        let script = ScriptedAPIServer(replies)
+        let (ready, readyContinuation) = AsyncStream<URL>.makeStream()
+        let application = Application(
+            responder: ScriptResponder(script: script),
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in
+                if let port = channel.localAddress?.port, let url = URL(string: "http://127.0.0.1:\(port)") { readyContinuation.yield(url) }
+            })
+        let group = ServiceGroup(configuration: .init(services: [application], logger: application.logger))
+        let task = Task { try await group.run() }
+        var iterator = ready.makeAsyncIterator()
+        guard let url = await iterator.next() else { throw CancellationError() }
+        do {
+            let result = try await body(url, script)
+            await group.triggerGracefulShutdown()
+            _ = try? await task.value
+            return result
+        } catch {
+            await group.triggerGracefulShutdown()
+            _ = try? await task.value
+            throw error
+        }
+    }
+}
+
+private struct ScriptResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+    let script: ScriptedAPIServer
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        var request = request
+        let body = try await request.collectBody(upTo: 1 << 20)
+        let received = ScriptedAPIServer.Received(
+            method: request.method.rawValue, path: request.uri.path, authorization: request.headers[.authorization],
+            contentType: request.headers[.contentType], body: String(buffer: body))
+        let reply = await script.next(received)
+        var headers: HTTPFields = [.contentType: "application/json"]
+        for (name, value) in reply.headers {
+            if let field = HTTPField.Name(name) { headers[field] = value }
+        }
+        return Response(status: .init(code: reply.status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: reply.body)))
+    }
+}
