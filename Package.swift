@@ -46,6 +46,7 @@ let package = Package(
         .target(
             name: "KaiSandbox",
             dependencies: ["KaiCore", "KaiKube", .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "HummingbirdCore", package: "hummingbird"),
                            .product(name: "HummingbirdTLS", package: "hummingbird"),
                            .product(name: "NIOSSL", package: "swift-nio-ssl"),
                            .product(name: "X509", package: "swift-certificates"),
