@@ -7,16 +7,29 @@ public enum SandboxKubeconfig {
 
     /// A kubeconfig for the sandbox at `server`, namespace `todo-chatbot`.
     public static func text(server: URL) -> String {
-        """
+        text(server: server, cluster: [:], user: [:])
+    }
+
+    /// Writes the kubeconfig to `path` (mode 0600, as kubectl writes its own).
+    public static func write(server: URL, to path: String) throws(WriteError) {
+        try write(text(server: server), to: path)
+    }
+
+    /// The kubeconfig with `cluster` and `user` fields added to the cluster's and the user's
+    /// entries (a user with none is written `{}`, as kubectl writes it).
+    static func text(server: URL, cluster: KeyValuePairs<String, String>, user: KeyValuePairs<String, String>) -> String {
+        let clusterFields = cluster.map { "\n    \($0.key): \($0.value)" }.joined()
+        let userFields = user.isEmpty ? " {}" : user.map { "\n    \($0.key): \($0.value)" }.joined()
+        return """
         apiVersion: v1
         kind: Config
         clusters:
         - name: kai-sandbox
           cluster:
-            server: \(server.absoluteString)
+            server: \(server.absoluteString)\(clusterFields)
         users:
         - name: kai-sandbox
-          user: {}
+          user:\(userFields)
         contexts:
         - name: \(context)
           context:
@@ -28,13 +41,10 @@ public enum SandboxKubeconfig {
         """
     }
 
-    /// Writes the kubeconfig to `path` (mode 0600, as kubectl writes its own).
-    public static func write(server: URL, to path: String) throws(WriteError) {
-        let url = URL(fileURLWithPath: path)
+    /// Writes a kubeconfig's `text` to `path`, private to its owner from the first byte.
+    static func write(_ text: String, to path: String) throws(WriteError) {
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text(server: server).utf8).write(to: url, options: .atomic)
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+            try PrivateFile.write(Data(text.utf8), to: URL(fileURLWithPath: path))
         } catch {
             throw WriteError(path: path, reason: error.localizedDescription)
         }

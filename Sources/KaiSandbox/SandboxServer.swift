@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import ServiceLifecycle
 import UnixSignals
@@ -42,10 +43,11 @@ public struct SandboxServer: Sendable {
     /// Serves on 127.0.0.1:`port` (0 picks a free port) until SIGINT or SIGTERM, then shuts
     /// down gracefully: open watches end and in-flight requests finish. `onReady` gets the
     /// base URL once the port is bound; if it throws, the sandbox stops and the error is rethrown.
-    public func run(port: Int, onReady: @Sendable (URL) async throws -> Void) async throws {
+    /// With `tls`, serves HTTPS and requires a client certificate, as ``start(port:tls:)`` does.
+    public func run(port: Int, tls: SandboxCertificates? = nil, onReady: @Sendable (URL) async throws -> Void) async throws {
         // Trapped before serving, so a Ctrl-C that comes early is not lost.
         let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm)
-        let running = try await start(port: port)
+        let running = try await start(port: port, tls: tls)
         do {
             try await onReady(running.url)
         } catch {
@@ -58,10 +60,18 @@ public struct SandboxServer: Sendable {
 
     /// Starts serving on 127.0.0.1:`port` in the background and returns once the port is bound;
     /// the in-process form used by `kai --sandbox` and by tests.
-    public func start(port: Int = 0) async throws -> RunningSandbox {
+    ///
+    /// Plain HTTP unless `tls` is given; then HTTPS with its server certificate, and only
+    /// clients presenting a certificate signed by its CA get past the handshake.
+    /// ```swift
+    /// let running = try await sandbox.start(port: 0, tls: try SandboxCertificates.generate())
+    /// ```
+    public func start(port: Int = 0, tls: SandboxCertificates? = nil) async throws -> RunningSandbox {
+        let server = try tls?.serverBuilder() ?? .http1()
+        let scheme = tls == nil ? "http" : "https"
         let (ready, readyContinuation) = AsyncStream<URL>.makeStream()
-        let group = ServiceGroup(configuration: .init(services: [application(port: port) { readyContinuation.yield($0) }],
-                                                      logger: Self.logger))
+        let application = application(port: port, server: server, scheme: scheme) { readyContinuation.yield($0) }
+        let group = ServiceGroup(configuration: .init(services: [application], logger: Self.logger))
         let task = Task {
             defer { readyContinuation.finish() }
             try await group.run()
@@ -74,15 +84,17 @@ public struct SandboxServer: Sendable {
         return RunningSandbox(url: url, group: group, task: task)
     }
 
-    private func application(port: Int, onReady: @escaping @Sendable (URL) async -> Void) -> some Service {
+    private func application(port: Int, server: HTTPServerBuilder, scheme: String,
+                             onReady: @escaping @Sendable (URL) async -> Void) -> some Service {
         let responder = APIResponder(store: store, faults: faults, logs: LogSource(faults: faults, now: { Date() }))
         return Application(
             responder: responder,
+            server: server,
             configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: "kai-sandbox"),
             services: [controllers],
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port
-                if let url = URL(string: "http://127.0.0.1:\(bound)") { await onReady(url) }
+                if let url = URL(string: "\(scheme)://127.0.0.1:\(bound)") { await onReady(url) }
             },
             logger: Self.logger
         )
@@ -98,7 +110,7 @@ public struct SandboxServer: Sendable {
 
 /// A sandbox serving in the background of this process.
 public struct RunningSandbox: Sendable {
-    /// The API's base URL, `http://127.0.0.1:PORT`.
+    /// The API's base URL, `http://127.0.0.1:PORT`, or `https://127.0.0.1:PORT` when serving TLS.
     public let url: URL
     let group: ServiceGroup
     let task: Task<Void, Error>

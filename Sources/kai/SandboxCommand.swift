@@ -22,9 +22,16 @@ struct ServeCommand: AsyncParsableCommand {
         interrupted (Ctrl-C or SIGTERM). Controllers run as in a cluster: deployments roll out \
         through replica sets, deleted pods are replaced, events and logs are written.
 
+        With --https it serves TLS as minikube does: a fresh CA (kai-sandbox-ca) signs the \
+        server's certificate (127.0.0.1, localhost) and a client certificate \
+        (CN=kai-sandbox-admin, O=system:masters); the API refuses clients without one. The \
+        kubeconfig embeds all three (certificate-authority-data, client-certificate-data, \
+        client-key-data).
+
         Examples:
           kai sandbox serve --kubeconfig-out /tmp/kai.kubeconfig
           KUBECONFIG=/tmp/kai.kubeconfig kubectl get pods
+          kai sandbox serve --https --kubeconfig-out /tmp/kai.kubeconfig
           kai sandbox serve --empty --port 6443    # only namespaces and a node, for installing a chart
           kai sandbox serve --fault backend=crashloop --fault frontend=imagepull
         """
@@ -38,6 +45,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Flag(help: "Start with only the default and kube-system namespaces and a node.")
     var empty = false
+
+    @Flag(help: "Serve HTTPS with a freshly generated CA and require its client certificate, which the kubeconfig carries.")
+    var https = false
 
     @Option(name: .customLong("fault"), help: ArgumentHelp(
         "Inject a fault into a component's pods; repeatable. FAULT is one of \(Fault.names). At run time: PUT /kai-sandbox/v1/faults.",
@@ -54,10 +64,15 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let injected = Dictionary(faults.compactMap(FaultBook.parse).map { ($0.component, $0.fault) }) { $1 }
         let sandbox = try await SandboxServer.seeded(empty: empty, faults: injected)
+        let certificates = try https ? generateCertificates() : nil
         let path = kubeconfigOut
         do {
-            try await sandbox.run(port: port) { url in
-                try SandboxKubeconfig.write(server: url, to: path)
+            try await sandbox.run(port: port, tls: certificates) { url in
+                if let certificates {
+                    try SandboxKubeconfig.write(server: url, certificates: certificates, to: path)
+                } else {
+                    try SandboxKubeconfig.write(server: url, to: path)
+                }
                 Console.out("kai sandbox serving the Kubernetes API at \(url.absoluteString)\nkubeconfig: \(path)\n")
             }
         } catch let error as SandboxKubeconfig.WriteError {
@@ -66,6 +81,15 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             Console.error("error: the sandbox could not serve on 127.0.0.1:\(port): \(error)\n  Pick another port with --port, or 0 for a free one.\n")
             throw ExitCode(ExitStatus.code(for: .usage))
+        }
+    }
+
+    private func generateCertificates() throws -> SandboxCertificates {
+        do {
+            return try SandboxCertificates.generate()
+        } catch {
+            Console.error("error: \(error)\n  Run without --https to serve plain HTTP.\n")
+            throw ExitCode(ExitStatus.code(for: .operationFailed))
         }
     }
 }

@@ -8,12 +8,7 @@ struct SandboxServeTests {
         let directory = try KaiProcess.temporaryDirectory()
         let kubeconfig = directory.appendingPathComponent("kubeconfig").path
         let serve = try ChildProcess.Running(KaiProcess.binary, ["sandbox", "serve", "--port", "0", "--kubeconfig-out", kubeconfig])
-        // The kubeconfig is written once the port is bound.
-        let deadline = Date().addingTimeInterval(30)
-        while !FileManager.default.fileExists(atPath: kubeconfig), Date() < deadline, serve.isRunning {
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        let text = try String(contentsOfFile: kubeconfig, encoding: .utf8)
+        let text = try await Self.kubeconfigWritten(by: serve, at: kubeconfig)
         #expect(text.contains("current-context: kai-sandbox"))
         #expect(text.contains("namespace: todo-chatbot"))
         let listing = try await ChildProcess.run(program: "kubectl", ["get", "deployments", "-o", "name", "--request-timeout=20s"],
@@ -24,6 +19,31 @@ struct SandboxServeTests {
         #expect(served.status == 0)
         #expect(served.stdout.contains("http://127.0.0.1:"))
         #expect(served.stdout.contains(kubeconfig))
+    }
+
+    @Test func httpsServesTLSToTheKubeconfigsClientCertificateOnly() async throws {
+        let directory = try KaiProcess.temporaryDirectory()
+        let kubeconfig = directory.appendingPathComponent("kubeconfig").path
+        let serve = try ChildProcess.Running(KaiProcess.binary, ["sandbox", "serve", "--https", "--kubeconfig-out", kubeconfig])
+        let text = try await Self.kubeconfigWritten(by: serve, at: kubeconfig)
+        #expect(text.contains("server: https://127.0.0.1:"))
+        for field in ["certificate-authority-data:", "client-certificate-data:", "client-key-data:"] {
+            #expect(text.contains(field))
+        }
+        let listing = try await ChildProcess.run(program: "kubectl", ["get", "deployments", "-o", "name", "--request-timeout=20s"],
+                                                 environment: ["KUBECONFIG": kubeconfig])
+        #expect(listing.stdout.contains("deployment.apps/todo-chatbot-backend"), "\(listing.stderr)")
+        let server = try #require(text.split(separator: "\n").first { $0.contains("server: ") }?.split(separator: " ").last)
+        let anonymous = try await ChildProcess.run(program: "kubectl", ["get", "deployments", "--request-timeout=20s",
+                                                                        "--server", String(server), "--insecure-skip-tls-verify",
+                                                                        "--token", "not-a-client-certificate"],
+                                                   environment: ["KUBECONFIG": "/dev/null"])
+        #expect(anonymous.status != 0)
+        #expect(anonymous.stderr.contains("tls: certificate required"), "\(anonymous.stderr)")
+        serve.interrupt()
+        let served = await serve.finish()
+        #expect(served.status == 0)
+        #expect(served.stdout.contains("https://127.0.0.1:"))
     }
 
     @Test func anUnwritableKubeconfigPathIsAUsageErrorAndNothingKeepsServing() async throws {
@@ -38,5 +58,14 @@ struct SandboxServeTests {
         let result = try await KaiProcess.run(["sandbox", "serve", "--port", "70000"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("--port"))
+    }
+
+    /// The kubeconfig `serve` writes once its port is bound, waited for up to 30 seconds.
+    private static func kubeconfigWritten(by serve: ChildProcess.Running, at path: String) async throws -> String {
+        let deadline = Date().addingTimeInterval(30)
+        while !FileManager.default.fileExists(atPath: path), Date() < deadline, serve.isRunning {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return try String(contentsOfFile: path, encoding: .utf8)
     }
 }

@@ -13,19 +13,24 @@ struct SandboxHarness: Sendable {
 
     typealias Result = ChildProcess.Result
 
-    /// Serves a seeded (or empty) sandbox for the length of `body`, then stops it gracefully.
-    static func with<T: Sendable>(empty: Bool = false, faults: [String: Fault] = [:],
+    /// Serves a seeded (or empty) sandbox for the length of `body`, then stops it gracefully;
+    /// over HTTPS with `tls`, the kubeconfig then embedding its CA and client certificate.
+    static func with<T: Sendable>(empty: Bool = false, faults: [String: Fault] = [:], tls: SandboxCertificates? = nil,
                                   _ body: (SandboxHarness) async throws -> T) async throws -> T {
         var timing = KubeletTiming()
         timing.backOff = 0.5
         timing.backOffLimit = 2
         timing.autoscalerSync = 1
         let server = try await SandboxServer.seeded(empty: empty, faults: faults, timing: timing, tick: .milliseconds(50))
-        let running = try await server.start(port: 0)
+        let running = try await server.start(port: 0, tls: tls)
         let kubeconfig = FileManager.default.temporaryDirectory.appendingPathComponent("kai-sandbox-\(UUID().uuidString).kubeconfig").path
         let harness = SandboxHarness(server: server, running: running, kubeconfig: kubeconfig)
         do {
-            try SandboxKubeconfig.write(server: running.url, to: kubeconfig)
+            if let tls {
+                try SandboxKubeconfig.write(server: running.url, certificates: tls, to: kubeconfig)
+            } else {
+                try SandboxKubeconfig.write(server: running.url, to: kubeconfig)
+            }
             let result = try await body(harness)
             await harness.stop()
             return result
@@ -41,7 +46,9 @@ struct SandboxHarness: Sendable {
     }
 
     /// The environment that points kubectl (and Helm) at this sandbox.
-    var environment: [String: String] {
+    var environment: [String: String] { Self.environment(kubeconfig: kubeconfig) }
+
+    private static func environment(kubeconfig: String) -> [String: String] {
         ["KUBECONFIG": kubeconfig, "HOME": FileManager.default.temporaryDirectory.path]
     }
 
@@ -49,7 +56,13 @@ struct SandboxHarness: Sendable {
     func kubectl(_ arguments: String...) async throws -> Result { try await kubectl(arguments) }
 
     func kubectl(_ arguments: [String]) async throws -> Result {
-        try await ChildProcess.run(program: "kubectl", ["--request-timeout=20s"] + arguments, environment: environment)
+        try await kubectl(arguments, kubeconfig: kubeconfig)
+    }
+
+    /// Runs kubectl with another kubeconfig (one with other credentials, say), in `directory`.
+    func kubectl(_ arguments: [String], kubeconfig: String, directory: URL? = nil) async throws -> Result {
+        try await ChildProcess.run(program: "kubectl", ["--request-timeout=20s"] + arguments,
+                                   environment: Self.environment(kubeconfig: kubeconfig), directory: directory)
     }
 
     /// Starts `kubectl arguments…` in the background (`get -w`).
