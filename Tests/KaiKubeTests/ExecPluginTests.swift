@@ -131,6 +131,40 @@ struct ExecPluginTests {
         #expect(credentials.clientKeyPEM == Array("-----BEGIN PRIVATE KEY-----\nK\n-----END PRIVATE KEY-----\n".utf8))
     }
 
+    @Test func aKubeconfigPluginGetsItsEnvironmentAndTheClusterWhenAsked() async throws {
+        try folder.write("kube/plugins/get-token.sh", Self.countingPlugin, executable: true)
+        let config = try folder.write("kube/config", """
+            clusters:
+            - name: c
+              cluster: {server: "https://api.example:6443", certificate-authority-data: \(Data("CA PEM".utf8).base64EncodedString())}
+            users:
+            - name: u
+              user:
+                exec:
+                  apiVersion: \(Self.v1)
+                  command: ./plugins/get-token.sh
+                  provideClusterInfo: true
+                  interactiveMode: IfAvailable
+                  env:
+                  - {name: KAI_TEST_COUNTER, value: \(folder.path("runs"))}
+                  - {name: KAI_TEST_INFO, value: \(folder.path("info.json"))}
+                  - {name: KAI_TEST_VERSION, value: \(Self.v1)}
+            contexts: [{name: x, context: {cluster: c, user: u}}]
+            current-context: x
+            """)
+        let endpoint = try KubeconfigLoader(environment: [:], homeDirectory: folder.path("home"))
+            .endpoint(KubeconfigSelection(path: config))
+        var environment = ProcessInfo.processInfo.environment
+        environment["KAI_TEST_EXTRA"] = #", "expirationTimestamp": "2999-01-01T00:00:00Z""#
+        let provider = endpoint.makeCredentialProvider(environment: environment)
+        #expect(try await provider.credentials().bearerToken == "token-1")
+        let cluster = try #require((try execInfo()["spec"] as? [String: Any])?["cluster"] as? [String: Any])
+        #expect(cluster["server"] as? String == "https://api.example:6443")
+        #expect(cluster["certificate-authority-data"] as? String == Data("CA PEM".utf8).base64EncodedString())
+        #expect(try await provider.credentials().bearerToken == "token-1")
+        #expect(runs == 1)
+    }
+
     // MARK: - Failures
 
     @Test func aFailingPluginReportsItsStatusAndLastErrorLine() async throws {
