@@ -98,7 +98,7 @@ public struct Executor: Sendable {
         if followRollouts, let deployment = applied.follow {
             do {
                 let outcome = try await RolloutWatcher(client: client, timeout: rolloutTimeout, progress: progress)
-                    .follow(deployment: deployment.name, in: deployment.namespace)
+                    .follow(deployment: deployment.name, in: deployment.namespace, replacing: applied.replacedPod)
                 result.rollout = outcome
                 if case .complete = outcome {} else {
                     result.status = .failed

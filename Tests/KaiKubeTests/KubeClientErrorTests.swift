@@ -39,7 +39,7 @@ struct KubeClientErrorTests {
     }
 
     @Test func forbiddenNamesTheServiceAccountVerbAndNamespaceAndSaysWhatToGrant() async throws {
-        let error = try await withScript([.status(403, reason: "Forbidden", message: "deployments.apps \\"todo-chatbot-backend\\" is forbidden")],
+        let error = try await withScript([.status(403, reason: "Forbidden", message: "deployments.apps todo-chatbot-backend is forbidden")],
                                          user: "system:serviceaccount:todo-chatbot:kai") { client, _ in
             await failure {
                 _ = try await client.patch(Deployment.self, .deployments, "todo-chatbot-backend", in: "todo-chatbot",
@@ -74,7 +74,7 @@ struct KubeClientErrorTests {
     }
 
     @Test func invalidChangeCarriesTheServersFieldCauses() async throws {
-        let reply = ScriptedAPIServer.Reply.status(422, reason: "Invalid", message: "Deployment.apps \\"x\\" is invalid",
+        let reply = ScriptedAPIServer.Reply.status(422, reason: "Invalid", message: "Deployment.apps x is invalid",
                                                    causes: [("spec.replicas", "Invalid value: -1: must be greater than or equal to 0")])
         let error = try await withScript([reply]) { client, _ in
             await failure { _ = try await client.patch(Deployment.self, .deployments, "x", in: "todo-chatbot", patch: [:], as: .merge) }
@@ -87,7 +87,7 @@ struct KubeClientErrorTests {
     @Test func throttlingAndServerErrorsAreRetriedWithBackOff() async throws {
         let deployment = #"{"metadata":{"name":"x","namespace":"todo-chatbot"},"spec":{"template":{"spec":{"containers":[{"name":"app","image":"a:1"}]}}}}"#
         let replies: [ScriptedAPIServer.Reply] = [
-            ScriptedAPIServer.Reply(status: 429, body: "{}", headers: ["Retry-After": "0"]),
+            ScriptedAPIServer.Reply(status: 429, body: "{}", retryAfter: "0"),
             .status(503, reason: "ServiceUnavailable", message: "etcd leader changed"),
             .ok(deployment),
         ]

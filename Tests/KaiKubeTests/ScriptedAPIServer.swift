@@ -10,7 +10,7 @@ actor ScriptedAPIServer {
     struct Reply: Sendable {
         var status: Int
         var body: String
-        var headers: [String: String] = [:]
+        var retryAfter: String?
 
         /// A `metav1.Status` failure with `message`, as the API server writes it.
         static func status(_ code: Int, reason: String, message: String, causes: [(String, String)] = []) -> Reply {
@@ -77,10 +77,8 @@ private struct ScriptResponder: HTTPResponder {
             method: request.method.rawValue, path: request.uri.path, authorization: request.headers[.authorization],
             contentType: request.headers[.contentType], body: String(buffer: body))
         let reply = await script.next(received)
-        var headers: HTTPFields = [.contentType: "application/json"]
-        for (name, value) in reply.headers {
-            if let field = HTTPField.Name(name) { headers[field] = value }
-        }
-        return Response(status: .init(code: reply.status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: reply.body)))
+        var response = Response(status: .init(code: reply.status), headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: reply.body)))
+        if let retryAfter = reply.retryAfter { response.headers[.retryAfter] = retryAfter }
+        return response
     }
 }

@@ -10,6 +10,8 @@ struct AppliedChange: Sendable {
     var undo: Undo
     /// The deployment whose rollout shows whether the change worked; nil when there is none to follow.
     var follow: ObjectReference?
+    /// A pod this change deleted, whose replacement the follow waits for.
+    var replacedPod: String?
     var notes: [String] = []
     /// True when the cluster was already as asked and nothing was sent.
     var unchanged = false

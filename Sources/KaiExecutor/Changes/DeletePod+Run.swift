@@ -14,6 +14,7 @@ extension CatalogOperation.DeletePod: ChangeRunner {
         }
         try await client.delete(.pods, pod.name, in: pod.namespace)
         var change = AppliedChange(before: "pod \(pod.name) \(current.displayStatus)", after: "deleted", undo: undo(before: nil), follow: owner)
+        change.replacedPod = pod.name
         if owner == nil { change.notes = ["Pod \(pod.name) has no deployment, so nothing replaces it."] }
         return change
     }

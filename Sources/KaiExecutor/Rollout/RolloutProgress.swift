@@ -39,6 +39,15 @@ enum RolloutProgress: Equatable {
         return .complete("Deployment \(name) rolled out: \(available) of \(desired) \(desired == 1 ? "replica" : "replicas") available.")
     }
 
+    /// Whether deleted pod `victim` is gone and replaced: as many other pods ready as the deployment wants.
+    static func replacement(of victim: String, in deployment: Deployment, pods: [Pod]) -> RolloutProgress {
+        if pods.contains(where: { $0.metadata.name == victim }) { return .progressing("pod \(victim) is still terminating") }
+        let desired = deployment.desiredReplicas
+        let ready = pods.filter(\.isReady).count
+        guard ready >= desired else { return .progressing("\(ready) of \(desired) pods are ready after replacing \(victim)") }
+        return .complete("Deployment \(deployment.metadata.name) replaced pod \(victim): \(ready) of \(desired) \(desired == 1 ? "pod" : "pods") ready.")
+    }
+
     /// The first new pod stuck in a state it will not leave by itself.
     static func stuckPod(_ pods: [Pod]) -> RolloutProgress? {
         for pod in pods.sorted(by: { $0.metadata.name < $1.metadata.name }) {

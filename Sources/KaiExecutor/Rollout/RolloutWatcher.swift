@@ -10,13 +10,20 @@ struct RolloutWatcher: Sendable {
     var tick: Duration = .seconds(1)
     let progress: @Sendable (String) -> Void
 
-    func follow(deployment name: String, in namespace: String) async throws -> RolloutOutcome {
+    /// Follows deployment `name`; with `replacing`, also waits until that deleted pod is gone and
+    /// enough other pods are ready, since deleting a pod leaves the deployment's status unchanged at first.
+    func follow(deployment name: String, in namespace: String, replacing deletedPod: String? = nil) async throws -> RolloutOutcome {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         var last = ""
         while true {
             let deployment = try await client.get(Deployment.self, .deployments, name, in: namespace)
-            switch RolloutProgress.evaluate(deployment, newPods: try await newPods(of: deployment)) {
+            let pods = try await newPods(of: deployment)
+            var state = RolloutProgress.evaluate(deployment, newPods: pods)
+            if let deletedPod, case .complete = state {
+                state = RolloutProgress.replacement(of: deletedPod, in: deployment, pods: pods)
+            }
+            switch state {
             case .complete(let message):
                 return .complete(message)
             case .failed(let reason, let message):
