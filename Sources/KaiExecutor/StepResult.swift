@@ -43,10 +43,14 @@ public struct StepResult: Sendable, Hashable {
         self.notes = []
     }
 
-    /// "replicas 2 -> 3", when the step changed something.
+    /// "replicas 2 -> 3", when the step changed something: the words before and after share
+    /// are said once.
     public var change: String? {
         guard let before, let after else { return nil }
-        return "\(before) -> \(after)"
+        let old = before.split(separator: " ")
+        let new = after.split(separator: " ")
+        guard old.count > 1, new.count > 1, old[0] == new[0] else { return "\(before) -> \(after)" }
+        return "\(before) -> \(new.dropFirst().joined(separator: " "))"
     }
 }
 

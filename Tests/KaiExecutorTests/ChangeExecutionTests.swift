@@ -9,12 +9,12 @@ import Testing
 /// state checked afterwards through the API and the audit log read back.
 @Suite("Executing changes", .serialized)
 struct ChangeExecutionTests {
-    @Test func scaleReportsBeforeAfterFollowsTheRolloutAndRecordsItsInverse() async throws {
-        try await ClusterHarness.with { cluster in
+    @Test(arguments: Transport.allCases) func scaleReportsBeforeAfterFollowsTheRolloutAndRecordsItsInverse(transport: Transport) async throws {
+        try await ClusterHarness.with(transport) { cluster in
             let report = await cluster.run([.scale(.init(cluster.deployment("frontend"), replicas: try ReplicaCount(3)))])
             let result = try #require(report.results.first)
             #expect(result.status == .succeeded)
-            #expect(result.change == "replicas 1 -> replicas 3")
+            #expect(result.change == "replicas 1 -> 3")
             guard case .complete(let message) = result.rollout else { Issue.record("rollout: \(String(describing: result.rollout))"); return }
             #expect(message.contains("3 of 3 replicas available"))
             let frontend = try await cluster.read("frontend")
@@ -28,6 +28,7 @@ struct ChangeExecutionTests {
             #expect(record.rollout == "complete")
             #expect(record.undo?.args["replicas"] == .int(1))
             #expect(record.user == "kai-sandbox")
+            #expect(record.server.hasPrefix(transport.rawValue + "://127.0.0.1:"))
             #expect(record.localUser == "tester")
             #expect(record.request == "test plan")
         }
@@ -52,8 +53,8 @@ struct ChangeExecutionTests {
         }
     }
 
-    @Test func restartReplacesEveryPodThroughANewRevision() async throws {
-        try await ClusterHarness.with { cluster in
+    @Test(arguments: Transport.allCases) func restartReplacesEveryPodThroughANewRevision(transport: Transport) async throws {
+        try await ClusterHarness.with(transport) { cluster in
             let before = try await cluster.read("frontend")
             let report = await cluster.run([.restart(.init(cluster.deployment("frontend")))])
             let result = try #require(report.results.first)
@@ -62,17 +63,17 @@ struct ChangeExecutionTests {
             let after = try await cluster.read("frontend")
             #expect(after.spec.template.metadata?.annotations?["kubectl.kubernetes.io/restartedAt"] != nil)
             #expect((after.revision ?? 0) == (before.revision ?? 0) + 1)
-            #expect(result.change == "revision \(before.revision ?? 0) -> revision \((before.revision ?? 0) + 1) (restarted at \(after.spec.template.metadata?.annotations?["kubectl.kubernetes.io/restartedAt"] ?? ""))")
+            #expect(result.change == "revision \(before.revision ?? 0) -> \((before.revision ?? 0) + 1) (restarted at \(after.spec.template.metadata?.annotations?["kubectl.kubernetes.io/restartedAt"] ?? ""))")
         }
     }
 
-    @Test func setImageThenRollbackPutsThePreviousImageBack() async throws {
-        try await ClusterHarness.with { cluster in
+    @Test(arguments: Transport.allCases) func setImageThenRollbackPutsThePreviousImageBack(transport: Transport) async throws {
+        try await ClusterHarness.with(transport) { cluster in
             let original = try await cluster.read("backend").containers.first?.image
             let image = try ImageReference("todo-backend:1.2.0")
             let report = await cluster.run([.setImage(.init(cluster.deployment("backend"), image: image))])
             #expect(report.results.first?.status == .succeeded)
-            #expect(report.results.first?.change == "image \(original ?? "") -> image todo-backend:1.2.0")
+            #expect(report.results.first?.change == "image \(original ?? "") -> todo-backend:1.2.0")
             #expect(try await cluster.read("backend").containers.first?.image == "todo-backend:1.2.0")
             let undo = try #require(try cluster.audit.records().last?.undo)
             #expect(undo.op == "setImage")
@@ -141,15 +142,15 @@ struct ChangeExecutionTests {
         }
     }
 
-    @Test func autoscaleUpdatesTheExistingAutoscalerOrCreatesOne() async throws {
-        try await ClusterHarness.with { cluster in
+    @Test(arguments: Transport.allCases) func autoscaleUpdatesTheExistingAutoscalerOrCreatesOne(transport: Transport) async throws {
+        try await ClusterHarness.with(transport) { cluster in
             let bounds = try AutoscaleBounds(min: ReplicaCount(3), max: ReplicaCount(6), cpuPercent: 60)
             let report = await cluster.run([
                 .autoscale(.init(cluster.deployment("backend"), bounds: bounds)),
                 .autoscale(.init(cluster.deployment("frontend"), bounds: bounds)),
             ])
             #expect(report.results.map(\.status) == [.succeeded, .succeeded])
-            #expect(report.results.first?.change == "autoscaler 2 to 5 replicas at 70% CPU -> autoscaler 3 to 6 replicas at 60% CPU")
+            #expect(report.results.first?.change == "autoscaler 2 to 5 replicas at 70% CPU -> 3 to 6 replicas at 60% CPU")
             #expect(report.results.last?.before == "no autoscaler")
             let autoscalers = try await cluster.client.list(Autoscaler.self, .autoscalers, in: cluster.namespace).items
             let frontend = try #require(autoscalers.first { $0.targets("todo-chatbot-frontend") })
@@ -163,8 +164,8 @@ struct ChangeExecutionTests {
         }
     }
 
-    @Test func deletePodIsReplacedByItsDeployment() async throws {
-        try await ClusterHarness.with { cluster in
+    @Test(arguments: Transport.allCases) func deletePodIsReplacedByItsDeployment(transport: Transport) async throws {
+        try await ClusterHarness.with(transport) { cluster in
             let pods = try await cluster.client.list(Pod.self, .pods, in: cluster.namespace, labelSelector: "app.kubernetes.io/component=frontend").items
             let victim = try #require(pods.first).metadata.name
             let report = await cluster.run([.deletePod(.init(ObjectReference(kind: .pod, namespace: cluster.namespace, name: victim)))])

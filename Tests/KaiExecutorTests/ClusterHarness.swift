@@ -3,9 +3,17 @@ import KaiCore
 @testable import KaiExecutor
 import KaiKube
 import KaiSandbox
+import Testing
 
-/// A seeded sandbox served in process, a client for it and an executor that records to a
-/// private audit log: everything an executor test needs, torn down afterwards.
+/// How the tests reach the sandbox: plain HTTP, or HTTPS with a client certificate as minikube
+/// sets it up (CA and client certificate files next to the kubeconfig).
+enum Transport: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case http, https
+    var testDescription: String { rawValue }
+}
+
+/// A seeded sandbox served in process, a client for it made from a kubeconfig the way kai
+/// makes one, and an executor that records to a private audit log; torn down afterwards.
 struct ClusterHarness: Sendable {
     let server: SandboxServer
     let client: KubeClient
@@ -13,7 +21,8 @@ struct ClusterHarness: Sendable {
     let namespace = TodoStackSeed.namespace
 
     /// Runs `body` against a fresh sandbox (with `faults`), then stops it.
-    static func with<T: Sendable>(faults: [String: Fault] = [:], _ body: (ClusterHarness) async throws -> T) async throws -> T {
+    static func with<T: Sendable>(_ transport: Transport = .http, faults: [String: Fault] = [:],
+                                  _ body: (ClusterHarness) async throws -> T) async throws -> T {
         var timing = KubeletTiming()
         timing.start = 0.3
         timing.ready = 0.3
@@ -22,11 +31,20 @@ struct ClusterHarness: Sendable {
         timing.backOffLimit = 1
         timing.autoscalerSync = 1
         let server = try await SandboxServer.seeded(faults: faults, timing: timing, tick: .milliseconds(50))
-        let running = try await server.start(port: 0)
-        let endpoint = ClusterEndpoint(server: running.url, contextName: "kai-sandbox", clusterName: "kai-sandbox",
-                                       userName: "kai-sandbox", namespace: TodoStackSeed.namespace)
-        let client = try KubeClient(endpoint: endpoint, credentials: StaticCredentialProvider(Credentials()))
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kai-audit-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kai-harness-\(UUID().uuidString)")
+        let kubeconfig = folder.appendingPathComponent("kube/config").path
+        let running: RunningSandbox
+        switch transport {
+        case .http:
+            running = try await server.start(port: 0)
+            try SandboxKubeconfig.write(server: running.url, to: kubeconfig)
+        case .https:
+            let certificates = try SandboxCertificates.generate()
+            running = try await server.start(port: 0, tls: certificates)
+            try SandboxKubeconfig.write(server: running.url, certificates: certificates, storage: .files, to: kubeconfig)
+        }
+        let endpoint = try KubeconfigLoader(environment: [:]).endpoint(KubeconfigSelection(path: kubeconfig))
+        let client = try KubeClient(endpoint: endpoint, credentials: endpoint.makeCredentialProvider(environment: [:]))
         let harness = ClusterHarness(server: server, client: client, audit: AuditLog(path: folder.appendingPathComponent("audit.jsonl").path))
         defer { try? FileManager.default.removeItem(at: folder) }
         do {

@@ -16,8 +16,8 @@ struct ReadExecutionTests {
         return result.output
     }
 
-    @Test func everyReadOperationShowsTheClusterAsItIs() async throws {
-        try await ClusterHarness.with { cluster in
+    @Test(arguments: Transport.allCases) func everyReadOperationShowsTheClusterAsItIs(transport: Transport) async throws {
+        try await ClusterHarness.with(transport) { cluster in
             let ns = cluster.namespace
             let backend = cluster.deployment("backend")
 
