@@ -83,6 +83,6 @@ let package = Package(
                                                             .product(name: "X509", package: "swift-certificates")],
                     swiftSettings: strict),
         .testTarget(name: "KaiExecutorTests", dependencies: ["KaiExecutor", "KaiSandbox", "KaiTestSupport"], swiftSettings: strict),
-        .testTarget(name: "KaiCLITests", dependencies: ["kai", "KaiTestSupport"], swiftSettings: strict),
+        .testTarget(name: "KaiCLITests", dependencies: ["kai", "KaiSandbox", "KaiTestSupport"], swiftSettings: strict),
     ]
 )

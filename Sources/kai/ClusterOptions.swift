@@ -50,6 +50,7 @@ struct ClusterOptions: ParsableArguments {
         if sandbox {
             let server = try await SandboxServer.seeded()
             let running = try await server.start(port: 0)
+            await server.settle()
             let endpoint = ClusterEndpoint(server: running.url, contextName: SandboxKubeconfig.context, clusterName: SandboxKubeconfig.context,
                                            userName: "kai-sandbox", namespace: namespace ?? TodoStackSeed.namespace)
             let client = try KubeClient(endpoint: endpoint, credentials: StaticCredentialProvider(Credentials()), settings: settings)

@@ -31,3 +31,10 @@ struct KaiProcess {
         return url
     }
 }
+
+extension KaiProcess {
+    /// Runs `kai plan arguments…` against the shared, unchanged sandbox.
+    static func plan(_ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
+        try await run(["plan", "--kubeconfig", try await SharedSandbox.kubeconfig.value] + arguments, environment: environment)
+    }
+}

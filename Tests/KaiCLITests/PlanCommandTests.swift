@@ -5,7 +5,7 @@ import Testing
 @Suite("kai plan, through the binary")
 struct PlanCommandTests {
     private func observe(_ request: String) async throws -> ObservedOutcome {
-        let result = try await KaiProcess.run(["plan", request, "-o", "json"])
+        let result = try await KaiProcess.plan([request, "-o", "json"])
         let document = try result.json()
         if let refusal = document["refusal"] as? [String: Any] {
             #expect(result.status == 4, "\(request): a refusal exits 4")
@@ -30,13 +30,16 @@ struct PlanCommandTests {
         })
     }
 
-    @Test(arguments: Corpus.all())
+    /// The corpus through the binary against a live (sandbox) cluster. Requests that name a pod
+    /// by its generated name are left to KaiPlanningTests, which plan against the seed's fixed
+    /// names: a live cluster's pods get names of their own.
+    @Test(arguments: Corpus.all().filter { $0.request.range(of: #"-[a-z0-9]{10}-[a-z0-9]{5}"#, options: .regularExpression) == nil })
     func corpusRequestsProduceTheirPlansAsJSON(_ entry: CorpusEntry) async throws {
         if let mismatch = entry.mismatch(try await observe(entry.request)) { Issue.record("\(entry.request): \(mismatch)") }
     }
 
     @Test func theJSONDocumentHasTheDocumentedShape() async throws {
-        let result = try await KaiProcess.run(["plan", "scale backend to 3", "-o", "json"])
+        let result = try await KaiProcess.plan(["scale backend to 3", "-o", "json"])
         #expect(result.status == 0)
         let document = try result.json()
         #expect(document["request"] as? String == "scale backend to 3")
@@ -52,7 +55,7 @@ struct PlanCommandTests {
     }
 
     @Test func aRefusalHasNoStepsAndAReason() async throws {
-        let result = try await KaiProcess.run(["plan", "delete deployment frontend", "-o", "json"])
+        let result = try await KaiProcess.plan(["delete deployment frontend", "-o", "json"])
         #expect(result.status == 4)
         let document = try result.json()
         #expect((document["steps"] as? [Any])?.isEmpty == true)
@@ -60,7 +63,7 @@ struct PlanCommandTests {
     }
 
     @Test func textOutputShowsTheStepsAndThatNothingRan() async throws {
-        let result = try await KaiProcess.run(["plan", "restart", "frontend", "and", "scale", "backend", "to", "2"])
+        let result = try await KaiProcess.plan(["restart", "frontend", "and", "scale", "backend", "to", "2"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("1. restart deployment todo-chatbot/todo-chatbot-frontend"))
         #expect(result.stdout.contains("2. scale deployment todo-chatbot/todo-chatbot-backend  replicas=2"))
@@ -68,26 +71,26 @@ struct PlanCommandTests {
     }
 
     @Test(arguments: [
-        (["plan", ""], "empty"), (["plan"], "empty"), (["plan", "restart the redis"], "redis"),
-        (["plan", "frobnicate the quux"], "not sure"), (["plan", "scale backend to -1"], "negative"),
-        (["plan", "delete the backend pod"], "Which one"),
+        ([""], "empty"), ([], "empty"), (["restart the redis"], "redis"),
+        (["frobnicate the quux"], "not sure"), (["scale backend to -1"], "negative"),
+        (["delete the backend pod"], "Which one"),
     ])
     func unusableRequestsExitTwoWithAMessage(_ arguments: [String], _ words: String) async throws {
-        let result = try await KaiProcess.run(arguments)
+        let result = try await KaiProcess.plan(arguments)
         #expect(result.status == 2)
         #expect(result.stderr.contains(words))
         #expect(result.stdout.isEmpty)
     }
 
     @Test func errorsInJSONModeAreStillOneDocument() async throws {
-        let result = try await KaiProcess.run(["plan", "delete the backend pod", "-o", "json"])
+        let result = try await KaiProcess.plan(["delete the backend pod", "-o", "json"])
         #expect(result.status == 2)
         let error = try #require(try result.json()["error"] as? [String: Any])
         #expect((error["candidates"] as? [String])?.count == 2)
     }
 
     @Test func refusalsInTextModeGoToStandardError() async throws {
-        let result = try await KaiProcess.run(["plan", "scale frontend to 100"])
+        let result = try await KaiProcess.plan(["scale frontend to 100"])
         #expect(result.status == 4)
         #expect(result.stderr.contains("at most 10"))
     }
@@ -96,7 +99,7 @@ struct PlanCommandTests {
         let home = try KaiProcess.temporaryDirectory()
         try FileManager.default.createDirectory(at: home.appendingPathComponent("kai"), withIntermediateDirectories: true)
         try "maxReplicas: 20\n".write(to: home.appendingPathComponent("kai/policy.yaml"), atomically: true, encoding: .utf8)
-        let result = try await KaiProcess.run(["plan", "scale frontend to 15"], environment: ["XDG_CONFIG_HOME": home.path])
+        let result = try await KaiProcess.plan(["scale frontend to 15"], environment: ["XDG_CONFIG_HOME": home.path])
         #expect(result.status == 0)
     }
 
@@ -104,32 +107,32 @@ struct PlanCommandTests {
         let directory = try KaiProcess.temporaryDirectory()
         let file = directory.appendingPathComponent("policy.yaml")
         try "namespaces: [todo-chatbot]\nmaxReplicas: many\n".write(to: file, atomically: true, encoding: .utf8)
-        let result = try await KaiProcess.run(["plan", "list pods", "--policy", file.path])
+        let result = try await KaiProcess.plan(["list pods", "--policy", file.path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("\(file.path), line 2"))
         #expect(result.stderr.contains("maxReplicas must be a whole number"))
     }
 
     @Test func aPolicyPathThatDoesNotExistIsAnError() async throws {
-        let result = try await KaiProcess.run(["plan", "list pods", "--policy", "/nonexistent/policy.yaml"])
+        let result = try await KaiProcess.plan(["list pods", "--policy", "/nonexistent/policy.yaml"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("no such file"))
     }
 
     @Test func helpAndVersionExitZero() async throws {
-        let help = try await KaiProcess.run(["plan", "--help"])
+        let help = try await KaiProcess.plan(["--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("Examples:"))
         #expect(try await KaiProcess.run(["--version"]).status == 0)
     }
 
     @Test func unknownFlagsAreUsageErrorsWithExitTwo() async throws {
-        let result = try await KaiProcess.run(["plan", "list pods", "--frobnicate"])
+        let result = try await KaiProcess.plan(["list pods", "--frobnicate"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("frobnicate"))
     }
 
     @Test func anUnknownOutputFormatIsAUsageError() async throws {
-        #expect(try await KaiProcess.run(["plan", "list pods", "-o", "yaml"]).status == 2)
+        #expect(try await KaiProcess.plan(["list pods", "-o", "yaml"]).status == 2)
     }
 }

@@ -27,8 +27,35 @@ public enum ChildProcess {
     /// and `input` on its standard input (nothing when nil).
     public static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:],
                            input: String? = nil, directory: URL? = nil) async throws -> Result {
+        // Swift Testing starts every parameterised case at once; hundreds of programs started
+        // together on 2 cores starve each other (and the sandbox they talk to) past any timeout.
+        await slots.acquire()
+        defer { Task { await slots.release() } }
         let running = try Running(executable, arguments, environment: environment, input: input, directory: directory)
         return await running.finish()
+    }
+
+    /// How many programs run at once: a few per core.
+    private static let slots = Slots(ProcessInfo.processInfo.activeProcessorCount * 2)
+
+    /// A counting semaphore for tasks.
+    private actor Slots {
+        private var free: Int
+        private var waiting: [CheckedContinuation<Void, Never>] = []
+
+        init(_ count: Int) { free = max(1, count) }
+
+        func acquire() async {
+            if free > 0 {
+                free -= 1
+                return
+            }
+            await withCheckedContinuation { waiting.append($0) }
+        }
+
+        func release() {
+            if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
+        }
     }
 
     /// Runs a program found on `PATH`.

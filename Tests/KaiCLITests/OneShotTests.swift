@@ -1,0 +1,142 @@
+import Foundation
+import KaiSandbox
+import KaiTestSupport
+import Testing
+
+/// `kai "request"` against a sandbox that kubectl also sees: changes are made, reported,
+/// audited and undoable; confirmation and errors end with design.md's exit codes.
+@Suite("kai one-shot requests, through the binary", .serialized)
+struct OneShotTests {
+    /// A sandbox of this test's own (changes must not leak into other tests), its kubeconfig, and a private state folder.
+    struct Cluster {
+        let kubeconfig: String
+        let state: URL
+
+        var environment: [String: String] { ["KUBECONFIG": kubeconfig, "XDG_STATE_HOME": state.path] }
+
+        func kai(_ arguments: [String], input: String? = nil) async throws -> KaiProcess.Result {
+            try await KaiProcess.run(arguments, environment: environment, input: input)
+        }
+
+        func kubectl(_ arguments: [String]) async throws -> ChildProcess.Result {
+            try await ChildProcess.run(program: "kubectl", ["--request-timeout=20s"] + arguments,
+                                       environment: ["KUBECONFIG": kubeconfig, "HOME": state.path])
+        }
+
+        var auditLines: [String] {
+            let text = (try? String(contentsOf: state.appendingPathComponent("kai/audit.jsonl"), encoding: .utf8)) ?? ""
+            return text.split(separator: "\n").map(String.init)
+        }
+    }
+
+    func withCluster<T: Sendable>(_ body: (Cluster) async throws -> T) async throws -> T {
+        let server = try await SandboxServer.seeded()
+        let running = try await server.start(port: 0)
+        let folder = try KaiProcess.temporaryDirectory()
+        do {
+            await server.settle()
+            let kubeconfig = folder.appendingPathComponent("kubeconfig").path
+            try SandboxKubeconfig.write(server: running.url, to: kubeconfig)
+            let result = try await body(Cluster(kubeconfig: kubeconfig, state: folder.appendingPathComponent("state")))
+            await running.stop()
+            try? FileManager.default.removeItem(at: folder)
+            return result
+        } catch {
+            await running.stop()
+            try? FileManager.default.removeItem(at: folder)
+            throw error
+        }
+    }
+
+    @Test func yesScalesAndKubectlSeesTheResult() async throws {
+        try await withCluster { cluster in
+            let result = try await cluster.kai(["--yes", "scale frontend to 3"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("1. scale todo-chatbot-frontend: replicas 1 -> 3"))
+            #expect(result.stdout.contains("rolled out: 3 of 3 replicas available"))
+            let deployment = try await cluster.kubectl(["get", "deploy", "todo-chatbot-frontend", "-o", "jsonpath={.spec.replicas}/{.status.readyReplicas}"])
+            #expect(deployment.stdout == "3/3")
+            #expect(cluster.auditLines.count == 1)
+        }
+    }
+
+    @Test func noTerminalAndNoYesChangesNothingAndExitsThree() async throws {
+        try await withCluster { cluster in
+            let result = try await cluster.kai(["scale frontend to 3"])
+            #expect(result.status == 3)
+            #expect(result.stderr.contains("there is no terminal to confirm it. Nothing was changed."))
+            #expect(try await cluster.kubectl(["get", "deploy", "todo-chatbot-frontend", "-o", "jsonpath={.spec.replicas}"]).stdout == "1")
+            #expect(cluster.auditLines.isEmpty)
+        }
+    }
+
+    @Test func yesWithoutAllowDisruptiveNeverRollsBack() async throws {
+        try await withCluster { cluster in
+            let before = try await cluster.kubectl(["get", "deploy", "todo-chatbot-backend", "-o", "jsonpath={.spec.template.spec.containers[0].image}"]).stdout
+            let refused = try await cluster.kai(["--yes", "roll back the backend", "-o", "json"])
+            #expect(refused.status == 3)
+            let document = try refused.json()
+            #expect((document["results"] as? [Any])?.isEmpty == true)
+            #expect(((document["error"] as? [String: Any])?["category"] as? String) == "confirmation")
+            #expect(try await cluster.kubectl(["get", "deploy", "todo-chatbot-backend", "-o", "jsonpath={.spec.template.spec.containers[0].image}"]).stdout == before)
+
+            let allowed = try await cluster.kai(["--yes", "--allow-disruptive", "roll back the backend", "-o", "json"])
+            #expect(allowed.status == 0, "\(allowed.stdout)")
+            let results = try allowed.json()["results"] as? [[String: Any]] ?? []
+            #expect(results.first?["status"] as? String == "succeeded")
+            #expect((results.first?["rollout"] as? [String: Any])?["outcome"] as? String == "complete")
+            let after = try await cluster.kubectl(["get", "deploy", "todo-chatbot-backend", "-o", "jsonpath={.spec.template.spec.containers[0].image}"]).stdout
+            #expect(after != before)
+        }
+    }
+
+    @Test func undoPutsTheLastChangeBackAfterConfirmation() async throws {
+        try await withCluster { cluster in
+            #expect(try await cluster.kai(["--yes", "scale frontend to 2"]).status == 0)
+            let unconfirmed = try await cluster.kai(["undo"])
+            #expect(unconfirmed.status == 3)
+            let undo = try await cluster.kai(["undo", "--yes"])
+            #expect(undo.status == 0, "\(undo.stderr)")
+            #expect(undo.stdout.contains("replicas 2 -> 1"))
+            #expect(try await cluster.kubectl(["get", "deploy", "todo-chatbot-frontend", "-o", "jsonpath={.spec.replicas}"]).stdout == "1")
+            #expect(cluster.auditLines.count == 2)
+            #expect(cluster.auditLines.last?.contains("\"undoes\"") == true)
+            let nothing = try await cluster.kai(["undo", "--yes"])
+            #expect(nothing.status == 1)
+            #expect(nothing.stderr.contains("nothing to undo"))
+        }
+    }
+
+    @Test func readsRunAtOnceWithoutConfirmation() async throws {
+        try await withCluster { cluster in
+            let result = try await cluster.kai(["show", "pods"])
+            #expect(result.status == 0)
+            #expect(result.stdout.contains("todo-chatbot-backend-"))
+            #expect(result.stdout.contains("Running"))
+        }
+    }
+
+    @Test func anUnreachableClusterExitsFive() async throws {
+        let folder = try KaiProcess.temporaryDirectory()
+        let kubeconfig = folder.appendingPathComponent("config")
+        try SandboxKubeconfig.text(server: try #require(URL(string: "http://127.0.0.1:9"))).write(to: kubeconfig, atomically: true, encoding: .utf8)
+        let result = try await KaiProcess.run(["--kubeconfig", kubeconfig.path, "--yes", "scale backend to 3"])
+        #expect(result.status == 5)
+        #expect(result.stderr.contains("Cannot reach the cluster at http://127.0.0.1:9"))
+        #expect(result.stderr.contains("minikube"))
+    }
+
+    @Test func anUnknownContextIsAConfigurationErrorThatListsTheChoices() async throws {
+        let result = try await KaiProcess.run(["--kubeconfig", try await SharedSandbox.kubeconfig.value, "--context", "prod", "list pods"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("kai-sandbox"))
+    }
+
+    @Test func theEmbeddedSandboxAnswersWithoutAnyKubeconfig() async throws {
+        let result = try await KaiProcess.run(["--sandbox", "--yes", "scale backend to 3", "-o", "json"],
+                                              environment: ["KUBECONFIG": "/nonexistent", "XDG_STATE_HOME": try KaiProcess.temporaryDirectory().path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let results = try result.json()["results"] as? [[String: Any]] ?? []
+        #expect(results.first?["after"] as? String == "replicas 3")
+    }
+}
