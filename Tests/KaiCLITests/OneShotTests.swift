@@ -107,6 +107,37 @@ struct OneShotTests {
         }
     }
 
+    /// Runs kai on a pseudo-terminal (through util-linux `script`), typing `input`, as a person would.
+    func kaiAtATerminal(_ cluster: Cluster, _ request: String, typing input: String) async throws -> KaiProcess.Result {
+        let command = "'\(KaiProcess.binary.path)' '\(request)'"
+        var environment = cluster.environment
+        environment["XDG_CONFIG_HOME"] = cluster.state.appendingPathComponent("config").path
+        return try await ChildProcess.run(program: "script", ["-qec", command, "/dev/null"], environment: environment, input: input)
+    }
+
+    @Test func atATerminalYesConfirmsAChange() async throws {
+        try await withCluster { cluster in
+            let result = try await kaiAtATerminal(cluster, "scale frontend to 2", typing: "y\n")
+            #expect(result.status == 0, "\(result.stdout)")
+            #expect(result.stdout.contains("Make this change? [y/N]"))
+            #expect(try await cluster.kubectl(["get", "deploy", "todo-chatbot-frontend", "-o", "jsonpath={.spec.replicas}"]).stdout == "2")
+        }
+    }
+
+    @Test func atATerminalADisruptiveStepRunsOnlyWhenTheNameIsTyped() async throws {
+        try await withCluster { cluster in
+            let image = ["get", "deploy", "todo-chatbot-backend", "-o", "jsonpath={.spec.template.spec.containers[0].image}"]
+            let before = try await cluster.kubectl(image).stdout
+            let wrong = try await kaiAtATerminal(cluster, "roll back the backend", typing: "backend\n")
+            #expect(wrong.status == 3)
+            #expect(wrong.stdout.contains("Type todo-chatbot-backend to confirm:"))
+            #expect(try await cluster.kubectl(image).stdout == before)
+            let right = try await kaiAtATerminal(cluster, "roll back the backend", typing: "todo-chatbot-backend\n")
+            #expect(right.status == 0, "\(right.stdout)")
+            #expect(try await cluster.kubectl(image).stdout != before)
+        }
+    }
+
     @Test func readsRunAtOnceWithoutConfirmation() async throws {
         try await withCluster { cluster in
             let result = try await cluster.kai(["show", "pods"])

@@ -80,7 +80,13 @@ struct ConfirmationGateTests {
         }
         let right = ScriptedConfirmer(answerChanges: true, typedName: "todo-chatbot-backend")
         #expect(isRun(await ConfirmationGate(consent: Consent(), confirmer: right).decide(plan([disruptive]))))
-        #expect(await right.asked == ["changes: 1", "name: todo-chatbot-backend"])
+        #expect(await right.asked == ["name: todo-chatbot-backend"])
+    }
+
+    @Test func aMixedPlanAsksYesForChangesAndTheNameForEachDisruptiveStep() async {
+        let confirmer = ScriptedConfirmer(answerChanges: true, typedName: "todo-chatbot-backend")
+        #expect(isRun(await ConfirmationGate(consent: Consent(), confirmer: confirmer).decide(plan([read, change, disruptive]))))
+        #expect(await confirmer.asked == ["changes: 1", "name: todo-chatbot-backend"])
     }
 
     @Test func declinedChangeRunsNothing() async {

@@ -33,8 +33,10 @@ public struct ConfirmationGate: Sendable {
                 remedy: disruptive.isEmpty ? "Run it in a terminal, or pass --yes to confirm in advance."
                     : "Run it in a terminal, or pass --yes --allow-disruptive to confirm in advance."))
         }
-        if !consent.yes {
-            guard await confirmer.confirmChanges(changes.map(\.summary)) else {
+        // A disruptive step is confirmed by its name alone; y/N is for the change-level ones.
+        let plain = changes.filter { $0.operation.risk == .change }
+        if !consent.yes, !plain.isEmpty {
+            guard await confirmer.confirmChanges(plain.map(\.summary)) else {
                 return .refused(ConfirmationError(problem: "Declined: nothing was changed.", remedy: ""))
             }
         }
