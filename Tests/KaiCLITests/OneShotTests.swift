@@ -147,6 +147,19 @@ struct OneShotTests {
         }
     }
 
+    @Test func aRolloutThatCannotFinishFailsTheStepWithExitOne() async throws {
+        try await withCluster { cluster in
+            let result = try await cluster.kai(["--yes", "--allow-disruptive", "--rollout-timeout", "60",
+                                                "set image of frontend to todo-frontend:9.9.9 and scale backend to 3"])
+            #expect(result.status == 1)
+            #expect(result.stdout.contains("image todo-frontend:1.2.0 -> todo-frontend:9.9.9 — FAILED"))
+            #expect(result.stdout.contains("2. scale todo-chatbot-backend: not run, because an earlier step failed."))
+            #expect(result.stdout.contains("Step 1 failed; 1 later step was not run."))
+            #expect(cluster.auditLines.count == 1)
+            #expect(cluster.auditLines.first?.contains(#""outcome":"failed""#) == true)
+        }
+    }
+
     @Test func anUnreachableClusterExitsFive() async throws {
         let folder = try KaiProcess.temporaryDirectory()
         let kubeconfig = folder.appendingPathComponent("config")

@@ -6,6 +6,7 @@ public struct Autoscaler: Codable, Sendable, Hashable {
     public var spec: Spec
     public var status: Status?
 
+    /// `spec`: what the object should be, as the API names its fields.
     public struct Spec: Codable, Sendable, Hashable {
         public var scaleTargetRef: TargetReference
         public var minReplicas: Int?
@@ -13,27 +14,32 @@ public struct Autoscaler: Codable, Sendable, Hashable {
         public var metrics: [Metric]?
     }
 
+    /// The workload the autoscaler scales.
     public struct TargetReference: Codable, Sendable, Hashable {
         public var apiVersion: String?
         public var kind: String
         public var name: String
     }
 
+    /// One metric the autoscaler follows.
     public struct Metric: Codable, Sendable, Hashable {
         public var type: String
         public var resource: ResourceMetric?
     }
 
+    /// A CPU or memory metric and its target.
     public struct ResourceMetric: Codable, Sendable, Hashable {
         public var name: String
         public var target: Target
     }
 
+    /// The target value of a metric, as a utilisation percentage of the requests.
     public struct Target: Codable, Sendable, Hashable {
         public var type: String
         public var averageUtilization: Int?
     }
 
+    /// `status`: what the cluster reports about the object.
     public struct Status: Codable, Sendable, Hashable {
         public var currentReplicas: Int?
         public var desiredReplicas: Int?

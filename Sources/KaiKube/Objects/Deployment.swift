@@ -5,6 +5,7 @@ public struct Deployment: Codable, Sendable, Hashable {
     public var spec: Spec
     public var status: Status?
 
+    /// `spec`: what the object should be, as the API names its fields.
     public struct Spec: Codable, Sendable, Hashable {
         public var replicas: Int?
         public var selector: LabelSelectorSpec?
@@ -14,10 +15,12 @@ public struct Deployment: Codable, Sendable, Hashable {
         public var paused: Bool?
     }
 
+    /// How old pods are replaced: RollingUpdate or Recreate.
     public struct Strategy: Codable, Sendable, Hashable {
         public var type: String?
     }
 
+    /// `status`: what the cluster reports about the object.
     public struct Status: Codable, Sendable, Hashable {
         public var observedGeneration: Int?
         public var replicas: Int?

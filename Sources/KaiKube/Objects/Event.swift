@@ -13,6 +13,7 @@ public struct Event: Codable, Sendable, Hashable {
     public var lastTimestamp: String?
     public var eventTime: String?
 
+    /// The object the event is about.
     public struct InvolvedObject: Codable, Sendable, Hashable {
         public var kind: String?
         public var name: String?

@@ -41,6 +41,7 @@ public enum JSON: Codable, Sendable, Hashable {
     }
 }
 
+/// Literals, so that patches read as the JSON they send: `["spec": ["replicas": 3]]`.
 extension JSON: ExpressibleByDictionaryLiteral, ExpressibleByArrayLiteral, ExpressibleByStringLiteral,
     ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
     public init(dictionaryLiteral elements: (String, JSON)...) {

@@ -51,6 +51,8 @@ public struct ObjectList<Item: Decodable & Sendable>: Decodable, Sendable {
 public struct ListMeta: Codable, Sendable, Hashable {
     public var resourceVersion: String?
     public var `continue`: String?
+
+    /// Empty list metadata, for a list answer that has none.
     public init() {}
 }
 

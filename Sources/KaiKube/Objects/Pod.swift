@@ -4,11 +4,13 @@ public struct Pod: Codable, Sendable, Hashable {
     public var spec: Spec?
     public var status: Status?
 
+    /// `spec`: what the object should be, as the API names its fields.
     public struct Spec: Codable, Sendable, Hashable {
         public var nodeName: String?
         public var containers: [PodTemplate.Container]?
     }
 
+    /// `status`: what the cluster reports about the object.
     public struct Status: Codable, Sendable, Hashable {
         public var phase: String?
         public var reason: String?
@@ -51,15 +53,18 @@ public struct ContainerState: Codable, Sendable, Hashable {
     public var running: Running?
     public var terminated: Terminated?
 
+    /// Not running yet (or again), and why.
     public struct Waiting: Codable, Sendable, Hashable {
         public var reason: String?
         public var message: String?
     }
 
+    /// Running since `startedAt`.
     public struct Running: Codable, Sendable, Hashable {
         public var startedAt: String?
     }
 
+    /// Ended, with its reason and exit code.
     public struct Terminated: Codable, Sendable, Hashable {
         public var reason: String?
         public var message: String?

@@ -5,15 +5,18 @@ public struct PodTemplate: Codable, Sendable, Hashable {
     /// The template exactly as the server sent it.
     public var raw: JSON
 
+    /// The template's labels and annotations.
     public struct TemplateMeta: Codable, Sendable, Hashable {
         public var labels: [String: String]?
         public var annotations: [String: String]?
     }
 
+    /// `spec`: what the object should be, as the API names its fields.
     public struct Spec: Codable, Sendable, Hashable {
         public var containers: [Container]
     }
 
+    /// One container: its name, image and resources.
     public struct Container: Codable, Sendable, Hashable {
         public var name: String
         public var image: String?

@@ -18,14 +18,3 @@ public enum Quantity {
     /// Bytes as mebibytes text: 268435456 -> "256Mi".
     public static func mebibytes(_ bytes: Double) -> String { "\(Int((bytes / 1_048_576).rounded()))Mi" }
 }
-
-/// Observed usage of a pod's containers, from the metrics API (`kubectl top pod`).
-public struct PodMetrics: Codable, Sendable, Hashable {
-    public var metadata: ObjectMeta
-    public var containers: [ContainerMetrics]
-
-    public struct ContainerMetrics: Codable, Sendable, Hashable {
-        public var name: String
-        public var usage: [String: String]
-    }
-}

@@ -4,11 +4,13 @@ public struct ReplicaSet: Codable, Sendable, Hashable {
     public var spec: Spec
     public var status: Status?
 
+    /// `spec`: what the object should be, as the API names its fields.
     public struct Spec: Codable, Sendable, Hashable {
         public var replicas: Int?
         public var template: PodTemplate
     }
 
+    /// `status`: what the cluster reports about the object.
     public struct Status: Codable, Sendable, Hashable {
         public var replicas: Int?
         public var readyReplicas: Int?
