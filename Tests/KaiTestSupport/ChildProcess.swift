@@ -104,6 +104,10 @@ public enum ChildProcess {
         /// Sends SIGINT, as Ctrl-C would.
         public func interrupt() { process.interrupt() }
 
+        /// Sends SIGTERM: for programs that take SIGINT as the test runner set it (a Python
+        /// started with SIGINT ignored never installs its handler).
+        public func terminate() { process.terminate() }
+
         /// Waits for the program to end and returns what it printed.
         public func finish() async -> Result {
             let stdout = await output.value

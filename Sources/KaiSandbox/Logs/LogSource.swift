@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ServiceLifecycle
 
 /// Serves `pods/{name}/log`: what each component's real software writes, with timestamps,
 /// from the container's start until now.
@@ -49,15 +50,26 @@ struct LogSource: Sendable {
         let clock = now
         let body = ResponseBody { writer in
             try await writer.write(ByteBuffer(string: text))
-            var last = end
+            let (lines, continuation) = AsyncStream<String>.makeStream()
             // Follow for up to ten minutes; the client usually hangs up first.
-            for _ in 0..<300 {
-                try await Task.sleep(for: .seconds(2))
-                let current = clock()
-                for line in ComponentLogs.lines(for: run, until: current) where line.time > last {
-                    try await writer.write(ByteBuffer(string: line.render(timestamps: timestamps)))
+            let producer = Task {
+                var last = end
+                for _ in 0..<300 {
+                    guard (try? await Task.sleep(for: .seconds(2))) != nil else { break }
+                    let current = clock()
+                    for line in ComponentLogs.lines(for: run, until: current) where line.time > last {
+                        continuation.yield(line.render(timestamps: timestamps))
+                    }
+                    last = current
                 }
-                last = current
+                continuation.finish()
+            }
+            defer { producer.cancel() }
+            // A server shutting down ends followed logs, as it ends watches.
+            try await withGracefulShutdownHandler {
+                for await line in lines { try await writer.write(ByteBuffer(string: line)) }
+            } onGracefulShutdown: {
+                continuation.finish()
             }
             try await writer.finish(nil)
         }

@@ -4,9 +4,17 @@
 Usage: connect_proxy.py LOG PORTFILE. Binds 127.0.0.1:0 and writes the port to PORTFILE;
 every request it handles is appended to LOG ("CONNECT host:port" or "GET http://...").
 """
+import os
+import signal
 import socket
 import sys
 import threading
+
+# Started from a Dispatch thread, we inherit its blocked signals (and a runner may have
+# ignored some); the test stops us with SIGTERM, so take the defaults back.
+signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+signal.signal(signal.SIGTERM, signal.SIG_DFL)
+signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 LOG = sys.argv[1]
 PORT_FILE = sys.argv[2]
@@ -69,7 +77,6 @@ def main():
     server.listen(64)
     with open(PORT_FILE + ".tmp", "w") as port_file:
         port_file.write(str(server.getsockname()[1]))
-    import os
     os.rename(PORT_FILE + ".tmp", PORT_FILE)
     while True:
         client, _ = server.accept()
