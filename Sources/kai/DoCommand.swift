@@ -2,8 +2,6 @@ import ArgumentParser
 import KaiCore
 import KaiKube
 import KaiPlanning
-import KaiPolicy
-import KaiTerminal
 
 /// `kai "request"` (or `kai do "request"`): plans a request against the live cluster, asks, runs it and reports.
 struct DoCommand: AsyncParsableCommand {
@@ -36,32 +34,20 @@ struct DoCommand: AsyncParsableCommand {
     @OptionGroup var cluster: ClusterOptions
     @OptionGroup var run: RunOptions
 
-    @Option(name: .shortAndLong, help: "Output format: text for people, json for one machine-readable document.")
-    var output: OutputFormat = .text
-
-    @Option(name: .long, help: ArgumentHelp("Policy file to use instead of $XDG_CONFIG_HOME/kai/policy.yaml.", valueName: "path"))
-    var policy: String?
+    @OptionGroup var options: CommonOptions
 
     func run() async throws {
         let text = request.joined(separator: " ")
         do {
-            let policy = try self.policy.map { try PolicyFile.load(requiredPath: $0) } ?? PolicyFile.load(path: PolicyFile.defaultPath())
+            let policy = try options.loadPolicy()
             guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw RequestError.empty }
             try await cluster.withConnection { connection in
                 let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: connection.endpoint.namespace)
                 let plan = try Planner(snapshot: snapshot, policy: policy).plan(text)
-                try await PlanRun(connection: connection, run: run, output: output).perform(plan)
+                try await PlanRun(connection: connection, run: run, output: options.output).perform(plan)
             }
         } catch let error as any KaiError {
-            report(error, request: text)
-            throw ExitCode(ExitStatus.code(for: error.category))
-        }
-    }
-
-    private func report(_ error: any KaiError, request: String) {
-        switch output {
-        case .json: Console.out(PlanDocument(request: request, interpreter: .local, error: error).json())
-        case .text: Console.error(PlanText.render(error: error))
+            throw options.failure(error, request: text)
         }
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import KaiCore
 import KaiPlanning
-import KaiPolicy
 import KaiKube
 import KaiTerminal
 
@@ -30,34 +29,25 @@ struct PlanCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The request in plain language; quote it or give it as several words.", valueName: "request"))
     var request: [String] = []
 
-    @Option(name: .shortAndLong, help: "Output format: text for people, json for one machine-readable document.")
-    var output: OutputFormat = .text
-
     @OptionGroup var cluster: ClusterOptions
-
-    @Option(name: .long, help: ArgumentHelp("Policy file to use instead of $XDG_CONFIG_HOME/kai/policy.yaml.", valueName: "path"))
-    var policy: String?
+    @OptionGroup var options: CommonOptions
 
     func run() async throws {
         let text = request.joined(separator: " ")
         do {
-            let policy = try self.policy.map { try PolicyFile.load(requiredPath: $0) } ?? PolicyFile.load(path: PolicyFile.defaultPath())
+            let policy = try options.loadPolicy()
             guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw RequestError.empty }
             let plan = try await cluster.withConnection { connection in
                 let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: connection.endpoint.namespace)
                 return try Planner(snapshot: snapshot, policy: policy).plan(text)
             }
-            switch output {
+            switch options.output {
             case .json: Console.out(PlanDocument(plan).json())
             case .text: plan.refusal == nil ? Console.out(PlanText.render(plan)) : Console.error(PlanText.render(plan))
             }
             if let refusal = plan.refusal { throw ExitCode(ExitStatus.code(for: refusal.category)) }
         } catch let error as any KaiError {
-            switch output {
-            case .json: Console.out(PlanDocument(request: text, interpreter: .local, error: error).json())
-            case .text: Console.error(PlanText.render(error: error))
-            }
-            throw ExitCode(ExitStatus.code(for: error.category))
+            throw options.failure(error, request: text)
         }
     }
 }

@@ -1,8 +1,6 @@
 import ArgumentParser
 import KaiCore
 import KaiExecutor
-import KaiPolicy
-import KaiTerminal
 
 /// `kai undo`: proposes putting back the last change recorded in the audit log.
 struct UndoCommand: AsyncParsableCommand {
@@ -24,29 +22,21 @@ struct UndoCommand: AsyncParsableCommand {
     @OptionGroup var cluster: ClusterOptions
     @OptionGroup var run: RunOptions
 
-    @Option(name: .shortAndLong, help: "Output format: text for people, json for one machine-readable document.")
-    var output: OutputFormat = .text
-
-    @Option(name: .long, help: ArgumentHelp("Policy file to use instead of $XDG_CONFIG_HOME/kai/policy.yaml.", valueName: "path"))
-    var policy: String?
+    @OptionGroup var options: CommonOptions
 
     func run() async throws {
         do {
-            let policy = try self.policy.map { try PolicyFile.load(requiredPath: $0) } ?? PolicyFile.load(path: PolicyFile.defaultPath())
+            let policy = try options.loadPolicy()
             let proposal = try UndoProposal.latest(in: AuditLog.standard(), policy: policy)
             try await cluster.withConnection { connection in
                 guard proposal.record.context == connection.endpoint.contextName else {
                     throw RequestError(problem: "The last change was made in context \(proposal.record.context), but kai is using context \(connection.endpoint.contextName).",
                                        remedy: "Run kai undo --context \(proposal.record.context) to put it back where it was made.")
                 }
-                try await PlanRun(connection: connection, run: run, output: output).perform(proposal.plan, undoes: proposal.record.id)
+                try await PlanRun(connection: connection, run: run, output: options.output).perform(proposal.plan, undoes: proposal.record.id)
             }
         } catch let error as any KaiError {
-            switch output {
-            case .json: Console.out(PlanDocument(request: "undo", interpreter: .local, error: error).json())
-            case .text: Console.error(PlanText.render(error: error))
-            }
-            throw ExitCode(ExitStatus.code(for: error.category))
+            throw options.failure(error, request: "undo")
         }
     }
 }
