@@ -62,3 +62,39 @@ struct ProxyTests {
         await running.stop()
     }
 }
+
+extension ProxyTests {
+    @Test func credentialsInTheProxyURLAreSentAsBasicAuthorizationAndNeverShown() async throws {
+        let server = try await SandboxServer.seeded()
+        let running = try await server.start(port: 0)
+        do {
+            try await withProxy { proxy, handled in
+                var components = try #require(URLComponents(url: proxy, resolvingAgainstBaseURL: false))
+                components.user = "kai"
+                components.password = "proxy-secret"
+                let endpoint = ClusterEndpoint(server: running.url, contextName: "test", clusterName: "test", userName: "admin",
+                                               namespace: TodoStackSeed.namespace, proxy: try #require(components.url))
+                let client = try KubeClient(endpoint: endpoint, credentials: StaticCredentialProvider(Credentials()))
+                let pods = try? await client.list(Pod.self, .pods, in: TodoStackSeed.namespace)
+                await client.shutdown()
+                #expect(pods != nil)
+                #expect(handled().contains { $0.hasSuffix("with Proxy-Authorization") })
+            }
+        } catch {
+            await running.stop()
+            throw error
+        }
+        await running.stop()
+    }
+
+    @Test func aProxyURLOfAnotherSchemeIsAConfigurationErrorThatHidesItsPassword() throws {
+        let endpoint = ClusterEndpoint(server: try #require(URL(string: "http://127.0.0.1:1")), contextName: "test", clusterName: "test",
+                                       userName: "admin", namespace: "default", proxy: try #require(URL(string: "ftp://kai:proxy-secret@proxy:21")))
+        #expect {
+            _ = try KubeClient(endpoint: endpoint, credentials: StaticCredentialProvider(Credentials()))
+        } throws: { error in
+            guard let error = error as? KubeconfigError else { return false }
+            return error.category == .usage && error.problem.contains("ftp://***@proxy:21") && !error.description.contains("proxy-secret")
+        }
+    }
+}

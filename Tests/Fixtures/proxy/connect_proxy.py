@@ -2,7 +2,8 @@
 (absolute-form URIs), and counts both, so a test can prove a client used the proxy.
 
 Usage: connect_proxy.py LOG PORTFILE. Binds 127.0.0.1:0 and writes the port to PORTFILE;
-every request it handles is appended to LOG ("CONNECT host:port" or "GET http://...").
+every request it handles is appended to LOG ("CONNECT host:port" or "GET http://...", with
+" with Proxy-Authorization" when the client sent Basic credentials).
 """
 import os
 import signal
@@ -52,7 +53,8 @@ def handle(client):
         head += chunk
     request_line = head.split(b"\r\n", 1)[0].decode()
     method, target, _ = request_line.split(" ", 2)
-    record(f"{method} {target}")
+    authorized = b"\r\nproxy-authorization: basic " in head.lower()
+    record(f"{method} {target}" + (" with Proxy-Authorization" if authorized else ""))
     if method == "CONNECT":
         host, port = target.rsplit(":", 1)
         upstream = socket.create_connection((host, int(port)))

@@ -91,7 +91,7 @@ struct EndpointBuilder: Sendable {
         guard let text = cluster.entry.proxyURL, !text.isEmpty else { return nil }
         guard let url = URL(string: text), ["http", "https", "socks5"].contains(url.scheme?.lowercased() ?? ""),
               url.host?.isEmpty == false else {
-            throw .invalid("the proxy-url \"\(text)\" of the cluster \"\(name)\" is not an http, https or socks5 URL",
+            throw .invalid("the proxy-url \"\(text.redactingURLCredentials)\" of the cluster \"\(name)\" is not an http, https or socks5 URL",
                            in: cluster.file.path)
         }
         return url
