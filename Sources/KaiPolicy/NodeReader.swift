@@ -15,6 +15,13 @@ struct NodeReader {
         return value
     }
 
+    func bool(_ node: Node, key: String) throws(PolicyFileError) -> Bool {
+        guard case .scalar(let scalar) = node, let value = ["true": true, "false": false][scalar.string.lowercased()] else {
+            throw fault(node, "\(key) must be true or false, not \(describe(node)).")
+        }
+        return value
+    }
+
     func strings(_ node: Node, key: String) throws(PolicyFileError) -> [Node] {
         guard case .sequence(let sequence) = node else {
             throw fault(node, "\(key) must be a list, such as [a, b], not \(describe(node)).")

@@ -15,6 +15,8 @@ public struct Policy: Sendable, Hashable {
     public var disabledOperations: Set<OperationName>
     /// Where the policy came from, for messages: a file path, or "built-in defaults".
     public var source: String
+    /// Refuse every change-level and disruptive step (`--read-only`, or `readOnly: true`); reads still run.
+    public var readOnly = false
 
     /// The built-in policy.
     public static let defaults = Policy(namespaces: ["todo-chatbot"], targets: ["*"], maxReplicas: 10,
@@ -46,6 +48,10 @@ public struct Policy: Sendable, Hashable {
 
     /// Checks one operation against every rule.
     public func check(_ operation: CatalogOperation) -> Refusal? {
+        if readOnly, operation.risk > .read {
+            return Refusal(reason: "kai is read-only here, and \(operation.name) would change the cluster.",
+                           alternative: "Ask for reads (list, describe, logs, events, diagnose, rollout status); to make changes, run without --read-only and set readOnly: false in \(whereToChange).")
+        }
         if disabledOperations.contains(operation.name) {
             return Refusal(reason: "The operation \(operation.name) is switched off by the policy (\(source)).",
                            alternative: "Remove it from disabledOperations in \(whereToChange) to allow it.")

@@ -66,9 +66,11 @@ public enum PolicyFile {
                 policy.maxReplicas = try reader.int(value, key: key, in: 0...ReplicaCount.kubernetesMaximum)
             case "disabledOperations":
                 policy.disabledOperations = Set(try reader.operations(value, key: key))
+            case "readOnly":
+                policy.readOnly = try reader.bool(value, key: key)
             default:
                 throw PolicyFileError(path: path, line: keyNode.mark?.line,
-                                      detail: "unknown key \"\(key)\"; the keys are namespaces, targets, maxReplicas and disabledOperations.")
+                                      detail: "unknown key \"\(key)\"; the keys are namespaces, targets, maxReplicas, disabledOperations and readOnly.")
             }
         }
         return policy

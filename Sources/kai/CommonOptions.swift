@@ -11,9 +11,14 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Policy file to use instead of $XDG_CONFIG_HOME/kai/policy.yaml.", valueName: "path"))
     var policy: String?
 
-    /// The policy from `--policy`, else the user's policy file, else the defaults.
+    @Flag(name: .customLong("read-only"), help: "Refuse every change (exit 4) before anything is sent to the cluster; reads still run.")
+    var readOnly = false
+
+    /// The policy from `--policy`, else the user's policy file, else the defaults; `--read-only` on top.
     func loadPolicy() throws -> Policy {
-        try policy.map { try PolicyFile.load(requiredPath: $0) } ?? PolicyFile.load(path: PolicyFile.defaultPath())
+        var loaded = try policy.map { try PolicyFile.load(requiredPath: $0) } ?? PolicyFile.load(path: PolicyFile.defaultPath())
+        if readOnly { loaded.readOnly = true }
+        return loaded
     }
 
     /// Prints `error` for `request` (one JSON document, or a message on standard error) and

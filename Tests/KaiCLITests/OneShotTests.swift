@@ -160,6 +160,19 @@ struct OneShotTests {
         }
     }
 
+    @Test func readOnlyRefusesChangesBeforeTouchingTheClusterAndStillReads() async throws {
+        try await withCluster { cluster in
+            let refused = try await cluster.kai(["--read-only", "--yes", "scale frontend to 3"])
+            #expect(refused.status == 4)
+            #expect(refused.stderr.contains("read-only"))
+            #expect(try await cluster.kubectl(["get", "deploy", "todo-chatbot-frontend", "-o", "jsonpath={.spec.replicas}"]).stdout == "1")
+            #expect(cluster.auditLines.isEmpty)
+            let reads = try await cluster.kai(["--read-only", "list deployments"])
+            #expect(reads.status == 0)
+            #expect(reads.stdout.contains("todo-chatbot-frontend"))
+        }
+    }
+
     @Test func anUnreachableClusterExitsFive() async throws {
         let folder = try KaiProcess.temporaryDirectory()
         let kubeconfig = folder.appendingPathComponent("config")

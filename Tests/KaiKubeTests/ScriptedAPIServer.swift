@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KaiKube
+import Logging
 import NIOCore
 import ServiceLifecycle
 
@@ -43,12 +44,15 @@ actor ScriptedAPIServer {
     static func with<T: Sendable>(_ replies: [Reply], _ body: (URL, ScriptedAPIServer) async throws -> T) async throws -> T {
         let script = ScriptedAPIServer(replies)
         let (ready, readyContinuation) = AsyncStream<URL>.makeStream()
+        var logger = Logger(label: "kai.tests.scripted-api")
+        logger.logLevel = .critical
         let application = Application(
             responder: ScriptResponder(script: script),
             configuration: .init(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { channel in
                 if let port = channel.localAddress?.port, let url = URL(string: "http://127.0.0.1:\(port)") { readyContinuation.yield(url) }
-            })
+            },
+            logger: logger)
         let group = ServiceGroup(configuration: .init(services: [application], logger: application.logger))
         let task = Task { try await group.run() }
         var iterator = ready.makeAsyncIterator()

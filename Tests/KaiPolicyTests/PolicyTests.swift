@@ -29,6 +29,18 @@ struct PolicyTests {
         #expect(Policy.defaults.check(.autoscale(.init(backend, bounds: bounds))) != nil)
     }
 
+    @Test func readOnlyRefusesEveryChangeAndAllowsReads() throws {
+        var policy = try PolicyFile.parse("readOnly: true\n", path: "/etc/kai/policy.yaml")
+        #expect(policy.readOnly)
+        let refusal = try #require(policy.check(try scale(3)))
+        #expect(refusal.reason.contains("read-only"))
+        #expect(policy.check(.rollback(.init(backend))) != nil)
+        #expect(policy.check(.rolloutStatus(.init(backend))) == nil)
+        policy.readOnly = false
+        #expect(policy.check(try scale(3)) == nil)
+        #expect(throws: PolicyFileError.self) { try PolicyFile.parse("readOnly: sometimes\n", path: "/etc/kai/policy.yaml") }
+    }
+
     @Test func otherNamespacesAreRefused() throws {
         let elsewhere = ObjectReference(kind: .deployment, namespace: "kube-system", name: "coredns")
         let refusal = try #require(Policy.defaults.check(.restart(.init(elsewhere))))
