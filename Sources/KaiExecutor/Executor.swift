@@ -143,7 +143,8 @@ public struct Executor: Sendable {
     }
 
     static func describe(_ error: any Error) -> String {
-        (error as? any KaiError)?.description ?? String(describing: error)
+        if error is CancellationError { return "interrupted before it finished." }
+        return (error as? any KaiError)?.description ?? String(describing: error)
     }
 }
 

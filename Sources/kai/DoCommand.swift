@@ -2,6 +2,7 @@ import ArgumentParser
 import KaiCore
 import KaiKube
 import KaiPlanning
+import KaiTerminal
 
 /// `kai "request"` (or `kai do "request"`): plans a request against the live cluster, asks, runs it and reports.
 struct DoCommand: AsyncParsableCommand {
@@ -40,6 +41,13 @@ struct DoCommand: AsyncParsableCommand {
         let text = request.joined(separator: " ")
         do {
             let policy = try options.loadPolicy()
+            if request.isEmpty, TerminalConfirmer.ifInteractive() != nil {
+                try await cluster.withConnection { connection in
+                    var session = InteractiveSession(connection: connection, run: run, policy: policy)
+                    await session.start()
+                }
+                return
+            }
             guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw RequestError.empty }
             try await cluster.withConnection { connection in
                 let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: connection.endpoint.namespace)

@@ -9,6 +9,8 @@ struct PlanRun {
     let connection: ClusterConnection
     let run: RunOptions
     let output: OutputFormat
+    /// Who confirms: the person at the terminal when there is one.
+    var confirmer: (any Confirmer)? = TerminalConfirmer.ifInteractive()
 
     /// Runs `plan` and throws the `ExitCode` the outcome calls for (none on success).
     func perform(_ plan: Plan, undoes: String? = nil) async throws {
@@ -22,7 +24,7 @@ struct PlanRun {
         let executor = Executor(client: connection.client, audit: audit, context: AuditContext(endpoint: connection.endpoint),
                                 rolloutTimeout: run.rolloutDuration, followRollouts: !run.noWait,
                                 progress: { line in if text { Console.error(line + "\n") } })
-        let gate = ConfirmationGate(consent: run.consent, confirmer: TerminalConfirmer.ifInteractive())
+        let gate = ConfirmationGate(consent: run.consent, confirmer: confirmer)
         switch await executor.run(plan, gate: gate, undoes: undoes) {
         case .notConfirmed(let error):
             switch output {

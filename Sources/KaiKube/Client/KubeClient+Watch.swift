@@ -53,7 +53,7 @@ extension KubeClient {
     /// The body of a streamed answer, split into lines.
     func lines(of call: APICall) async throws -> AsyncThrowingStream<[UInt8], any Error> {
         let body = try await stream(call)
-        let server = self.server
+        let client = self
         let settings = self.settings
         return AsyncThrowingStream { continuation in
             let task = Task {
@@ -69,8 +69,7 @@ extension KubeClient {
                     if !pending.isEmpty { continuation.yield(pending) }
                     continuation.finish()
                 } catch {
-                    continuation.finish(throwing: TransportFailure.error(error, server: server, action: call.action,
-                                                                         timeout: call.timeout ?? settings.requestTimeout))
+                    continuation.finish(throwing: client.transportError(error, call, timeout: call.timeout ?? settings.requestTimeout))
                 }
             }
             continuation.onTermination = { _ in task.cancel() }

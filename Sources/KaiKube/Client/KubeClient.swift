@@ -89,7 +89,7 @@ public final class KubeClient: Sendable {
         do {
             response = try await http.execute(request, timeout: timeout.timeAmount)
         } catch {
-            throw TransportFailure.error(error, server: server, action: call.action, timeout: timeout)
+            throw transportError(error, call, timeout: timeout)
         }
         guard (200..<300).contains(Int(response.status.code)) else {
             let body = (try? await response.body.collect(upTo: 1 << 20)).map { Array(buffer: $0) } ?? []
@@ -113,11 +113,16 @@ public final class KubeClient: Sendable {
             let body = try await response.body.collect(upTo: 64 << 20)
             let retryAfter = response.headers.first(name: "Retry-After").flatMap(Int.init).map { Duration.seconds($0) }
             return Response(status: Int(response.status.code), body: Array(buffer: body), retryAfter: retryAfter)
-        } catch let error as KubeError {
-            throw error
         } catch {
-            throw TransportFailure.error(error, server: server, action: call.action, timeout: timeout)
+            throw transportError(error, call, timeout: timeout)
         }
+    }
+
+    /// A failure below HTTP as a ``KubeError``; a cancelled call stays a `CancellationError`, since
+    /// the person stopped it and the cluster is not at fault.
+    func transportError(_ error: any Error, _ call: APICall, timeout: Duration) -> any Error {
+        if error is CancellationError || Task.isCancelled { return CancellationError() }
+        return TransportFailure.error(error, server: server, action: call.action, timeout: timeout)
     }
 
     private func request(for call: APICall) async throws -> HTTPClientRequest {

@@ -1,0 +1,163 @@
+import ArgumentParser
+import Foundation
+import KaiCore
+import KaiExecutor
+import KaiKube
+import KaiPlanning
+import KaiPolicy
+import KaiTerminal
+
+/// The REPL: `kai` with no request at a terminal. Each line is a request (planned, confirmed,
+/// run and reported like a one-shot) or a slash command.
+struct InteractiveSession {
+    let connection: ClusterConnection
+    let run: RunOptions
+    var policy: Policy
+    var namespace: String
+    let editor: LineEditor
+    let interrupts = Interrupts()
+
+    init(connection: ClusterConnection, run: RunOptions, policy: Policy, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.connection = connection
+        self.run = run
+        self.policy = policy
+        self.namespace = connection.endpoint.namespace
+        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory() + "/.local/state"
+        self.editor = LineEditor(historyPath: state + "/kai/history")
+    }
+
+    var prompt: String {
+        "kai (\(connection.endpoint.contextName)/\(namespace))\(policy.readOnly ? " [read-only]" : "")> "
+    }
+
+    /// Reads and answers lines until Ctrl-D or /exit.
+    mutating func start() async {
+        Console.out("kai \(Kai.configuration.version) on \(connection.endpoint.server.absoluteString) — type a request, /help for commands, Ctrl-D to leave.\n")
+        while let line = await editor.readLine(prompt: prompt, words: await completionWords()) {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { continue }
+            editor.remember(text)
+            if text.hasPrefix("/") {
+                guard await command(text) else { return }
+            } else {
+                await request(text)
+            }
+        }
+        Console.out("\n")
+    }
+
+    /// Plans and runs one request; its failures are reported and the session goes on.
+    private func request(_ text: String) async {
+        let connection = self.connection, policy = self.policy, namespace = self.namespace, run = self.run
+        let confirmer = TerminalConfirmer(editor: editor)
+        await interrupts.run {
+            do {
+                let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: namespace)
+                let plan = try Planner(snapshot: snapshot, policy: policy).plan(text)
+                try await PlanRun(connection: connection, run: run, output: .text, confirmer: confirmer).perform(plan)
+            } catch let error as any KaiError {
+                Console.error(PlanText.render(error: error))
+            } catch is CancellationError {
+                Console.error("Interrupted.\n")
+            } catch {
+                // PlanRun has already reported the outcome that ends a one-shot with this exit code.
+            }
+            if Task.isCancelled { Console.error("Interrupted: back at the prompt.\n") }
+        }
+    }
+
+    /// Runs a slash command; false ends the session.
+    private mutating func command(_ text: String) async -> Bool {
+        let words = text.split(separator: " ").map(String.init)
+        switch words[0] {
+        case "/exit", "/quit":
+            return false
+        case "/help":
+            Console.out(Self.help)
+        case "/context":
+            let endpoint = connection.endpoint
+            Console.out("context \(endpoint.contextName), cluster \(endpoint.clusterName) at \(endpoint.server.absoluteString), user \(endpoint.userName), namespace \(namespace)\(policy.readOnly ? ", read-only" : "")\n")
+        case "/namespace":
+            guard words.count == 2 else {
+                Console.error("usage: /namespace NAME (now \(namespace))\n")
+                return true
+            }
+            if let refusal = policy.check(namespace: words[1]) {
+                Console.error(PlanText.render(refusal: refusal))
+            } else {
+                namespace = words[1]
+            }
+        case "/read-only":
+            switch words.dropFirst().first {
+            case "on": policy.readOnly = true
+            case "off": policy.readOnly = false
+            default: Console.error("usage: /read-only on|off (now \(policy.readOnly ? "on" : "off"))\n")
+            }
+        case "/history":
+            Console.out(Self.history())
+        case "/undo":
+            await undo()
+        case "/model":
+            Console.out("No model provider is configured: requests are read by kai's local grammar, offline.\n")
+        default:
+            Console.error("Unknown command \(words[0]). \(Self.commands)\n")
+        }
+        return true
+    }
+
+    private func undo() async {
+        let connection = self.connection, policy = self.policy, run = self.run
+        let confirmer = TerminalConfirmer(editor: editor)
+        await interrupts.run {
+            do {
+                let proposal = try UndoProposal.latest(in: AuditLog.standard(), policy: policy)
+                try await PlanRun(connection: connection, run: run, output: .text, confirmer: confirmer)
+                    .perform(proposal.plan, undoes: proposal.record.id)
+            } catch let error as any KaiError {
+                Console.error(PlanText.render(error: error))
+            } catch {
+                // Reported by PlanRun.
+            }
+        }
+    }
+
+    /// Operation words and the names of the namespace's deployments and pods.
+    private func completionWords() async -> [String] {
+        let snapshot = try? await ClusterSnapshot.read(from: connection.client, namespace: namespace)
+        let names = (snapshot?.deployments.map(\.name) ?? []) + (snapshot?.pods.map(\.name) ?? [])
+            + (snapshot?.deployments.compactMap(\.component) ?? [])
+        return Self.operationWords + Self.slashCommands + names
+    }
+
+    static let operationWords = ["list", "show", "describe", "logs", "events", "diagnose", "why", "resources", "rollout",
+                                 "status", "history", "scale", "restart", "autoscale", "rollback", "set", "image", "delete",
+                                 "pod", "pods", "deployments", "services", "replicas", "to"]
+    static let slashCommands = ["/help", "/context", "/namespace", "/read-only", "/history", "/undo", "/model", "/exit"]
+    static let commands = "Commands: " + slashCommands.joined(separator: " ") + "."
+
+    static let help = """
+    Type what you want in plain words; kai shows the plan and asks before changing anything.
+      list pods · describe backend · logs frontend since 10m · why is the backend failing
+      scale backend to 3 · restart the frontend · roll back the backend · set image of backend to todo-backend:1.2.0
+    Commands:
+      /context             where kai is connected and as whom
+      /namespace NAME      act in another namespace (the policy must allow it)
+      /read-only on|off    refuse every change while on
+      /history             the last changes from the audit log
+      /undo                propose putting the last change back
+      /model               which interpreter reads requests
+      /exit                leave (or Ctrl-D); Ctrl-C stops the request in flight
+
+    """
+
+    /// The last ten audit records, one line each.
+    static func history() -> String {
+        let records = (try? AuditLog.standard().records()) ?? []
+        guard !records.isEmpty else { return "No changes recorded yet.\n" }
+        return records.suffix(10).map { record in
+            let target = record.operation.target?.name ?? record.namespace
+            let change = [record.before, record.after].compactMap { $0 }.joined(separator: " -> ")
+            return "\(record.time)  \(record.operation.op) \(target)  \(change)  \(record.outcome)\(record.undoes != nil ? " (undo)" : "")"
+        }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import KaiSandbox
+import KaiTestSupport
+import Testing
+
+/// The REPL on a pseudo-terminal (util-linux `script`), typed into as a person would, with
+/// pauses where a person would wait: requests with their plan, confirmation and result,
+/// slash commands, history across sessions, tab completion and Ctrl-C.
+@Suite("kai REPL at a terminal", .serialized)
+struct REPLTests {
+    static let prompt = "kai (kai-sandbox/todo-chatbot)>"
+
+    /// What a person types: text, and pauses (in seconds) while kai works.
+    enum Typed {
+        case keys(String)
+        case pause(Double)
+    }
+
+    /// Runs `body` with a sandbox (with `faults`) and the environment of a private kai home.
+    func withCluster<T: Sendable>(faults: [String: Fault] = [:], _ body: (_ environment: [String: String], _ state: URL) async throws -> T) async throws -> T {
+        let server = try await SandboxServer.seeded(faults: faults)
+        let running = try await server.start(port: 0)
+        let folder = try KaiProcess.temporaryDirectory()
+        do {
+            await server.settle(timeout: .seconds(10))
+            let kubeconfig = folder.appendingPathComponent("kubeconfig").path
+            try SandboxKubeconfig.write(server: running.url, to: kubeconfig)
+            let state = folder.appendingPathComponent("state")
+            let environment = ["KUBECONFIG": kubeconfig, "XDG_STATE_HOME": state.path,
+                               "XDG_CONFIG_HOME": folder.appendingPathComponent("config").path, "TERM": "xterm"]
+            let result = try await body(environment, state)
+            await running.stop()
+            try? FileManager.default.removeItem(at: folder)
+            return result
+        } catch {
+            await running.stop()
+            try? FileManager.default.removeItem(at: folder)
+            throw error
+        }
+    }
+
+    /// Starts the REPL on a pseudo-terminal, types `input` with its pauses, and returns all it showed.
+    func session(_ environment: [String: String], typing input: [Typed]) async throws -> ChildProcess.Result {
+        let typing = input.map { item -> String in
+            switch item {
+            case .keys(let text): "printf '%s' '\(text.replacingOccurrences(of: "'", with: "'\\''"))'"
+            case .pause(let seconds): "sleep \(seconds)"
+            }
+        }.joined(separator: "; ")
+        let kai = "'\(KaiProcess.binary.path)'"
+        return try await ChildProcess.run(program: "sh", ["-c", "(sleep 3; \(typing); sleep 1) | script -qefc \(kai) /dev/null"],
+                                          environment: environment)
+    }
+
+    @Test func aRequestShowsItsPlanAsksAndReports() async throws {
+        try await withCluster { environment, _ in
+            let shown = try await session(environment, typing: [
+                .keys("scale frontend to 2\r"), .pause(2), .keys("y\r"), .pause(5),
+                .keys("/history\r"), .pause(1), .keys("/read-only on\r"), .pause(0.5), .keys("restart frontend\r"), .pause(2),
+                .keys("/exit\r"),
+            ]).stdout
+            #expect(shown.contains(Self.prompt))
+            #expect(shown.contains("1. scale deployment todo-chatbot/todo-chatbot-frontend  replicas=2  [change]"))
+            #expect(shown.contains("Make this change? [y/N]"))
+            #expect(shown.contains("rolled out: 2 of 2 replicas available"))
+            #expect(shown.contains("scale todo-chatbot-frontend  replicas 1 -> replicas 2  succeeded"))
+            #expect(shown.contains("kai (kai-sandbox/todo-chatbot) [read-only]>"))
+            #expect(shown.contains("kai is read-only here"))
+        }
+    }
+
+    @Test func historyIsKeptAcrossSessionsAndRecalledWithTheUpArrow() async throws {
+        try await withCluster { environment, state in
+            _ = try await session(environment, typing: [.keys("list deployments\r"), .pause(2), .keys("\u{04}")])
+            let history = try String(contentsOf: state.appendingPathComponent("kai/history"), encoding: .utf8)
+            #expect(history.contains("list\\040deployments"))
+            let shown = try await session(environment, typing: [.keys("\u{1B}[A"), .pause(0.5), .keys("\r"), .pause(2), .keys("/exit\r")]).stdout
+            #expect(shown.contains("todo-chatbot-postgres"))
+        }
+    }
+
+    @Test func tabCompletesADeploymentName() async throws {
+        try await withCluster { environment, _ in
+            let shown = try await session(environment, typing: [.keys("describe todo-chatbot-fr\t"), .pause(0.5), .keys("\r"), .pause(2),
+                                                                .keys("/exit\r")]).stdout
+            #expect(shown.contains("Name:          todo-chatbot-frontend"))
+        }
+    }
+
+    @Test func ctrlCDuringALongRolloutWatchReturnsToThePrompt() async throws {
+        try await withCluster(faults: ["frontend": .pending]) { environment, state in
+            let shown = try await session(environment, typing: [
+                .keys("restart frontend\r"), .pause(2), .keys("y\r"), .pause(3), .keys("\u{03}"), .pause(1.5),
+                .keys("/context\r"), .pause(1), .keys("/exit\r"),
+            ]).stdout
+            #expect(shown.contains("Waiting for deployment todo-chatbot-frontend"))
+            #expect(shown.contains("Interrupted: back at the prompt."))
+            #expect(shown.contains("context kai-sandbox, cluster kai-sandbox"))
+            let audit = try String(contentsOf: state.appendingPathComponent("kai/audit.jsonl"), encoding: .utf8)
+            #expect(audit.contains(#""outcome":"appliedNotFollowed""#))
+        }
+    }
+}
