@@ -72,8 +72,9 @@ extension ProxyTests {
                 var components = try #require(URLComponents(url: proxy, resolvingAgainstBaseURL: false))
                 components.user = "kai"
                 components.password = "proxy-secret"
+                let proxy: URL = try #require(components.url)
                 let endpoint = ClusterEndpoint(server: running.url, contextName: "test", clusterName: "test", userName: "admin",
-                                               namespace: TodoStackSeed.namespace, proxy: try #require(components.url))
+                                               namespace: TodoStackSeed.namespace, proxy: proxy)
                 let client = try KubeClient(endpoint: endpoint, credentials: StaticCredentialProvider(Credentials()))
                 let pods = try? await client.list(Pod.self, .pods, in: TodoStackSeed.namespace)
                 await client.shutdown()
@@ -88,8 +89,9 @@ extension ProxyTests {
     }
 
     @Test func aProxyURLOfAnotherSchemeIsAConfigurationErrorThatHidesItsPassword() throws {
+        let proxy: URL = try #require(URL(string: "ftp://kai:proxy-secret@proxy:21"))
         let endpoint = ClusterEndpoint(server: try #require(URL(string: "http://127.0.0.1:1")), contextName: "test", clusterName: "test",
-                                       userName: "admin", namespace: "default", proxy: try #require(URL(string: "ftp://kai:proxy-secret@proxy:21")))
+                                       userName: "admin", namespace: "default", proxy: proxy)
         #expect {
             _ = try KubeClient(endpoint: endpoint, credentials: StaticCredentialProvider(Credentials()))
         } throws: { error in
