@@ -185,4 +185,36 @@ struct RunbookRunTests {
         let check = try #require(steps.first { $0["kind"] as? String == "check" })
         #expect(check["conditions"] as? [String] == ["readyReplicas >= 1"])
     }
+
+    @Test func aWaitOnARolloutThatCannotFinishFailsTheRun() async throws {
+        try await withCluster { cluster in
+            let path = try write("""
+                name: bad-release
+                steps:
+                  - {op: setImage, target: frontend, image: "todo-frontend:9.9.9"}
+                  - wait: {rollout: frontend, timeout: 60s}
+                  - {op: scale, target: backend, replicas: 3}
+                """, in: cluster)
+            let result = try await cluster.kai(["run", path, "--yes", "--allow-disruptive", "--no-wait", "-o", "json"])
+            #expect(result.status == 1, "\(result.stdout)\n\(result.stderr)")
+            let results = try result.json()["results"] as? [[String: Any]] ?? []
+            #expect(results.map { $0["status"] as? String ?? "" } == ["succeeded", "failed", "notRun"])
+            #expect((results[1]["error"] as? String)?.contains("ImagePull") == true)
+            #expect(try await field(cluster, "todo-chatbot-backend", ".spec.replicas") == "2")
+        }
+    }
+
+    @Test func atATerminalTheDisruptiveStepIsConfirmedByItsName() async throws {
+        try await withCluster { cluster in
+            let command = "'\(KaiProcess.binary.path)' run '\(Self.bundled("rollback-frontend"))'"
+            var environment = cluster.environment
+            environment["XDG_CONFIG_HOME"] = cluster.state.appendingPathComponent("config").path
+            let result = try await ChildProcess.run(program: "script", ["-qec", command, "/dev/null"], environment: environment,
+                                                    input: "todo-chatbot-frontend\n")
+            #expect(result.status == 0, "\(result.stdout)")
+            #expect(result.stdout.contains("Type todo-chatbot-frontend to confirm:"))
+            #expect(result.stdout.contains("Runbook rollback-frontend: all 5 steps done."))
+            #expect(try await field(cluster, "todo-chatbot-frontend", ".spec.template.spec.containers[0].image") == "todo-frontend:1.1.0")
+        }
+    }
 }
