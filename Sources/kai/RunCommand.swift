@@ -11,14 +11,15 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Run a runbook: a YAML file of operations, requests, waits and checks.",
         discussion: """
-        A runbook has a name, a description and steps; each step is exactly one of
-          op: scale            a catalog operation, with target: and its arguments
-                               (replicas, image, container, revision, min, max, cpuPercent,
-                               tail, since, previous, kind, selector, fieldSelector)
-          ask: "restart the frontend"          a request in plain language
-          wait: {rollout: backend, timeout: 120s}   follow a rollout to the end
-          check: {target: backend, readyReplicas: ">= 2"}   fail unless true
-                               (readyReplicas, replicas, availableReplicas with >=, <=, ==, >, <)
+        A runbook has a name, a description and steps; each step is exactly one of:
+          op: scale                  a catalog operation, with target: and the
+                                     argument names of `kai plan -o json`
+          ask: "restart frontend"    a request in plain language
+          wait: {rollout: backend, timeout: 120s}
+                                     follow a rollout until it completes
+          check: {target: backend, readyReplicas: ">= 2"}
+                                     fail unless true (readyReplicas, replicas,
+                                     availableReplicas; >=, <=, ==, >, <)
 
         Every step is resolved against the cluster and checked by the policy before any runs; \
         the whole plan is shown and confirmed once (a disruptive step by typing its name); the \
