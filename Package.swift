@@ -44,6 +44,9 @@ let package = Package(
         .target(name: "KaiPlanning", dependencies: ["KaiCore", "KaiInterpreter", "KaiKube", "KaiPolicy"], swiftSettings: strict),
         // Runs a confirmed plan: before -> after, rollout progress, audit and undo.
         .target(name: "KaiExecutor", dependencies: ["KaiCore", "KaiKube", "KaiPolicy"], swiftSettings: strict),
+        // Runbook files: YAML steps compiled against the live cluster before any runs, then run in order.
+        .target(name: "KaiRunbook", dependencies: ["KaiCore", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiExecutor",
+                                                  .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         // The simulated todo-chatbot cluster: its API server, store, controllers and faults.
         .target(
             name: "KaiSandbox",
@@ -63,12 +66,12 @@ let package = Package(
         // libedit (Debian's libedit-dev): line editing and history for the REPL.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // Rendering plans and errors for people (text) and scripts (JSON).
-        .target(name: "KaiTerminal", dependencies: ["KaiCore", "KaiKube", "KaiExecutor", "CLibEdit"], swiftSettings: strict),
+        .target(name: "KaiTerminal", dependencies: ["KaiCore", "KaiKube", "KaiExecutor", "KaiRunbook", "CLibEdit"], swiftSettings: strict),
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "kai",
             dependencies: [
-                "KaiCore", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiExecutor", "KaiSandbox", "KaiTerminal",
+                "KaiCore", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiExecutor", "KaiRunbook", "KaiSandbox", "KaiTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -86,6 +89,7 @@ let package = Package(
                                                             .product(name: "X509", package: "swift-certificates")],
                     swiftSettings: strict),
         .testTarget(name: "KaiExecutorTests", dependencies: ["KaiExecutor", "KaiSandbox", "KaiTestSupport"], swiftSettings: strict),
+        .testTarget(name: "KaiRunbookTests", dependencies: ["KaiRunbook", "KaiSandbox"], swiftSettings: strict),
         .testTarget(name: "KaiCLITests", dependencies: ["kai", "KaiSandbox", "KaiTestSupport"], swiftSettings: strict),
     ]
 )

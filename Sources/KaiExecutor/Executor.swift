@@ -64,6 +64,17 @@ public struct Executor: Sendable {
         return ExecutionReport(plan: plan, results: results)
     }
 
+    /// Follows the rollout of `deployment` until it completes, fails or `timeout` (by default
+    /// ``rolloutTimeout``) passes, reporting progress as a change's rollout does. Runbooks' `wait:` steps use it.
+    ///
+    /// ```swift
+    /// let outcome = try await executor.followRollout(of: backend, timeout: .seconds(120))
+    /// ```
+    public func followRollout(of deployment: ObjectReference, timeout: Duration? = nil) async throws -> RolloutOutcome {
+        try await RolloutWatcher(client: client, timeout: timeout ?? rolloutTimeout, progress: progress)
+            .follow(deployment: deployment.name, in: deployment.namespace)
+    }
+
     private func run(_ step: PlannedStep, request: String, undoes: String?) async -> StepResult {
         if let change = step.operation.typed as? any ChangeRunner {
             return await runChange(change, step: step, request: request, undoes: undoes)

@@ -50,7 +50,7 @@ public enum PlanText {
         }
     }
 
-    private static func confirmation(for risk: Risk) -> String {
+    static func confirmation(for risk: Risk) -> String {
         switch risk {
         case .read: "Read-only: it would run without asking. This is a plan; nothing was run."
         case .change: "It would ask y/N before changing anything. This is a plan; nothing was run."

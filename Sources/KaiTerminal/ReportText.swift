@@ -9,32 +9,8 @@ public enum ReportText {
         var lines: [String] = []
         let many = report.results.count > 1
         for (number, result) in report.results.enumerated() {
-            let step = result.step
-            let target = step.operation.target.map { " \($0.name)" } ?? ""
-            let header = "\(number + 1). \(step.operation.name)\(target)"
-            switch result.status {
-            case .notRun:
-                lines.append("\(header): not run, because an earlier step failed.")
-                continue
-            case .unchanged:
-                lines.append("\(header): no change, already \(result.after ?? "as asked").")
-            case .succeeded where result.change != nil:
-                lines.append("\(header): \(result.change ?? "")")
-            case .failed where result.change != nil:
-                lines.append("\(header): \(result.change ?? "") — FAILED")
-            case .failed:
-                lines.append("\(header): FAILED")
-            case .succeeded:
-                if many { lines.append("\(header):") }
-            }
-            let indent = many || result.change != nil ? "   " : ""
-            lines += result.output.map { indent + $0 }
-            if let rollout = result.rollout { lines.append("   \(rollout.message)") }
-            if let error = result.error, result.rollout == nil || result.rollout?.message != error { lines.append("   error: \(error)") }
-            lines += result.notes.map { "   note: \($0)" }
-            if result.status != .unchanged, result.change != nil, let undo = result.undo, let text = PlanText.render(undo: undo) {
-                lines.append("   undo: \(text)")
-            }
+            let target = result.step.operation.target.map { " \($0.name)" } ?? ""
+            lines += render(result, header: "\(number + 1). \(result.step.operation.name)\(target)", many: many)
         }
         let made = report.results.filter(\.recorded)
         if !made.isEmpty {
@@ -45,5 +21,34 @@ public enum ReportText {
             lines.append("Step \(index + 1) failed" + (skipped > 0 ? "; \(skipped) later \(skipped == 1 ? "step was" : "steps were") not run." : "."))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One step's lines under `header`: its change, output, rollout, error, notes and undo.
+    /// `many` says whether it is one of several steps, which indents its output.
+    static func render(_ result: StepResult, header: String, many: Bool) -> [String] {
+        var lines: [String] = []
+        switch result.status {
+        case .notRun:
+            return ["\(header): not run, because an earlier step failed."]
+        case .unchanged:
+            lines.append("\(header): no change, already \(result.after ?? "as asked").")
+        case .succeeded where result.change != nil:
+            lines.append("\(header): \(result.change ?? "")")
+        case .failed where result.change != nil:
+            lines.append("\(header): \(result.change ?? "") — FAILED")
+        case .failed:
+            lines.append("\(header): FAILED")
+        case .succeeded:
+            if many { lines.append("\(header):") }
+        }
+        let indent = many || result.change != nil ? "   " : ""
+        lines += result.output.map { indent + $0 }
+        if let rollout = result.rollout { lines.append("   \(rollout.message)") }
+        if let error = result.error, result.rollout == nil || result.rollout?.message != error { lines.append("   error: \(error)") }
+        lines += result.notes.map { "   note: \($0)" }
+        if result.status != .unchanged, result.change != nil, let undo = result.undo, let text = PlanText.render(undo: undo) {
+            lines.append("   undo: \(text)")
+        }
+        return lines
     }
 }

@@ -14,6 +14,7 @@ struct Kai: AsyncParsableCommand {
           kai "scale backend to 3"
           kai --yes "restart the frontend"
           kai undo
+          kai run runbooks/recover-backend.yaml --yes
           kai plan "restart frontend and scale backend to 2"
           kai plan "why is the backend crashing" -o json
           kai plan "last 200 lines of backend logs"
@@ -24,7 +25,7 @@ struct Kai: AsyncParsableCommand {
         6 model provider error.
         """,
         version: "0.1.0",
-        subcommands: [DoCommand.self, PlanCommand.self, UndoCommand.self, SandboxCommand.self],
+        subcommands: [DoCommand.self, PlanCommand.self, RunCommand.self, UndoCommand.self, SandboxCommand.self],
         defaultSubcommand: DoCommand.self
     )
 }

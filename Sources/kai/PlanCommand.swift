@@ -2,6 +2,7 @@ import ArgumentParser
 import KaiCore
 import KaiPlanning
 import KaiKube
+import KaiRunbook
 import KaiTerminal
 
 /// `kai plan`: shows the checked plan for a request and runs nothing.
@@ -19,6 +20,7 @@ struct PlanCommand: AsyncParsableCommand {
           kai plan "set image of backend to todo-backend:2.0" -o json
           kai plan restart frontend and scale backend to 2
           kai plan --sandbox "roll back the backend"
+          kai plan runbooks/recover-backend.yaml -o json    # a runbook, compiled into typed steps
 
         Exits 0 with a plan, 4 when the catalog or the policy refuses the request, 2 when \
         the request, a name in it, the kubeconfig or the policy file cannot be used, and 5 \
@@ -33,6 +35,9 @@ struct PlanCommand: AsyncParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() async throws {
+        if request.count == 1, let path = request.first, RunbookFile.isRunbook(path: path) {
+            return try await planRunbook(at: path)
+        }
         let text = request.joined(separator: " ")
         do {
             let policy = try options.loadPolicy()
@@ -48,6 +53,28 @@ struct PlanCommand: AsyncParsableCommand {
             if let refusal = plan.refusal { throw ExitCode(ExitStatus.code(for: refusal.category)) }
         } catch let error as any KaiError {
             throw options.failure(error, request: text)
+        }
+    }
+
+    /// `kai plan FILE`: compiles the runbook (asks included) into typed steps for review.
+    private func planRunbook(at path: String) async throws {
+        do {
+            let policy = try options.loadPolicy()
+            let runbook = try RunbookFile.load(path: path)
+            let compiled = try await cluster.withConnection { connection in
+                let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: connection.endpoint.namespace)
+                return try RunbookCompiler(snapshot: snapshot, policy: policy).compile(runbook)
+            }
+            switch options.output {
+            case .json: Console.out(RunbookDocument(compiled).json())
+            case .text: Console.out(RunbookText.render(compiled))
+            }
+        } catch let error as any KaiError {
+            switch options.output {
+            case .json: Console.out(RunbookDocument(file: path, error: error).json())
+            case .text: Console.error(PlanText.render(error: error))
+            }
+            throw ExitCode(ExitStatus.code(for: error.category))
         }
     }
 }
