@@ -7,45 +7,10 @@ import Testing
 /// audited and undoable; confirmation and errors end with design.md's exit codes.
 @Suite("kai one-shot requests, through the binary", .serialized)
 struct OneShotTests {
-    /// A sandbox of this test's own (changes must not leak into other tests), its kubeconfig, and a private state folder.
-    struct Cluster {
-        let kubeconfig: String
-        let state: URL
-
-        var environment: [String: String] { ["KUBECONFIG": kubeconfig, "XDG_STATE_HOME": state.path] }
-
-        func kai(_ arguments: [String], input: String? = nil) async throws -> KaiProcess.Result {
-            try await KaiProcess.run(arguments, environment: environment, input: input)
-        }
-
-        func kubectl(_ arguments: [String]) async throws -> ChildProcess.Result {
-            try await ChildProcess.run(program: "kubectl", ["--request-timeout=20s"] + arguments,
-                                       environment: ["KUBECONFIG": kubeconfig, "HOME": state.path])
-        }
-
-        var auditLines: [String] {
-            let text = (try? String(contentsOf: state.appendingPathComponent("kai/audit.jsonl"), encoding: .utf8)) ?? ""
-            return text.split(separator: "\n").map(String.init)
-        }
-    }
+    typealias Cluster = TestCluster
 
     func withCluster<T: Sendable>(_ body: (Cluster) async throws -> T) async throws -> T {
-        let server = try await SandboxServer.seeded()
-        let running = try await server.start(port: 0)
-        let folder = try KaiProcess.temporaryDirectory()
-        do {
-            await server.settle()
-            let kubeconfig = folder.appendingPathComponent("kubeconfig").path
-            try SandboxKubeconfig.write(server: running.url, to: kubeconfig)
-            let result = try await body(Cluster(kubeconfig: kubeconfig, state: folder.appendingPathComponent("state")))
-            await running.stop()
-            try? FileManager.default.removeItem(at: folder)
-            return result
-        } catch {
-            await running.stop()
-            try? FileManager.default.removeItem(at: folder)
-            throw error
-        }
+        try await TestCluster.with(body)
     }
 
     @Test func yesScalesAndKubectlSeesTheResult() async throws {

@@ -18,24 +18,10 @@ struct REPLTests {
 
     /// Runs `body` with a sandbox (with `faults`) and the environment of a private kai home.
     func withCluster<T: Sendable>(faults: [String: Fault] = [:], _ body: (_ environment: [String: String], _ state: URL) async throws -> T) async throws -> T {
-        let server = try await SandboxServer.seeded(faults: faults)
-        let running = try await server.start(port: 0)
-        let folder = try KaiProcess.temporaryDirectory()
-        do {
-            await server.settle(timeout: .seconds(10))
-            let kubeconfig = folder.appendingPathComponent("kubeconfig").path
-            try SandboxKubeconfig.write(server: running.url, to: kubeconfig)
-            let state = folder.appendingPathComponent("state")
-            let environment = ["KUBECONFIG": kubeconfig, "XDG_STATE_HOME": state.path,
-                               "XDG_CONFIG_HOME": folder.appendingPathComponent("config").path, "TERM": "xterm"]
-            let result = try await body(environment, state)
-            await running.stop()
-            try? FileManager.default.removeItem(at: folder)
-            return result
-        } catch {
-            await running.stop()
-            try? FileManager.default.removeItem(at: folder)
-            throw error
+        try await TestCluster.with(faults: faults) { cluster in
+            let home = cluster.state.deletingLastPathComponent()
+            let environment = cluster.environment.merging(["XDG_CONFIG_HOME": home.appendingPathComponent("config").path, "TERM": "xterm"]) { $1 }
+            return try await body(environment, cluster.state)
         }
     }
 
