@@ -7,8 +7,10 @@ import Testing
 /// act on and the exit-code category design.md gives it.
 @Suite("Kubernetes client errors")
 struct KubeClientErrorTests {
+    /// The deadline is generous: a test process that is busy starting dozens of suites on two
+    /// cores can leave a local answer waiting for seconds; only the hanging-server test is about deadlines.
     static func client(_ url: URL, user: String = "minikube", token: String? = "secret-token-value",
-                       settings: ClientSettings = ClientSettings(requestTimeout: .seconds(5), initialBackOff: .milliseconds(10))) throws -> KubeClient {
+                       settings: ClientSettings = ClientSettings(requestTimeout: .seconds(30), initialBackOff: .milliseconds(10))) throws -> KubeClient {
         let endpoint = ClusterEndpoint(server: url, contextName: "test", clusterName: "test", userName: user, namespace: "todo-chatbot")
         return try KubeClient(endpoint: endpoint, credentials: StaticCredentialProvider(Credentials(bearerToken: token)), settings: settings)
     }
