@@ -40,7 +40,7 @@ extension ReadRunner {
             "Node:          \(pod.spec?.nodeName ?? "<none>")",
             "Created:       \(Age.since(pod.metadata.created)) ago",
             "Controlled By: \(pod.metadata.controller.map { "\($0.kind)/\($0.name)" } ?? "<none>")",
-            "Status:        \(pod.displayStatus)\(pod.status?.message.map { " (\(StatusText.clip($0)))" } ?? "")",
+            "Status:        \(pod.displayStatus)\(pod.status?.message.map { " (\(ClusterText.clip($0)))" } ?? "")",
             "Containers:",
         ]
         for container in pod.spec?.containers ?? [] {

@@ -16,7 +16,7 @@ extension ReadRunner {
             lines.append("pod \(pod.metadata.name): \(pod.displayStatus), \(pod.isReady ? "ready" : "not ready"), \(pod.restarts) restarts")
             for status in pod.containerStatuses {
                 if let waiting = status.state?.waiting {
-                    lines.append("  container \(status.name) waiting: \(waiting.reason ?? "unknown")\(waiting.message.map { " — \(StatusText.clip($0))" } ?? "")")
+                    lines.append("  container \(status.name) waiting: \(waiting.reason ?? "unknown")\(waiting.message.map { " — \(ClusterText.clip($0))" } ?? "")")
                 }
                 if let last = status.lastState?.terminated {
                     lines.append("  container \(status.name) last ended: \(last.reason ?? "unknown"), exit code \(last.exitCode.map(String.init) ?? "?")")

@@ -67,7 +67,7 @@ extension ReadRunner {
         guard !sorted.isEmpty else { return [] }
         return TextTable.render(["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"], sorted.map { event in
             let object = "\(event.involvedObject.kind?.lowercased() ?? "object")/\(event.involvedObject.name ?? "?")"
-            return [Age.since(event.time), event.type ?? "Normal", event.reason ?? "", object, StatusText.clip(event.message ?? "")]
+            return [Age.since(event.time), event.type ?? "Normal", event.reason ?? "", object, ClusterText.clip(event.message ?? "")]
         })
     }
 }

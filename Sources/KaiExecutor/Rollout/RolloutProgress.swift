@@ -53,7 +53,7 @@ enum RolloutProgress: Equatable {
         for pod in pods.sorted(by: { $0.metadata.name < $1.metadata.name }) {
             for container in pod.containerStatuses {
                 if let reason = container.state?.waiting?.reason, stuckReasons.contains(reason) {
-                    let detail = container.state?.waiting?.message.map { ": \(StatusText.clip($0))" } ?? ""
+                    let detail = container.state?.waiting?.message.map { ": \(ClusterText.clip($0))" } ?? ""
                     return .failed(reason: reason, message: "Pod \(pod.metadata.name) is in \(reason) (container \(container.name)\(detail)).")
                 }
                 if let last = container.lastState?.terminated, last.reason == "OOMKilled", container.restartCount > 0, !container.ready {
@@ -62,13 +62,5 @@ enum RolloutProgress: Equatable {
             }
         }
         return nil
-    }
-}
-
-/// Text from the cluster is data: one line, bounded.
-enum StatusText {
-    static func clip(_ text: String, limit: Int = 240) -> String {
-        let line = text.replacingOccurrences(of: "\n", with: " ")
-        return line.count > limit ? String(line.prefix(limit)) + "…" : line
     }
 }

@@ -42,7 +42,7 @@ extension KubeClient {
         switch envelope.type {
         case "ERROR":
             let status = (try? decode(WatchFailure.self, from: line, action: action))?.object.code ?? 500
-            throw StatusExplainer(server: server, user: endpoint.userName).error(status: status, body: line, action: action)
+            throw explainer.error(status: status, body: line, action: action)
         case "BOOKMARK":
             return nil
         default:

@@ -19,7 +19,7 @@ public final class KubeClient: Sendable {
     let credentials: any CredentialProvider
     private let http: HTTPClient
     private let baseURL: String
-    private let explainer: StatusExplainer
+    let explainer: StatusExplainer
 
     /// A client for `endpoint` taking its credentials from `credentials`.
     public init(endpoint: ClusterEndpoint, credentials: any CredentialProvider, settings: ClientSettings = ClientSettings()) throws {

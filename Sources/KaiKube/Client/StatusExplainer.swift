@@ -72,13 +72,7 @@ struct StatusExplainer: Sendable {
             }
             if !fields.isEmpty, !fields.allSatisfy(message.contains) { message += " (" + fields.joined(separator: "; ") + ")" }
         }
-        return Self.clip(message)
-    }
-
-    /// A server message is data from the cluster: keep it to one line of bounded length.
-    static func clip(_ text: String, limit: Int = 400) -> String {
-        let line = text.replacingOccurrences(of: "\n", with: " ")
-        return line.count > limit ? String(line.prefix(limit)) + "…" : line
+        return ClusterText.clip(message, limit: 400)
     }
 }
 

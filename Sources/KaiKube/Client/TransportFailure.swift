@@ -19,7 +19,7 @@ enum TransportFailure {
             }
         }
         if error is NIOSSLError || error is BoringSSLError || text.contains("certificate") || text.contains("handshake") {
-            return KubeError(.tls, problem: "The TLS connection to the cluster at \(server) failed: \(StatusExplainer.clip(text, limit: 200)).",
+            return KubeError(.tls, problem: "The TLS connection to the cluster at \(server) failed: \(ClusterText.clip(text, limit: 200)).",
                              remedy: "Check the kubeconfig's certificate-authority, client certificate and tls-server-name for this cluster (`kubectl config view --minify`).")
         }
         if text.localizedCaseInsensitiveContains("refused") {
@@ -28,7 +28,7 @@ enum TransportFailure {
         if let io = error as? IOError, io.errnoCode == 113 || io.errnoCode == 101 {
             return unreachable(server: server, why: "no route to the host")
         }
-        return unreachable(server: server, why: StatusExplainer.clip(text, limit: 200))
+        return unreachable(server: server, why: ClusterText.clip(text, limit: 200))
     }
 
     static func unreachable(server: String, why: String) -> KubeError {
