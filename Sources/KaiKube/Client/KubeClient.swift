@@ -36,6 +36,10 @@ public final class KubeClient: Sendable {
         // kai reports an unreachable cluster at once; the pool would otherwise retry until the deadline.
         configuration.connectionPool.retryConnectionEstablishment = false
         configuration.proxy = try ProxySettings.proxy(endpoint.proxy)
+        if endpoint.server.scheme == "https" {
+            // Read the kubeconfig's certificates once; only a plugin's own client certificate needs a request of its own.
+            configuration.tlsConfiguration = try TLSConfigurationBuilder.configuration(endpoint.tls, credentials: Credentials(), server: server)
+        }
         var base = server
         if let serverName = endpoint.tls.serverName, let host = endpoint.server.host, serverName != host,
            var components = URLComponents(url: endpoint.server, resolvingAgainstBaseURL: false) {
@@ -138,7 +142,7 @@ public final class KubeClient: Sendable {
         request.headers.add(name: "User-Agent", value: "kai/0.1")
         let presented = try await credentials.credentials()
         if let token = presented.bearerToken { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
-        if endpoint.server.scheme == "https" {
+        if endpoint.server.scheme == "https", presented.clientCertificatePEM != nil {
             request.tlsConfiguration = try TLSConfigurationBuilder.configuration(endpoint.tls, credentials: presented, server: server)
         }
         if let body = call.body {
