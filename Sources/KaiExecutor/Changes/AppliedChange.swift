@@ -31,15 +31,21 @@ enum DeploymentReader {
         async let autoscalers = client.list(Autoscaler.self, .autoscalers, in: reference.namespace)
         let current = try await deployment
         let autoscaler = try await autoscalers.items.first { $0.targets(reference.name) }
-        return (current, state(current, autoscaler: autoscaler))
+        return (current, DeploymentState(current, autoscaler: autoscaler))
     }
 
-    static func state(_ deployment: Deployment, autoscaler: Autoscaler?) -> DeploymentState {
-        DeploymentState(
-            replicas: deployment.desiredReplicas, readyReplicas: deployment.status?.readyReplicas ?? 0,
-            containers: deployment.containers.map { ContainerImage(name: $0.name, image: $0.image ?? "") },
-            revision: deployment.revision,
-            autoscaler: autoscaler.map { AutoscalerState(name: $0.metadata.name, min: $0.minReplicas, max: $0.spec.maxReplicas, cpuPercent: $0.cpuPercent) })
+    /// The pods `deployment`'s selector picks, sorted by name.
+    static func pods(of deployment: Deployment, client: KubeClient) async throws -> [Pod] {
+        let pods = try await client.list(Pod.self, .pods, in: deployment.metadata.namespace ?? "", labelSelector: deployment.spec.selector?.queryText)
+        return pods.items.sorted { $0.metadata.name < $1.metadata.name }
+    }
+
+    /// The pods of `deployment`'s newest replica set: the ones a rollout is waiting for.
+    static func newestPods(of deployment: Deployment, client: KubeClient) async throws -> [Pod] {
+        async let sets = revisions(of: deployment, client: client)
+        async let pods = self.pods(of: deployment, client: client)
+        guard let newest = try await sets.first else { return [] }
+        return try await pods.filter { $0.metadata.controller?.name == newest.metadata.name }
     }
 
     /// The replica sets `deployment` owns, newest revision first.
@@ -48,9 +54,4 @@ enum DeploymentReader {
                                          labelSelector: deployment.spec.selector?.queryText)
         return sets.items.filter { $0.isOwned(by: deployment) }.sorted { ($0.revision ?? 0) > ($1.revision ?? 0) }
     }
-}
-
-extension Autoscaler {
-    /// Whether it scales deployment `name`.
-    func targets(_ name: String) -> Bool { spec.scaleTargetRef.kind == "Deployment" && spec.scaleTargetRef.name == name }
 }

@@ -12,10 +12,9 @@ extension ReadRunner {
         var names: Set<String> = [target.name]
         if target.kind == .deployment {
             // A deployment's story is told by its replica sets and pods too.
-            names.formUnion(try await pods(of: target).map(\.metadata.name))
             let deployment = try await client.get(Deployment.self, .deployments, target.name, in: namespace)
-            names.formUnion(try await client.list(ReplicaSet.self, .replicaSets, in: namespace, labelSelector: deployment.spec.selector?.queryText)
-                .items.filter { $0.isOwned(by: deployment) }.map(\.metadata.name))
+            names.formUnion(try await DeploymentReader.pods(of: deployment, client: client).map(\.metadata.name))
+            names.formUnion(try await DeploymentReader.revisions(of: deployment, client: client).map(\.metadata.name))
         }
         let table = eventTable(all.filter { names.contains($0.involvedObject.name ?? "") })
         return table.isEmpty ? ["No recent events for \(target.kind.noun) \(target.name)."] : table

@@ -5,8 +5,7 @@ extension ReadRunner {
     /// Whether the rollout has finished, in `kubectl rollout status`'s words, without waiting.
     func rolloutStatus(_ reference: ObjectReference) async throws -> [String] {
         let deployment = try await client.get(Deployment.self, .deployments, reference.name, in: reference.namespace)
-        let newest = try await DeploymentReader.revisions(of: deployment, client: client).first
-        let pods = try await pods(of: reference).filter { $0.metadata.controller?.name == newest?.metadata.name }
+        let pods = try await DeploymentReader.newestPods(of: deployment, client: client)
         switch RolloutProgress.evaluate(deployment, newPods: pods) {
         case .complete(let message): return [message]
         case .progressing(let message): return ["Deployment \(reference.name) is still rolling out: \(message)."]

@@ -24,7 +24,6 @@ struct ReadRunner: Sendable {
     /// The pods a deployment's selector picks, sorted by name.
     func pods(of deployment: ObjectReference) async throws -> [Pod] {
         let current = try await client.get(Deployment.self, .deployments, deployment.name, in: deployment.namespace)
-        let pods = try await client.list(Pod.self, .pods, in: deployment.namespace, labelSelector: current.spec.selector?.queryText)
-        return pods.items.sorted { $0.metadata.name < $1.metadata.name }
+        return try await DeploymentReader.pods(of: current, client: client)
     }
 }

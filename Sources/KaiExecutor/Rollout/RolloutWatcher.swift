@@ -18,7 +18,7 @@ struct RolloutWatcher: Sendable {
         var last = ""
         while true {
             let deployment = try await client.get(Deployment.self, .deployments, name, in: namespace)
-            let pods = try await newPods(of: deployment)
+            let pods = try await DeploymentReader.newestPods(of: deployment, client: client)
             var state = RolloutProgress.evaluate(deployment, newPods: pods)
             if let deletedPod, case .complete = state {
                 state = RolloutProgress.replacement(of: deletedPod, in: deployment, pods: pods)
@@ -51,16 +51,5 @@ struct RolloutWatcher: Sendable {
         } catch let error as KubeError where error.reason == .expired {
             return
         }
-    }
-
-    /// The pods of the deployment's newest replica set.
-    private func newPods(of deployment: Deployment) async throws -> [Pod] {
-        let namespace = deployment.metadata.namespace ?? ""
-        let selector = deployment.spec.selector?.queryText
-        async let sets = client.list(ReplicaSet.self, .replicaSets, in: namespace, labelSelector: selector)
-        async let pods = client.list(Pod.self, .pods, in: namespace, labelSelector: selector)
-        let newest = try await sets.items.filter { $0.isOwned(by: deployment) }.max { ($0.revision ?? 0) < ($1.revision ?? 0) }
-        guard let newest else { return [] }
-        return try await pods.items.filter { $0.metadata.controller?.name == newest.metadata.name }
     }
 }

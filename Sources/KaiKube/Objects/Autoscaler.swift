@@ -1,3 +1,5 @@
+import KaiCore
+
 /// A HorizontalPodAutoscaler (autoscaling/v2).
 public struct Autoscaler: Codable, Sendable, Hashable {
     public var apiVersion: String?
@@ -53,6 +55,14 @@ public struct Autoscaler: Codable, Sendable, Hashable {
 
     /// `spec.minReplicas`, which the API defaults to 1.
     public var minReplicas: Int { spec.minReplicas ?? 1 }
+
+    /// Whether it scales deployment `name`.
+    public func targets(_ name: String) -> Bool { spec.scaleTargetRef.kind == "Deployment" && spec.scaleTargetRef.name == name }
+
+    /// Its bounds, as a change's "before" records them.
+    public var state: AutoscalerState {
+        AutoscalerState(name: metadata.name, min: minReplicas, max: spec.maxReplicas, cpuPercent: cpuPercent)
+    }
 
     /// A new autoscaler for deployment `name` in `namespace`, between `min` and `max` at `cpuPercent`.
     public static func forDeployment(_ name: String, namespace: String, min: Int, max: Int, cpuPercent: Int) -> Autoscaler {

@@ -1,3 +1,5 @@
+import KaiCore
+
 /// A Deployment as kai reads it. The pod template is kept whole, as JSON, because a rollback
 /// writes a ReplicaSet's template back onto the deployment.
 public struct Deployment: Codable, Sendable, Hashable {
@@ -37,6 +39,8 @@ public struct Deployment: Codable, Sendable, Hashable {
     public var revision: Int? { metadata.annotations?[RevisionAnnotation.key].flatMap(Int.init) }
     /// The containers of the pod template with their images.
     public var containers: [PodTemplate.Container] { spec.template.spec.containers }
+    /// Each container's name and image, as plans and reports show them.
+    public var containerImages: [ContainerImage] { containers.map { ContainerImage(name: $0.name, image: $0.image ?? "") } }
 }
 
 /// `matchLabels` of a label selector (what kai's objects use).

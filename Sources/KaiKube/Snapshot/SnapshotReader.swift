@@ -40,7 +40,15 @@ extension DeploymentSnapshot {
         self.init(name: deployment.metadata.name, labels: deployment.metadata.labels ?? [:],
                   selector: deployment.spec.selector?.matchLabels ?? [:], replicas: deployment.desiredReplicas,
                   readyReplicas: deployment.status?.readyReplicas ?? 0,
-                  containers: deployment.containers.map { ContainerImage(name: $0.name, image: $0.image ?? "") },
+                  containers: deployment.containerImages,
                   revision: deployment.revision)
+    }
+}
+
+extension DeploymentState {
+    /// The state of `deployment` as read from the API, with the autoscaler that targets it.
+    public init(_ deployment: Deployment, autoscaler: Autoscaler?) {
+        self.init(replicas: deployment.desiredReplicas, readyReplicas: deployment.status?.readyReplicas ?? 0,
+                  containers: deployment.containerImages, revision: deployment.revision, autoscaler: autoscaler?.state)
     }
 }
