@@ -7,21 +7,25 @@ struct ContainerMachine {
     let pod: JSONValue
     let fault: Fault?
     let timing: KubeletTiming
+    let clock: TransitionClock
     let now: Date
     private(set) var events: [(type: String, reason: String, message: String)] = []
 
-    init(status: JSONValue, container: JSONValue, pod: JSONValue, fault: Fault?, timing: KubeletTiming, now: Date) {
+    init(status: JSONValue, container: JSONValue, pod: JSONValue, fault: Fault?, timing: KubeletTiming, clock: TransitionClock, now: Date) {
         self.status = status
         self.container = container
         self.pod = pod
         self.fault = fault
         self.timing = timing
+        self.clock = clock
         self.now = now
     }
 
     private var name: String { container["name"].string ?? "" }
     private var image: String { container["image"].string ?? "" }
     private var component: String { Kubelet.component(pod) }
+    /// Where the clock keeps this container's moment called `field`.
+    private func key(_ field: String) -> String { "\(pod[path: "metadata.uid"].string ?? "")/\(name)/\(field)" }
     private var podRef: String {
         "\(pod[path: "metadata.name"].string ?? "")_\(pod[path: "metadata.namespace"].string ?? "")(\(pod[path: "metadata.uid"].string ?? ""))"
     }
@@ -29,7 +33,7 @@ struct ContainerMachine {
     mutating func step(configError: String?) {
         if let waiting = status[path: "state.waiting.reason"].string {
             startIfPossible(waiting: waiting, configError: configError)
-        } else if let started = status[path: "state.running.startedAt"].string.flatMap(Timestamp.parse) {
+        } else if let started = clock.moment(of: status[path: "state.running.startedAt"].string, key: key("started")) {
             run(since: started)
         }
     }
@@ -37,7 +41,7 @@ struct ContainerMachine {
     private mutating func startIfPossible(waiting reason: String, configError: String?) {
         let restarts = status["restartCount"].int ?? 0
         if reason == "CrashLoopBackOff" {
-            let finished = status[path: "lastState.terminated.finishedAt"].string.flatMap(Timestamp.parse) ?? now
+            let finished = clock.moment(of: status[path: "lastState.terminated.finishedAt"].string, key: key("finished")) ?? now
             guard now.timeIntervalSince(finished) >= backOff(restarts) else { return }
         }
         if fault == .imagepull || !ImageRegistry.has(image) {
@@ -56,7 +60,7 @@ struct ContainerMachine {
             events.append(("Warning", "Failed", "Error: \(configError)"))
             return
         }
-        status["state"] = ["running": ["startedAt": .string(Timestamp.format(now))]]
+        status["state"] = ["running": ["startedAt": .string(clock.stamp(now, key: key("started")))]]
         status["started"] = true
         status["ready"] = false
         status["imageID"] = .string("docker.io/library/\(image)@sha256:\(String(repeating: "0", count: 64))")
@@ -86,7 +90,7 @@ struct ContainerMachine {
             let oom = fault == .oom
             let restarts = (status["restartCount"].int ?? 0) + 1
             status["lastState"] = ["terminated": ["exitCode": oom ? 137 : 1, "reason": oom ? "OOMKilled" : "Error",
-                                                  "startedAt": .string(Timestamp.format(started)), "finishedAt": .string(Timestamp.format(now)),
+                                                  "startedAt": .string(Timestamp.format(started)), "finishedAt": .string(clock.stamp(now, key: key("finished"))),
                                                   "containerID": status["containerID"]]]
             status["restartCount"] = .int(Int64(restarts))
             status["ready"] = false

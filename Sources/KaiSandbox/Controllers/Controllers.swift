@@ -10,6 +10,7 @@ public struct Controllers: Service {
     let timing: KubeletTiming
     let tick: Duration
     private let recommendations = RecommendationHistory()
+    private let clock = TransitionClock()
 
     init(store: ObjectStore, faults: FaultBook, timing: KubeletTiming, tick: Duration) {
         self.store = store
@@ -39,7 +40,7 @@ public struct Controllers: Service {
         await StatefulSetController(store: store, events: events).reconcile()
         await ReplicaSetController(store: store, events: events).reconcile()
         await VolumeClaimController(store: store, events: events).reconcile()
-        await Kubelet(store: store, events: events, faults: faults, timing: timing).reconcile()
+        await Kubelet(store: store, events: events, faults: faults, timing: timing, clock: clock).reconcile()
         await EndpointsController(store: store).reconcile()
         if autoscale {
             await AutoscalerController(store: store, events: events, metrics: MetricsAPI(store: store, faults: faults),

@@ -9,6 +9,7 @@ struct Kubelet: Sendable {
     let events: EventRecorder
     let faults: FaultBook
     let timing: KubeletTiming
+    let clock: TransitionClock
 
     static func isReady(_ pod: JSONValue) -> Bool {
         (pod[path: "status.conditions"].array ?? []).contains { $0["type"].string == "Ready" && $0["status"].string == "True" }
@@ -20,6 +21,7 @@ struct Kubelet: Sendable {
 
     func reconcile() async {
         let pods = await store.all(ResourceCatalog.pod)
+        clock.retain(podUIDs: Set(pods.compactMap { $0[path: "metadata.uid"].string }))
         var used = Resources.used(by: pods.filter { $0[path: "spec.nodeName"].string != nil })
         var configuration = NamespaceConfiguration(store: store)
         for pod in pods {
@@ -42,7 +44,7 @@ struct Kubelet: Sendable {
     // MARK: Scheduling
 
     private func bind(_ pod: JSONValue) async {
-        let now = Timestamp.format(Date())
+        let now = clock.stamp(Date(), key: "\(pod[path: "metadata.uid"].string ?? "")/scheduled")
         var next = pod
         next[path: "spec.nodeName"] = .string(SandboxNode.name)
         next["status"] = ["phase": "Pending", "qosClass": pod[path: "status.qosClass"], "hostIP": "192.168.49.2",
@@ -76,14 +78,15 @@ struct Kubelet: Sendable {
     private func advance(_ pod: JSONValue, fault: Fault?, configuration: inout NamespaceConfiguration) async {
         let now = Date()
         let conditions = pod[path: "status.conditions"].array ?? []
-        let scheduledAt = conditions.first { $0["type"].string == "PodScheduled" }?["lastTransitionTime"].string.flatMap(Timestamp.parse) ?? now
+        let scheduled = conditions.first { $0["type"].string == "PodScheduled" }?["lastTransitionTime"].string
+        let scheduledAt = clock.moment(of: scheduled, key: "\(pod[path: "metadata.uid"].string ?? "")/scheduled") ?? now
         guard now.timeIntervalSince(scheduledAt) >= timing.start else { return }
         let namespace = pod[path: "metadata.namespace"].string ?? "default"
         let (secrets, configMaps) = await configuration.objects(in: namespace)
         var happened: [(type: String, reason: String, message: String)] = []
         var statuses = pod[path: "status.containerStatuses"].array ?? []
         for (index, container) in containers(pod).enumerated() where statuses.indices.contains(index) {
-            var machine = ContainerMachine(status: statuses[index], container: container, pod: pod, fault: fault, timing: timing, now: now)
+            var machine = ContainerMachine(status: statuses[index], container: container, pod: pod, fault: fault, timing: timing, clock: clock, now: now)
             machine.step(configError: ConfigCheck.error(in: container, secrets: secrets, configMaps: configMaps, namespace: namespace))
             statuses[index] = machine.status
             happened += machine.events
