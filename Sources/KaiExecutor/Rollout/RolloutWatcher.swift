@@ -39,17 +39,25 @@ struct RolloutWatcher: Sendable {
         }
     }
 
-    /// Returns at the deployment's next change, or at `until`.
+    /// Returns at the deployment's next change, or at `until`, whichever comes first: the server
+    /// ends a watch only at whole seconds, so the deadline is kept on this side.
     private func waitForChange(of deployment: Deployment, until: ContinuousClock.Instant) async throws {
         let remaining = ContinuousClock().now.duration(to: until)
         guard remaining > .zero else { return }
         let events = client.watch(Deployment.self, .deployments, in: deployment.metadata.namespace ?? "",
                                   fieldSelector: "metadata.name=\(deployment.metadata.name)",
                                   resourceVersion: deployment.metadata.resourceVersion, timeout: max(remaining, .seconds(1)))
-        do {
-            for try await _ in events { return }
-        } catch let error as KubeError where error.reason == .expired {
-            return
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                do {
+                    for try await _ in events { return }
+                } catch let error as KubeError where error.reason == .expired {
+                    return
+                }
+            }
+            group.addTask { try await Task.sleep(until: until, clock: .continuous) }
+            try await group.next()
+            group.cancelAll()
         }
     }
 }
