@@ -26,6 +26,8 @@ let package = Package(
     targets: [
         // Plain values: operations, plans, targets, risk, errors. No I/O.
         .target(name: "KaiCore", swiftSettings: strict),
+        // Typed values out of YAML nodes, with faults that point at the line: shared by every settings file kai reads.
+        .target(name: "KaiYAML", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strict),
         // Request text -> draft plan (local grammar; model providers later).
         .target(name: "KaiInterpreter", dependencies: ["KaiCore"], swiftSettings: strict),
         // Kubeconfig, credentials, the typed REST client, the live snapshot and the resolver.
@@ -39,13 +41,13 @@ let package = Package(
             swiftSettings: strict
         ),
         // Allowed namespaces, targets, bounds and switched-off operations.
-        .target(name: "KaiPolicy", dependencies: ["KaiCore", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
+        .target(name: "KaiPolicy", dependencies: ["KaiCore", "KaiYAML", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         // Request -> checked plan: interpreter, resolver and policy in order.
         .target(name: "KaiPlanning", dependencies: ["KaiCore", "KaiInterpreter", "KaiKube", "KaiPolicy"], swiftSettings: strict),
         // Runs a confirmed plan: before -> after, rollout progress, audit and undo.
         .target(name: "KaiExecutor", dependencies: ["KaiCore", "KaiKube", "KaiPolicy"], swiftSettings: strict),
         // Runbook files: YAML steps compiled against the live cluster before any runs, then run in order.
-        .target(name: "KaiRunbook", dependencies: ["KaiCore", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiExecutor",
+        .target(name: "KaiRunbook", dependencies: ["KaiCore", "KaiYAML", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiExecutor",
                                                   .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         // The simulated todo-chatbot cluster: its API server, store, controllers and faults.
         .target(

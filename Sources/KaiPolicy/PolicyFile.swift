@@ -1,5 +1,6 @@
 import Foundation
 import KaiCore
+import KaiYAML
 import Yams
 
 /// Reads `policy.yaml`. Any key it holds overrides the built-in default; keys it lacks keep it.
@@ -40,37 +41,31 @@ public enum PolicyFile {
 
     /// The policy written in `text`; `path` names it in messages.
     public static func parse(_ text: String, path: String) throws(PolicyFileError) -> Policy {
-        let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw PolicyFileError(path: path, line: error.line, detail: "it is not valid YAML (\(error.summary)).")
+            return try read(YAMLValues.topLevel(YAMLValues.document(text)), path: path)
         } catch {
-            throw PolicyFileError(path: path, line: nil, detail: "it is not valid YAML (\(error)).")
+            throw PolicyFileError(path: path, line: error.line, detail: error.detail)
         }
+    }
+
+    private static func read(_ mapping: Node.Mapping, path: String) throws(YAMLFault) -> Policy {
         var policy = Policy.defaults
         policy.source = path
-        guard let root else { return policy }
-        guard case .mapping(let mapping) = root else {
-            throw PolicyFileError(path: path, line: root.mark?.line, detail: "the top level must be a mapping of keys to values.")
-        }
-        let reader = NodeReader(path: path)
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             switch key {
             case "namespaces":
-                policy.namespaces = try reader.names(value, key: key, valid: DNSLabel.isValid, what: "namespace")
+                policy.namespaces = try PolicyValues.names(value, key: key, valid: DNSLabel.isValid, what: "namespace")
             case "targets":
-                policy.targets = try reader.names(value, key: key, valid: isTargetPattern, what: "target pattern")
+                policy.targets = try PolicyValues.names(value, key: key, valid: isTargetPattern, what: "target pattern")
             case "maxReplicas":
-                policy.maxReplicas = try reader.int(value, key: key, in: 0...ReplicaCount.kubernetesMaximum)
+                policy.maxReplicas = try YAMLValues.int(value, key: key, in: 0...ReplicaCount.kubernetesMaximum)
             case "disabledOperations":
-                policy.disabledOperations = Set(try reader.operations(value, key: key))
+                policy.disabledOperations = Set(try PolicyValues.operations(value, key: key))
             case "readOnly":
-                policy.readOnly = try reader.bool(value, key: key)
+                policy.readOnly = try YAMLValues.bool(value, key: key)
             default:
-                throw PolicyFileError(path: path, line: keyNode.mark?.line,
-                                      detail: "unknown key \"\(key)\"; the keys are namespaces, targets, maxReplicas, disabledOperations and readOnly.")
+                throw YAMLFault(keyNode, "unknown key \"\(key)\"; the keys are namespaces, targets, maxReplicas, disabledOperations and readOnly.")
             }
         }
         return policy
@@ -78,26 +73,5 @@ public enum PolicyFile {
 
     private static func isTargetPattern(_ text: String) -> Bool {
         !text.isEmpty && text.count <= 253 && text.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || "-.*".contains($0)) }
-    }
-}
-
-extension YamlError {
-    /// The line the parser stopped at, when it says (shared by every YAML file kai reads).
-    public var line: Int? {
-        switch self {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
-        case .duplicatedKeysInMapping(_, let context): context.mark.line
-        default: nil
-        }
-    }
-
-    /// The parser's problem without the echoed document.
-    public var summary: String {
-        switch self {
-        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
-            [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-        case .duplicatedKeysInMapping(let duplicates, _): "the key \(duplicates.joined(separator: ", ")) appears twice"
-        default: String(describing: self)
-        }
     }
 }

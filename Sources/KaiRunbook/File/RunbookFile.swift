@@ -1,6 +1,6 @@
 import Foundation
 import KaiCore
-import KaiPolicy
+import KaiYAML
 import Yams
 
 /// Reads runbook files. Every fault is a ``RunbookError`` naming the file, line and step, found
