@@ -28,6 +28,8 @@ let package = Package(
         .target(name: "KaiCore", swiftSettings: strict),
         // Typed values out of YAML nodes, with faults that point at the line: shared by every settings file kai reads.
         .target(name: "KaiYAML", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strict),
+        // Settings from flags, the environment and config.yaml, each with where it came from.
+        .target(name: "KaiConfig", dependencies: ["KaiCore", "KaiYAML", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         // Request text -> draft plan (local grammar; model providers later).
         .target(name: "KaiInterpreter", dependencies: ["KaiCore"], swiftSettings: strict),
         // Kubeconfig, credentials, the typed REST client, the live snapshot and the resolver.
@@ -68,12 +70,12 @@ let package = Package(
         // libedit (Debian's libedit-dev): line editing and history for the REPL.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // Rendering plans and errors for people (text) and scripts (JSON).
-        .target(name: "KaiTerminal", dependencies: ["KaiCore", "KaiKube", "KaiExecutor", "KaiRunbook", "CLibEdit"], swiftSettings: strict),
+        .target(name: "KaiTerminal", dependencies: ["KaiCore", "KaiConfig", "KaiKube", "KaiExecutor", "KaiRunbook", "CLibEdit"], swiftSettings: strict),
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "kai",
             dependencies: [
-                "KaiCore", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiExecutor", "KaiRunbook", "KaiSandbox", "KaiTerminal",
+                "KaiCore", "KaiConfig", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiExecutor", "KaiRunbook", "KaiSandbox", "KaiTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -81,6 +83,7 @@ let package = Package(
         // Shared by the test targets: the request corpora and their expectations.
         .target(name: "KaiTestSupport", dependencies: [.product(name: "Yams", package: "Yams")], path: "Tests/KaiTestSupport", swiftSettings: strict),
         .testTarget(name: "KaiCoreTests", dependencies: ["KaiCore"], swiftSettings: strict),
+        .testTarget(name: "KaiConfigTests", dependencies: ["KaiConfig"], swiftSettings: strict),
         .testTarget(name: "KaiInterpreterTests", dependencies: ["KaiInterpreter"], swiftSettings: strict),
         .testTarget(name: "KaiKubeTests", dependencies: ["KaiKube", "KaiSandbox", "KaiTestSupport",
                                                          .product(name: "Hummingbird", package: "hummingbird"),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KaiConfig
 import KaiCore
 import KaiKube
 import KaiSandbox
@@ -30,9 +31,10 @@ struct ClusterOptions: ParsableArguments {
         }
     }
 
-    /// Runs `body` with a connection to the cluster the flags name, and closes it afterwards however `body` ends.
-    func withConnection<T>(_ body: (ClusterConnection) async throws -> T) async throws -> T {
-        let connection = try await connect()
+    /// Runs `body` with a connection to the cluster the flags name, acting in `configuration`'s
+    /// namespace (else the context's), and closes it afterwards however `body` ends.
+    func withConnection<T>(_ configuration: Configuration, _ body: (ClusterConnection) async throws -> T) async throws -> T {
+        let connection = try await connect(namespace: configuration.namespace.value)
         do {
             let result = try await body(connection)
             await connection.close()
@@ -44,7 +46,7 @@ struct ClusterOptions: ParsableArguments {
     }
 
     /// Connects to the cluster the flags name: reads the kubeconfig (or starts the sandbox) and makes a client.
-    private func connect() async throws -> ClusterConnection {
+    private func connect(namespace: String?) async throws -> ClusterConnection {
         var settings = ClientSettings()
         settings.requestTimeout = .milliseconds(Int(requestTimeout * 1000))
         if sandbox {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KaiConfig
 import KaiCore
 import KaiKube
 import KaiPlanning
@@ -39,23 +40,26 @@ struct DoCommand: AsyncParsableCommand {
 
     func run() async throws {
         let text = request.joined(separator: " ")
+        var output = options.output ?? .text
         do {
-            let policy = try options.loadPolicy()
+            let configuration = try options.configuration(cluster: cluster)
+            output = configuration.output.value
+            let policy = try options.loadPolicy(configuration)
             if request.isEmpty, TerminalConfirmer.ifInteractive() != nil {
-                try await cluster.withConnection { connection in
-                    var session = InteractiveSession(connection: connection, run: run, policy: policy)
+                try await cluster.withConnection(configuration) { connection in
+                    var session = InteractiveSession(connection: connection, run: run, policy: policy, configuration: configuration)
                     await session.start()
                 }
                 return
             }
             guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw RequestError.empty }
-            try await cluster.withConnection { connection in
+            try await cluster.withConnection(configuration) { connection in
                 let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: connection.endpoint.namespace)
                 let plan = try Planner(snapshot: snapshot, policy: policy).plan(text)
-                try await PlanRun(connection: connection, run: run, output: options.output).perform(plan)
+                try await PlanRun(connection: connection, run: run, output: output).perform(plan)
             }
         } catch let error as any KaiError {
-            throw options.failure(error, request: text)
+            throw options.failure(error, request: text, output: output)
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KaiConfig
 import Foundation
 import KaiCore
 import KaiExecutor
@@ -13,14 +14,17 @@ struct InteractiveSession {
     let connection: ClusterConnection
     let run: RunOptions
     var policy: Policy
+    let configuration: Configuration
     var namespace: String
     let editor: LineEditor
     let interrupts = Interrupts()
 
-    init(connection: ClusterConnection, run: RunOptions, policy: Policy, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    init(connection: ClusterConnection, run: RunOptions, policy: Policy, configuration: Configuration,
+         environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.connection = connection
         self.run = run
         self.policy = policy
+        self.configuration = configuration
         self.namespace = connection.endpoint.namespace
         let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory() + "/.local/state"
         self.editor = LineEditor(historyPath: state + "/kai/history")
@@ -98,7 +102,7 @@ struct InteractiveSession {
         case "/undo":
             await undo()
         case "/model":
-            Console.out("No model provider is configured: requests are read by kai's local grammar, offline.\n")
+            Console.out(ConfigText.interpreter(configuration) + "\n")
         default:
             Console.error("Unknown command \(words[0]). \(Self.commands)\n")
         }

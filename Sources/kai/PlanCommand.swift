@@ -1,4 +1,5 @@
 import ArgumentParser
+import KaiConfig
 import KaiCore
 import KaiPlanning
 import KaiKube
@@ -39,38 +40,44 @@ struct PlanCommand: AsyncParsableCommand {
             return try await planRunbook(at: path)
         }
         let text = request.joined(separator: " ")
+        var output = options.output ?? .text
         do {
-            let policy = try options.loadPolicy()
+            let configuration = try options.configuration(cluster: cluster)
+            output = configuration.output.value
+            let policy = try options.loadPolicy(configuration)
             guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw RequestError.empty }
-            let plan = try await cluster.withConnection { connection in
+            let plan = try await cluster.withConnection(configuration) { connection in
                 let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: connection.endpoint.namespace)
                 return try Planner(snapshot: snapshot, policy: policy).plan(text)
             }
-            switch options.output {
+            switch output {
             case .json: Console.out(PlanDocument(plan).json())
             case .text: plan.refusal == nil ? Console.out(PlanText.render(plan)) : Console.error(PlanText.render(plan))
             }
             if let refusal = plan.refusal { throw ExitCode(ExitStatus.code(for: refusal.category)) }
         } catch let error as any KaiError {
-            throw options.failure(error, request: text)
+            throw options.failure(error, request: text, output: output)
         }
     }
 
     /// `kai plan FILE`: compiles the runbook (asks included) into typed steps for review.
     private func planRunbook(at path: String) async throws {
+        var output = options.output ?? .text
         do {
-            let policy = try options.loadPolicy()
+            let configuration = try options.configuration(cluster: cluster)
+            output = configuration.output.value
+            let policy = try options.loadPolicy(configuration)
             let runbook = try RunbookFile.load(path: path)
-            let compiled = try await cluster.withConnection { connection in
+            let compiled = try await cluster.withConnection(configuration) { connection in
                 let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: connection.endpoint.namespace)
                 return try RunbookCompiler(snapshot: snapshot, policy: policy).compile(runbook)
             }
-            switch options.output {
+            switch output {
             case .json: Console.out(RunbookDocument(compiled).json())
             case .text: Console.out(RunbookText.render(compiled))
             }
         } catch let error as any KaiError {
-            switch options.output {
+            switch output {
             case .json: Console.out(RunbookDocument(file: path, error: error).json())
             case .text: Console.error(PlanText.render(error: error))
             }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KaiConfig
 import KaiCore
 import KaiExecutor
 import KaiTerminal

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KaiConfig
 import KaiCore
 import KaiExecutor
 import KaiKube
@@ -49,23 +50,26 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() async throws {
+        var output = options.output ?? .text
         do {
-            let policy = try options.loadPolicy()
+            let configuration = try options.configuration(cluster: cluster)
+            output = configuration.output.value
+            let policy = try options.loadPolicy(configuration)
             let runbook = try RunbookFile.load(path: file)
-            try await cluster.withConnection { connection in
+            try await cluster.withConnection(configuration) { connection in
                 let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: connection.endpoint.namespace)
                 let compiled = try RunbookCompiler(snapshot: snapshot, policy: policy).compile(runbook)
                 if dryRun {
-                    switch options.output {
+                    switch output {
                     case .json: Console.out(RunbookDocument(compiled).json())
                     case .text: Console.out(RunbookText.render(compiled))
                     }
                     return
                 }
-                try await perform(compiled, on: connection)
+                try await perform(compiled, on: connection, output: output)
             }
         } catch let error as any KaiError {
-            switch options.output {
+            switch output {
             case .json: Console.out(RunbookDocument(file: file, error: error).json())
             case .text: Console.error(PlanText.render(error: error))
             }
@@ -74,8 +78,8 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     /// Shows the plan, confirms it once, runs it and prints the report; throws the exit code a failure calls for.
-    private func perform(_ compiled: CompiledRunbook, on connection: ClusterConnection) async throws {
-        let text = options.output == .text
+    private func perform(_ compiled: CompiledRunbook, on connection: ClusterConnection, output: OutputFormat) async throws {
+        let text = output == .text
         if text { Console.out(RunbookText.render(compiled, running: true)) }
         let audit = AuditLog.standard()
         let executor = Executor(client: connection.client, audit: audit, context: AuditContext(endpoint: connection.endpoint),
@@ -84,13 +88,13 @@ struct RunCommand: AsyncParsableCommand {
         let gate = ConfirmationGate(consent: run.consent, confirmer: TerminalConfirmer.ifInteractive())
         switch await RunbookRunner(executor: executor).run(compiled, gate: gate) {
         case .notConfirmed(let error):
-            switch options.output {
+            switch output {
             case .json: Console.out(RunbookDocument(notRun: compiled, because: error).json())
             case .text: Console.error(PlanText.render(error: error))
             }
             throw ExitCode(ExitStatus.code(for: error.category))
         case .ran(let report):
-            switch options.output {
+            switch output {
             case .json: Console.out(RunbookDocument(report, auditPath: audit.path).json())
             case .text: Console.out(RunbookText.render(report, auditPath: audit.path))
             }

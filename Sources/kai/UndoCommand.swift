@@ -1,4 +1,5 @@
 import ArgumentParser
+import KaiConfig
 import KaiCore
 import KaiExecutor
 
@@ -25,18 +26,21 @@ struct UndoCommand: AsyncParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() async throws {
+        var output = options.output ?? .text
         do {
-            let policy = try options.loadPolicy()
+            let configuration = try options.configuration(cluster: cluster)
+            output = configuration.output.value
+            let policy = try options.loadPolicy(configuration)
             let proposal = try UndoProposal.latest(in: AuditLog.standard(), policy: policy)
-            try await cluster.withConnection { connection in
+            try await cluster.withConnection(configuration) { connection in
                 guard proposal.record.context == connection.endpoint.contextName else {
                     throw RequestError(problem: "The last change was made in context \(proposal.record.context), but kai is using context \(connection.endpoint.contextName).",
                                        remedy: "Run kai undo --context \(proposal.record.context) to put it back where it was made.")
                 }
-                try await PlanRun(connection: connection, run: run, output: options.output).perform(proposal.plan, undoes: proposal.record.id)
+                try await PlanRun(connection: connection, run: run, output: output).perform(proposal.plan, undoes: proposal.record.id)
             }
         } catch let error as any KaiError {
-            throw options.failure(error, request: "undo")
+            throw options.failure(error, request: "undo", output: output)
         }
     }
 }

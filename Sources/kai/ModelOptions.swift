@@ -1,0 +1,46 @@
+import ArgumentParser
+import KaiConfig
+
+/// Which model provider reads requests the local grammar is not sure of, and how. Every one of
+/// these can also come from the environment or config.yaml; flags win.
+struct ModelOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Model provider: openai (and every OpenAI-compatible server), azure, anthropic or gemini.", valueName: "name"))
+    var provider: String?
+
+    @Option(help: ArgumentHelp("Model name, e.g. gpt-4o-mini, llama3.2, claude-3-5-haiku-latest.", valueName: "name"))
+    var model: String?
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The provider's base URL, e.g. http://127.0.0.1:11434/v1 for Ollama.", valueName: "url"))
+    var baseURL: String?
+
+    @Option(help: ArgumentHelp("Who reads requests: auto (grammar first, then the model), local (grammar only) or model.", valueName: "mode"))
+    var interpreter: String?
+
+    @Option(help: ArgumentHelp("A folder of prompts (system.md, diagnose.md, examples.md) to use instead of the built-in ones.", valueName: "dir"))
+    var prompts: String?
+
+    @Option(name: .customLong("max-rounds"), help: ArgumentHelp("How many rounds of reads the model may ask for before it must answer.", valueName: "n"))
+    var maxRounds: String?
+
+    @Option(name: .customLong("config"), help: ArgumentHelp("Config file to use instead of $XDG_CONFIG_HOME/kai/config.yaml.", valueName: "path"))
+    var configFile: String?
+
+    /// The settings these flags give, each checked as the config file's would be.
+    func layer() throws(ConfigError) -> ConfigLayer {
+        var layer = ConfigLayer()
+        func parsed<T>(_ text: String?, _ flag: String, _ parse: (String) -> Result<T, InvalidSetting>) throws(ConfigError) -> Sourced<T>? {
+            guard let text else { return nil }
+            switch parse(text) {
+            case .success(let value): return Sourced(value, from: .flag(flag))
+            case .failure(let invalid): throw ConfigError(.flag(flag), invalid.detail)
+            }
+        }
+        layer.provider = try parsed(provider, "--provider", SettingValue.provider)
+        layer.model = try parsed(model, "--model") { $0.isEmpty ? .failure("the model name is empty.") : .success($0) }
+        layer.baseURL = try parsed(baseURL, "--base-url", SettingValue.baseURL)
+        layer.interpreter = try parsed(interpreter, "--interpreter", SettingValue.interpreter)
+        layer.prompts = try parsed(prompts, "--prompts") { .success($0) }
+        layer.maxRounds = try parsed(maxRounds, "--max-rounds", SettingValue.rounds)
+        return layer
+    }
+}
