@@ -51,6 +51,8 @@ let package = Package(
         // Runbook files: YAML steps compiled against the live cluster before any runs, then run in order.
         .target(name: "KaiRunbook", dependencies: ["KaiCore", "KaiYAML", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiExecutor",
                                                   .product(name: "Yams", package: "Yams")], swiftSettings: strict),
+        // kai doctor: checks each thing that can stop kai from working, and says how to fix it.
+        .target(name: "KaiDoctor", dependencies: ["KaiCore", "KaiConfig", "KaiKube", "KaiPolicy", "KaiExecutor"], swiftSettings: strict),
         // The simulated todo-chatbot cluster: its API server, store, controllers and faults.
         .target(
             name: "KaiSandbox",
@@ -70,12 +72,12 @@ let package = Package(
         // libedit (Debian's libedit-dev): line editing and history for the REPL.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // Rendering plans and errors for people (text) and scripts (JSON).
-        .target(name: "KaiTerminal", dependencies: ["KaiCore", "KaiConfig", "KaiKube", "KaiExecutor", "KaiRunbook", "CLibEdit"], swiftSettings: strict),
+        .target(name: "KaiTerminal", dependencies: ["KaiCore", "KaiConfig", "KaiDoctor", "KaiKube", "KaiExecutor", "KaiRunbook", "CLibEdit"], swiftSettings: strict),
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "kai",
             dependencies: [
-                "KaiCore", "KaiConfig", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiExecutor", "KaiRunbook", "KaiSandbox", "KaiTerminal",
+                "KaiCore", "KaiConfig", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiExecutor", "KaiDoctor", "KaiRunbook", "KaiSandbox", "KaiTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -46,23 +46,37 @@ struct ClusterOptions: ParsableArguments {
     }
 
     /// Connects to the cluster the flags name: reads the kubeconfig (or starts the sandbox) and makes a client.
-    private func connect(namespace: String?) async throws -> ClusterConnection {
-        var settings = ClientSettings()
-        settings.requestTimeout = .milliseconds(Int(requestTimeout * 1000))
+    func connect(namespace: String?) async throws -> ClusterConnection {
         if sandbox {
             let server = try await SandboxServer.seeded()
             let running = try await server.start(port: 0)
             await server.settle()
             let endpoint = ClusterEndpoint(server: running.url, contextName: SandboxKubeconfig.context, clusterName: SandboxKubeconfig.context,
-                                           userName: "kai-sandbox", namespace: namespace ?? TodoStackSeed.namespace)
+                                           userName: "kai-sandbox", namespace: namespace ?? TodoStackSeed.namespace,
+                                           origin: "the embedded sandbox (--sandbox)")
             let client = try KubeClient(endpoint: endpoint, credentials: StaticCredentialProvider(Credentials()), settings: settings)
             return ClusterConnection(client: client, sandbox: running)
         }
-        let environment = ProcessInfo.processInfo.environment
-        let endpoint = try KubeconfigLoader(environment: environment)
+        let endpoint = try kubeconfigEndpoint(namespace: namespace)
+        return ClusterConnection(client: try client(for: endpoint), sandbox: nil)
+    }
+
+    /// The endpoint the kubeconfig (or the pod's service account) gives for these flags, acting in `namespace` when given.
+    func kubeconfigEndpoint(namespace: String?) throws(KubeconfigError) -> ClusterEndpoint {
+        try KubeconfigLoader(environment: ProcessInfo.processInfo.environment)
             .endpoint(KubeconfigSelection(path: kubeconfig, context: context, namespace: namespace))
-        let client = try KubeClient(endpoint: endpoint, credentials: endpoint.makeCredentialProvider(environment: environment), settings: settings)
-        return ClusterConnection(client: client, sandbox: nil)
+    }
+
+    /// A client for `endpoint`, with its credentials and these flags' deadline.
+    func client(for endpoint: ClusterEndpoint) throws -> KubeClient {
+        try KubeClient(endpoint: endpoint, credentials: endpoint.makeCredentialProvider(environment: ProcessInfo.processInfo.environment),
+                       settings: settings)
+    }
+
+    private var settings: ClientSettings {
+        var settings = ClientSettings()
+        settings.requestTimeout = .milliseconds(Int(requestTimeout * 1000))
+        return settings
     }
 }
 

@@ -22,10 +22,12 @@ public struct ClusterEndpoint: Sendable {
     public var credentials: CredentialSource
     /// The proxy every request goes through (`proxy-url`): `http://`, `https://` or `socks5://`.
     public var proxy: URL?
+    /// Where this came from, for `kai doctor`: the kubeconfig files read, the pod's service account, the sandbox.
+    public var origin: String
 
     /// An endpoint for `server` acting as `userName`.
     public init(server: URL, contextName: String, clusterName: String, userName: String, namespace: String,
-                tls: TLSSettings = TLSSettings(), credentials: CredentialSource = .none, proxy: URL? = nil) {
+                tls: TLSSettings = TLSSettings(), credentials: CredentialSource = .none, proxy: URL? = nil, origin: String = "") {
         self.server = server
         self.contextName = contextName
         self.clusterName = clusterName
@@ -34,6 +36,7 @@ public struct ClusterEndpoint: Sendable {
         self.tls = tls
         self.credentials = credentials
         self.proxy = proxy
+        self.origin = origin
     }
 }
 

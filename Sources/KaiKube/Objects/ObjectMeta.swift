@@ -69,3 +69,8 @@ public enum KubeTime {
         date.formatted(.iso8601)
     }
 }
+
+/// Any object, read for its metadata alone: whether it exists, how many there are.
+public struct AnyObject: Codable, Sendable, Hashable {
+    public let metadata: ObjectMeta
+}

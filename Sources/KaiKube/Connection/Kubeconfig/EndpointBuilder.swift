@@ -37,7 +37,7 @@ struct EndpointBuilder: Sendable {
         return ClusterEndpoint(
             server: try server(clusterName, cluster), contextName: contextName, clusterName: clusterName,
             userName: userName, namespace: namespace ?? "default", tls: tls, credentials: credentials,
-            proxy: try proxy(clusterName, cluster))
+            proxy: try proxy(clusterName, cluster), origin: config.paths)
     }
 
     // MARK: - Context, cluster and user

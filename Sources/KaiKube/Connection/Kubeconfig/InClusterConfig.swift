@@ -44,7 +44,7 @@ struct InClusterConfig: Sendable {
             server: server, contextName: "in-cluster", clusterName: "in-cluster",
             userName: Self.subject(ofToken: String(decoding: token, as: UTF8.self)) ?? "serviceaccount",
             namespace: namespace, tls: TLSSettings(certificateAuthorityPEM: try certificateAuthority()),
-            credentials: .tokenFile(path: tokenPath))
+            credentials: .tokenFile(path: tokenPath), origin: "the pod's service account (\(tokenPath))")
     }
 
     /// The mounted CA bundle; client-go goes on without one when it is missing, and so does kai.

@@ -1,0 +1,43 @@
+import Foundation
+import KaiConfig
+import KaiCore
+import KaiKube
+import KaiPolicy
+
+/// The checks of what is on this machine: the config file, the policy, the kubeconfig and the state folder.
+public enum LocalChecks {
+    /// The configuration that was read, and which interpreter it sets. (A configuration that cannot be read fails with its error.)
+    public static func configuration(_ configuration: Configuration) -> DoctorCheck {
+        let file = configuration.file.map { "Read \($0)" } ?? "No config file; built-in defaults, the environment and flags apply"
+        return .ok("config", "\(file); interpreter \(configuration.interpreter.value.rawValue).")
+    }
+
+    /// The policy that was read, and what it allows.
+    public static func policy(_ policy: Policy) -> DoctorCheck {
+        var what = "namespaces \(policy.namespaces.joined(separator: ", ")), at most \(policy.maxReplicas) replicas"
+        if !policy.disabledOperations.isEmpty { what += ", switched off: \(policy.disabledOperations.map(\.rawValue).sorted().joined(separator: ", "))" }
+        if policy.readOnly { what += ", read-only" }
+        return .ok("policy", "Policy from \(policy.source): \(what).")
+    }
+
+    /// The context, cluster and user the kubeconfig (or the pod's service account) gives.
+    public static func kubeconfig(_ endpoint: ClusterEndpoint) -> DoctorCheck {
+        .ok("kubeconfig", "Context \(endpoint.contextName): cluster \(endpoint.clusterName) at \(endpoint.server.absoluteString), user \(endpoint.userName), namespace \(endpoint.namespace).",
+            details: endpoint.origin.isEmpty ? [] : ["from \(endpoint.origin)"])
+    }
+
+    /// Whether kai can write its audit log and history in `folder` (creating it as kai would).
+    public static func stateFolder(_ folder: String) -> DoctorCheck {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            return .failed("state", "Cannot create \(folder) for the audit log and history.", fix: "Make it writable, or set XDG_STATE_HOME to a folder you can write.",
+                           category: .usage)
+        }
+        guard access(folder, W_OK) == 0 else {
+            return .failed("state", "\(folder) is not writable: changes could not be audited, so kai would refuse to make them.",
+                           fix: "Make it writable, or set XDG_STATE_HOME to a folder you can write.", category: .usage)
+        }
+        return .ok("state", "Audit log and history in \(folder).")
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import KaiSandbox
+import Testing
+
+/// `kai doctor` through the binary: every check passes on a working cluster, and each thing
+/// that stops kai (no kubeconfig, an unreachable cluster, a missing namespace, a broken policy)
+/// fails its own check with a fix and the exit code design.md gives it.
+@Suite("kai doctor, through the binary")
+struct DoctorCommandTests {
+    /// The checks of a JSON report, by name.
+    func checks(_ result: KaiProcess.Result) throws -> [String: [String: Any]] {
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let checks = try #require(document["checks"] as? [[String: Any]])
+        return Dictionary(uniqueKeysWithValues: checks.map { ($0["name"] as? String ?? "", $0) })
+    }
+
+    @Test func aWorkingClusterPassesEveryCheck() async throws {
+        let kubeconfig = try await SharedSandbox.kubeconfig.value
+        let state = try KaiProcess.temporaryDirectory()
+        let doctor = try await KaiProcess.run(["doctor", "--kubeconfig", kubeconfig], environment: ["XDG_STATE_HOME": state.path])
+        #expect(doctor.status == 0, "\(doctor.stdout)\(doctor.stderr)")
+        for name in ["config", "policy", "kubeconfig", "cluster", "namespace", "permissions", "metrics", "state"] {
+            #expect(doctor.stdout.contains("ok   \(name): "), "\(name) in \(doctor.stdout)")
+        }
+        #expect(doctor.stdout.contains("from \(kubeconfig)"))
+        #expect(doctor.stdout.contains("    scale: allowed"))
+        #expect(doctor.stdout.hasSuffix("kai is ready.\n"))
+    }
+
+    @Test func noKubeconfigFailsItsCheckSkipsTheClusterAndExitsTwo() async throws {
+        let result = try await KaiProcess.run(["doctor", "-o", "json"], environment: ["KUBECONFIG": "/nonexistent/kubeconfig"])
+        #expect(result.status == 2)
+        let checks = try checks(result)
+        #expect(checks["kubeconfig"]?["status"] as? String == "failed")
+        #expect((checks["kubeconfig"]?["fix"] as? String)?.contains("--sandbox") == true)
+        #expect(checks["cluster"]?["status"] as? String == "skipped")
+        #expect(checks["config"]?["status"] as? String == "ok")
+    }
+
+    @Test func anUnreachableClusterExitsFive() async throws {
+        let folder = try KaiProcess.temporaryDirectory()
+        let kubeconfig = folder.appendingPathComponent("kubeconfig")
+        try SandboxKubeconfig.text(server: try #require(URL(string: "http://127.0.0.1:9"))).write(to: kubeconfig, atomically: true, encoding: .utf8)
+        let result = try await KaiProcess.run(["doctor", "--kubeconfig", kubeconfig.path, "--request-timeout", "5"])
+        #expect(result.status == 5)
+        #expect(result.stdout.contains("FAIL cluster: Cannot reach the cluster at http://127.0.0.1:9"))
+        #expect(result.stdout.contains("skip permissions: Not checked: the cluster cannot be reached."))
+    }
+
+    @Test func aMissingNamespaceFailsWithHowToInstallIt() async throws {
+        let result = try await KaiProcess.run(["doctor", "--kubeconfig", try await SharedSandbox.kubeconfig.value, "-n", "todo-staging"])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("FAIL namespace: Namespace todo-staging does not exist on this cluster."))
+        #expect(result.stdout.contains("--create-namespace"))
+    }
+
+    @Test func aBrokenPolicyFailsAndOperationsItSwitchesOffAreNotChecked() async throws {
+        let folder = try KaiProcess.temporaryDirectory()
+        let broken = folder.appendingPathComponent("broken.yaml")
+        try "maxReplicas: lots\n".write(to: broken, atomically: true, encoding: .utf8)
+        let failed = try await KaiProcess.run(["doctor", "--sandbox", "--policy", broken.path])
+        #expect(failed.status == 2)
+        #expect(failed.stdout.contains("FAIL policy: The policy file \(broken.path), line 1, cannot be used"))
+        let narrow = folder.appendingPathComponent("narrow.yaml")
+        try "disabledOperations: [deletePod, rollback]\n".write(to: narrow, atomically: true, encoding: .utf8)
+        let result = try await KaiProcess.run(["doctor", "--sandbox", "--policy", narrow.path])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("    deletePod: not checked (switched off by the policy)"))
+        #expect(result.stdout.contains("(12 operations,"))
+    }
+}
