@@ -18,12 +18,12 @@ public struct Executor: Sendable {
     public var rolloutTimeout: Duration
     /// Whether to follow rollouts at all; when false a change is reported once the API accepted it.
     public var followRollouts: Bool
-    /// Progress lines while a rollout is followed ("Waiting for deployment …: 1 of 3 …").
-    public var progress: @Sendable (String) -> Void
+    /// Each move of a followed rollout: its state and ready count.
+    public var progress: @Sendable (RolloutUpdate) -> Void
 
     /// An executor acting through `client`, recording to `audit`.
     public init(client: KubeClient, audit: AuditLog, context: AuditContext, rolloutTimeout: Duration = .seconds(300),
-                followRollouts: Bool = true, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+                followRollouts: Bool = true, progress: @escaping @Sendable (RolloutUpdate) -> Void = { _ in }) {
         self.client = client
         self.audit = audit
         self.context = context

@@ -2,10 +2,10 @@ import KaiDoctor
 
 /// `kai doctor`'s report for people (a line per check, details and fixes indented) and scripts (one JSON document).
 public enum DoctorText {
-    public static func render(_ report: DoctorReport) -> String {
+    public static func render(_ report: DoctorReport, paint: Paint = .plain) -> String {
         var lines: [String] = []
         for check in report.checks {
-            lines.append("\(mark(check.status)) \(check.name): \(check.summary)")
+            lines.append("\(mark(check.status, paint)) \(check.name): \(check.summary)")
             lines += check.details.map { "    \($0)" }
             if let fix = check.fix, check.status != .ok {
                 lines += fix.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
@@ -30,12 +30,12 @@ public enum DoctorText {
         }))
     }
 
-    private static func mark(_ status: DoctorCheck.Status) -> String {
+    private static func mark(_ status: DoctorCheck.Status, _ paint: Paint) -> String {
         switch status {
-        case .ok: "ok  "
-        case .warning: "warn"
-        case .failed: "FAIL"
-        case .skipped: "skip"
+        case .ok: paint.green("ok  ")
+        case .warning: paint.yellow("warn")
+        case .failed: paint.bold(paint.red("FAIL"))
+        case .skipped: paint.dim("skip")
         }
     }
 }

@@ -22,6 +22,7 @@ public final class LineEditor: Sendable {
     /// Reads one line after showing `prompt`, completing from `words`; nil at end of input (Ctrl-D).
     /// The wait runs on a thread of its own, never on Swift's cooperative pool.
     public func readLine(prompt: String, words: [String]) async -> String? {
+        StatusLine.standardError.clear()
         Completion.words.withLock { $0 = words }
         return await withCheckedContinuation { continuation in
             Thread.detachNewThread {

@@ -11,15 +11,15 @@ public enum PlanText {
     ///      undo: scale todo-chatbot-backend replicas=2
     /// ```
     /// With `running`, the closing sentence about confirmation is left out: the run asks or reports itself.
-    public static func render(_ plan: Plan, running: Bool = false) -> String {
-        if let refusal = plan.refusal { return render(refusal: refusal) }
+    public static func render(_ plan: Plan, running: Bool = false, paint: Paint = .plain) -> String {
+        if let refusal = plan.refusal { return render(refusal: refusal, paint: paint) }
         let source = plan.interpreter == .local ? "local grammar" : "model"
         var lines = ["Plan for \"\(plan.request)\" (\(source)):"]
         for (number, step) in plan.steps.enumerated() {
             let operation = step.operation
             let target = operation.target.map { " \($0)" } ?? " in \(operation.namespace)"
             let arguments = operation.arguments.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
-            lines.append("  \(number + 1). \(operation.name)\(target)\(arguments.isEmpty ? "" : "  \(arguments)")  [\(operation.risk.rawValue)]")
+            lines.append("  \(number + 1). \(operation.name)\(target)\(arguments.isEmpty ? "" : "  \(arguments)")  \(paint.risk(operation.risk))")
             lines.append("     \(step.summary)")
             if let undo = render(undo: step.undo) { lines.append("     undo: \(undo)") }
         }
@@ -28,14 +28,14 @@ public enum PlanText {
     }
 
     /// "Refused: … " with the alternative on the next line.
-    public static func render(refusal: Refusal) -> String {
-        "Refused: \(refusal.reason)\n  \(refusal.alternative)\n"
+    public static func render(refusal: Refusal, paint: Paint = .plain) -> String {
+        "\(paint.bold(paint.red("Refused:"))) \(refusal.reason)\n  \(refusal.alternative)\n"
     }
 
     /// "error: …" with the remedy on the next line.
-    public static func render(error: any KaiError) -> String {
-        if let refusal = error as? Refusal { return render(refusal: refusal) }
-        return "error: \(error.problem)\n" + (error.remedy.isEmpty ? "" : "  \(error.remedy)\n")
+    public static func render(error: any KaiError, paint: Paint = .plain) -> String {
+        if let refusal = error as? Refusal { return render(refusal: refusal, paint: paint) }
+        return "\(paint.bold(paint.red("error:"))) \(error.problem)\n" + (error.remedy.isEmpty ? "" : "  \(error.remedy)\n")
     }
 
     /// The undo in one line: "scale todo-chatbot-backend replicas=2", or why there is none.

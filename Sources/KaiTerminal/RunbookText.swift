@@ -13,13 +13,13 @@ public enum RunbookText {
     ///      Check that deployment todo-chatbot-postgres has readyReplicas >= 1; stop the runbook if not.
     /// ```
     /// With `running`, the closing sentence about confirmation is left out.
-    public static func render(_ compiled: CompiledRunbook, running: Bool = false) -> String {
+    public static func render(_ compiled: CompiledRunbook, running: Bool = false, paint: Paint = .plain) -> String {
         let runbook = compiled.runbook
         let about = runbook.description.isEmpty ? "" : " \(runbook.description.trimmingCharacters(in: .whitespacesAndNewlines))"
         var lines = ["Runbook \(runbook.name) (\(runbook.path)):\(about)"]
         for step in compiled.steps {
             let target = step.target.map { " \($0)" } ?? step.operation.map { " in \($0.operation.namespace)" } ?? ""
-            lines.append("  \(step.label). \(name(of: step))\(target)\(details(of: step))  [\(step.risk.rawValue)]")
+            lines.append("  \(step.label). \(name(of: step))\(target)\(details(of: step))  \(paint.risk(step.risk))")
             if let ask = step.ask { lines.append("     from: \"\(ask)\"") }
             lines.append("     \(step.summary)")
             if let undo = step.operation.flatMap({ PlanText.render(undo: $0.undo) }) { lines.append("     undo: \(undo)") }
@@ -29,19 +29,19 @@ public enum RunbookText {
     }
 
     /// What the run did: each step's outcome, what failed and what did not run.
-    public static func render(_ report: RunbookReport, auditPath: String) -> String {
+    public static func render(_ report: RunbookReport, auditPath: String, paint: Paint = .plain) -> String {
         var lines: [String] = []
         for result in report.results {
             let step = result.step
             let header = "\(step.label). \(name(of: step))" + (step.target.map { " \($0.name)" } ?? "")
             if let operation = result.operation {
-                lines += ReportText.render(operation, header: header, many: true)
+                lines += ReportText.render(operation, header: header, many: true, paint: paint)
                 continue
             }
             switch result.status {
             case .notRun: lines.append("\(header): not run, because an earlier step failed.")
-            case .failed: lines.append("\(header): FAILED" + (result.message.map { " (\($0))" } ?? ""))
-            case .succeeded, .unchanged: lines.append("\(header): ok" + (result.message.map { " (\($0))" } ?? ""))
+            case .failed: lines.append("\(header): \(paint.bold(paint.red("FAILED")))" + (result.message.map { " (\($0))" } ?? ""))
+            case .succeeded, .unchanged: lines.append("\(header): \(paint.green("ok"))" + (result.message.map { " (\($0))" } ?? ""))
             }
             if let error = result.error, error != result.message { lines.append("   error: \(error)") }
         }

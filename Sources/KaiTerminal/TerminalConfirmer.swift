@@ -22,7 +22,8 @@ public struct TerminalConfirmer: Confirmer {
     }
 
     public func confirmByName(_ name: String, for summary: String) async -> Bool {
-        Console.error("Disruptive: \(summary)\n")
+        let paint = Paint.standardError
+        Console.error("\(paint.bold(paint.red("Disruptive:"))) \(summary)\n")
         return await ask("Type \(name) to confirm: ") == name
     }
 

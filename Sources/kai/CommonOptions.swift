@@ -49,7 +49,7 @@ struct CommonOptions: ParsableArguments {
     func failure(_ error: any KaiError, request: String, output format: OutputFormat? = nil) -> ExitCode {
         switch format ?? output ?? .text {
         case .json: Console.out(PlanDocument(request: request, interpreter: .local, error: error).json())
-        case .text: Console.error(PlanText.render(error: error))
+        case .text: Console.error(PlanText.render(error: error, paint: .standardError))
         }
         return ExitCode(ExitStatus.code(for: error.category))
     }

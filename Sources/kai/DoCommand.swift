@@ -53,6 +53,7 @@ struct DoCommand: AsyncParsableCommand {
                 return
             }
             guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw RequestError.empty }
+            ProgressDisplay(quiet: output == .json).waiting("Reading the cluster…")
             try await cluster.withConnection(configuration) { connection in
                 let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: connection.endpoint.namespace)
                 let plan = try Planner(snapshot: snapshot, policy: policy).plan(text)

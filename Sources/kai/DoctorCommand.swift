@@ -58,7 +58,7 @@ struct DoctorCommand: AsyncParsableCommand {
         let report = DoctorReport(checks)
         switch configuration?.output.value ?? options.output ?? .text {
         case .json: Console.out(DoctorText.json(report))
-        case .text: Console.out(DoctorText.render(report))
+        case .text: Console.out(DoctorText.render(report, paint: .standardOutput))
         }
         if let failure = report.firstFailure { throw ExitCode(ExitStatus.code(for: failure.category ?? .operationFailed)) }
     }

@@ -55,12 +55,13 @@ struct InteractiveSession {
         let connection = self.connection, policy = self.policy, namespace = self.namespace, run = self.run
         let confirmer = TerminalConfirmer(editor: editor)
         await interrupts.run {
+            ProgressDisplay(quiet: false).waiting("Reading the cluster…")
             do {
                 let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: namespace)
                 let plan = try Planner(snapshot: snapshot, policy: policy).plan(text)
                 try await PlanRun(connection: connection, run: run, output: .text, confirmer: confirmer).perform(plan)
             } catch let error as any KaiError {
-                Console.error(PlanText.render(error: error))
+                Console.error(PlanText.render(error: error, paint: .standardError))
             } catch is CancellationError {
                 Console.error("Interrupted.\n")
             } catch {
@@ -87,7 +88,7 @@ struct InteractiveSession {
                 return true
             }
             if let refusal = policy.check(namespace: words[1]) {
-                Console.error(PlanText.render(refusal: refusal))
+                Console.error(PlanText.render(refusal: refusal, paint: .standardError))
             } else {
                 namespace = words[1]
             }
@@ -118,7 +119,7 @@ struct InteractiveSession {
                 try await PlanRun(connection: connection, run: run, output: .text, confirmer: confirmer)
                     .perform(proposal.plan, undoes: proposal.record.id)
             } catch let error as any KaiError {
-                Console.error(PlanText.render(error: error))
+                Console.error(PlanText.render(error: error, paint: .standardError))
             } catch {
                 // Reported by PlanRun.
             }

@@ -52,7 +52,7 @@ struct PlanCommand: AsyncParsableCommand {
             }
             switch output {
             case .json: Console.out(PlanDocument(plan).json())
-            case .text: plan.refusal == nil ? Console.out(PlanText.render(plan)) : Console.error(PlanText.render(plan))
+            case .text: plan.refusal == nil ? Console.out(PlanText.render(plan, paint: .standardOutput)) : Console.error(PlanText.render(plan, paint: .standardError))
             }
             if let refusal = plan.refusal { throw ExitCode(ExitStatus.code(for: refusal.category)) }
         } catch let error as any KaiError {
@@ -74,12 +74,12 @@ struct PlanCommand: AsyncParsableCommand {
             }
             switch output {
             case .json: Console.out(RunbookDocument(compiled).json())
-            case .text: Console.out(RunbookText.render(compiled))
+            case .text: Console.out(RunbookText.render(compiled, paint: .standardOutput))
             }
         } catch let error as any KaiError {
             switch output {
             case .json: Console.out(RunbookDocument(file: path, error: error).json())
-            case .text: Console.error(PlanText.render(error: error))
+            case .text: Console.error(PlanText.render(error: error, paint: .standardError))
             }
             throw ExitCode(ExitStatus.code(for: error.category))
         }

@@ -19,24 +19,24 @@ struct PlanRun {
             print(error: refusal, plan: plan)
             throw ExitCode(ExitStatus.code(for: .refused))
         }
-        if output == .text, plan.risk > .read { Console.out(PlanText.render(plan, running: true)) }
+        if output == .text, plan.risk > .read { Console.out(PlanText.render(plan, running: true, paint: .standardOutput)) }
         let audit = AuditLog.standard()
         let text = output == .text
         let executor = Executor(client: connection.client, audit: audit, context: AuditContext(endpoint: connection.endpoint),
                                 rolloutTimeout: run.rolloutDuration, followRollouts: !run.noWait,
-                                progress: { line in if text { Console.error(line + "\n") } })
+                                progress: ProgressDisplay(quiet: !text).rollout)
         let gate = ConfirmationGate(consent: run.consent, confirmer: confirmer)
         switch await executor.run(plan, gate: gate, undoes: undoes) {
         case .notConfirmed(let error):
             switch output {
             case .json: Console.out(ReportDocument(notRun: plan, because: error).json())
-            case .text: Console.error(PlanText.render(error: error))
+            case .text: Console.error(PlanText.render(error: error, paint: .standardError))
             }
             throw ExitCode(ExitStatus.code(for: error.category))
         case .ran(let report):
             switch output {
             case .json: Console.out(ReportDocument(report, auditPath: audit.path).json())
-            case .text: Console.out(ReportText.render(report, auditPath: audit.path))
+            case .text: Console.out(ReportText.render(report, auditPath: audit.path, paint: .standardOutput))
             }
             if let failure = report.failure { throw ExitCode(ExitStatus.code(for: failure.failureCategory ?? .operationFailed)) }
         }
@@ -45,7 +45,7 @@ struct PlanRun {
     private func print(error: any KaiError, plan: Plan) {
         switch output {
         case .json: Console.out(PlanDocument(plan).json())
-        case .text: Console.error(PlanText.render(error: error))
+        case .text: Console.error(PlanText.render(error: error, paint: .standardError))
         }
     }
 }

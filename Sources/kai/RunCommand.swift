@@ -62,7 +62,7 @@ struct RunCommand: AsyncParsableCommand {
                 if dryRun {
                     switch output {
                     case .json: Console.out(RunbookDocument(compiled).json())
-                    case .text: Console.out(RunbookText.render(compiled))
+                    case .text: Console.out(RunbookText.render(compiled, paint: .standardOutput))
                     }
                     return
                 }
@@ -71,7 +71,7 @@ struct RunCommand: AsyncParsableCommand {
         } catch let error as any KaiError {
             switch output {
             case .json: Console.out(RunbookDocument(file: file, error: error).json())
-            case .text: Console.error(PlanText.render(error: error))
+            case .text: Console.error(PlanText.render(error: error, paint: .standardError))
             }
             throw ExitCode(ExitStatus.code(for: error.category))
         }
@@ -80,23 +80,23 @@ struct RunCommand: AsyncParsableCommand {
     /// Shows the plan, confirms it once, runs it and prints the report; throws the exit code a failure calls for.
     private func perform(_ compiled: CompiledRunbook, on connection: ClusterConnection, output: OutputFormat) async throws {
         let text = output == .text
-        if text { Console.out(RunbookText.render(compiled, running: true)) }
+        if text { Console.out(RunbookText.render(compiled, running: true, paint: .standardOutput)) }
         let audit = AuditLog.standard()
         let executor = Executor(client: connection.client, audit: audit, context: AuditContext(endpoint: connection.endpoint),
                                 rolloutTimeout: run.rolloutDuration, followRollouts: !run.noWait,
-                                progress: { line in if text { Console.error(line + "\n") } })
+                                progress: ProgressDisplay(quiet: !text).rollout)
         let gate = ConfirmationGate(consent: run.consent, confirmer: TerminalConfirmer.ifInteractive())
         switch await RunbookRunner(executor: executor).run(compiled, gate: gate) {
         case .notConfirmed(let error):
             switch output {
             case .json: Console.out(RunbookDocument(notRun: compiled, because: error).json())
-            case .text: Console.error(PlanText.render(error: error))
+            case .text: Console.error(PlanText.render(error: error, paint: .standardError))
             }
             throw ExitCode(ExitStatus.code(for: error.category))
         case .ran(let report):
             switch output {
             case .json: Console.out(RunbookDocument(report, auditPath: audit.path).json())
-            case .text: Console.out(RunbookText.render(report, auditPath: audit.path))
+            case .text: Console.out(RunbookText.render(report, auditPath: audit.path, paint: .standardOutput))
             }
             if let failure = report.failure { throw ExitCode(ExitStatus.code(for: failure.failureCategory ?? .operationFailed)) }
         }

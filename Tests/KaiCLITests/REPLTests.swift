@@ -16,11 +16,14 @@ struct REPLTests {
         case pause(Double)
     }
 
-    /// Runs `body` with a sandbox (with `faults`) and the environment of a private kai home.
-    func withCluster<T: Sendable>(faults: [String: Fault] = [:], _ body: (_ environment: [String: String], _ state: URL) async throws -> T) async throws -> T {
+    /// Runs `body` with a sandbox (with `faults`) and the environment of a private kai home; colour
+    /// is off (`NO_COLOR`) unless `colour`, so that the text can be compared as it is.
+    func withCluster<T: Sendable>(faults: [String: Fault] = [:], colour: Bool = false,
+                                  _ body: (_ environment: [String: String], _ state: URL) async throws -> T) async throws -> T {
         try await TestCluster.with(faults: faults) { cluster in
             let home = cluster.state.deletingLastPathComponent()
-            let environment = cluster.environment.merging(["XDG_CONFIG_HOME": home.appendingPathComponent("config").path, "TERM": "xterm"]) { $1 }
+            let environment = cluster.environment.merging(["XDG_CONFIG_HOME": home.appendingPathComponent("config").path, "TERM": "xterm",
+                                                           "NO_COLOR": colour ? "" : "1"]) { $1 }
             return try await body(environment, cluster.state)
         }
     }
@@ -84,6 +87,24 @@ struct REPLTests {
             #expect(shown.contains("context kai-sandbox, cluster kai-sandbox"))
             let audit = try String(contentsOf: state.appendingPathComponent("kai/audit.jsonl"), encoding: .utf8)
             #expect(audit.contains(#""outcome":"appliedNotFollowed""#))
+        }
+    }
+
+    @Test func aTerminalShowsColourAndALiveRolloutLineUnlessNoColorIsSet() async throws {
+        try await withCluster(colour: true) { environment, _ in
+            let shown = try await session(environment, typing: [
+                .keys("scale frontend to 3\r"), .pause(2), .keys("y\r"), .pause(5), .keys("/exit\r"),
+            ]).stdout
+            #expect(shown.contains("replicas=3  \u{1B}[33m[change]\u{1B}[0m"))
+            #expect(shown.contains("\u{1B}[32mDeployment todo-chatbot-frontend rolled out: 3 of 3 replicas available.\u{1B}[0m"))
+            // The live line: a spinner frame, the newest revision's ready count, then the line is cleared.
+            #expect(shown.contains("Waiting for deployment todo-chatbot-frontend: 1/3 ready — "))
+            #expect(shown.contains("\r\u{1B}[2K"))
+        }
+        try await withCluster { environment, _ in
+            let shown = try await session(environment, typing: [.keys("scale frontend to 2\r"), .pause(2), .keys("n\r"), .pause(1), .keys("/exit\r")]).stdout
+            #expect(shown.contains("replicas=2  [change]"))
+            #expect(!shown.contains("\u{1B}[3"))
         }
     }
 }

@@ -8,7 +8,7 @@ struct RolloutWatcher: Sendable {
     let timeout: Duration
     /// The longest wait between two looks at the pods.
     var tick: Duration = .seconds(1)
-    let progress: @Sendable (String) -> Void
+    let progress: @Sendable (RolloutUpdate) -> Void
 
     /// Follows deployment `name`; with `replacing`, also waits until that deleted pod is gone and
     /// enough other pods are ready, since deleting a pod leaves the deployment's status unchanged at first.
@@ -16,6 +16,7 @@ struct RolloutWatcher: Sendable {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         var last = ""
+        var lastUpdate: RolloutUpdate?
         while true {
             let deployment = try await client.get(Deployment.self, .deployments, name, in: namespace)
             let pods = try await DeploymentReader.newestPods(of: deployment, client: client)
@@ -29,7 +30,10 @@ struct RolloutWatcher: Sendable {
             case .failed(let reason, let message):
                 return .failed(reason: reason, message: message)
             case .progressing(let message):
-                if message != last { progress("Waiting for deployment \(name): \(message).") }
+                let update = RolloutUpdate(deployment: name, ready: pods.filter(\.isReady).count,
+                                           desired: deployment.desiredReplicas, message: message)
+                if update != lastUpdate { progress(update) }
+                lastUpdate = update
                 last = message
             }
             guard clock.now < deadline else {
