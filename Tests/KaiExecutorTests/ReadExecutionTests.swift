@@ -79,9 +79,15 @@ struct ReadExecutionTests {
 
     @Test func diagnoseShowsTheEvidenceOfACrashLoop() async throws {
         try await ClusterHarness.with(faults: ["backend": .crashloop]) { cluster in
-            try await Task.sleep(for: .seconds(2))
-            let report = await cluster.run([.diagnose(.init(cluster.deployment("backend"), namespace: cluster.namespace))])
-            let lines = try #require(report.results.first).output
+            // Wait (with a deadline) until the kubelet has let a container crash at least once.
+            var lines: [String] = []
+            let deadline = ContinuousClock.now + .seconds(30)
+            repeat {
+                let report = await cluster.run([.diagnose(.init(cluster.deployment("backend"), namespace: cluster.namespace))])
+                lines = try #require(report.results.first).output
+                if lines.contains(where: { $0.contains("last ended: Error") }) { break }
+                try await Task.sleep(for: .milliseconds(100))
+            } while ContinuousClock.now < deadline
             #expect(lines.first == "Evidence for deployment todo-chatbot-backend:")
             #expect(lines.contains { $0.contains("last ended: Error, exit code") || $0.contains("CrashLoopBackOff") })
         }

@@ -35,22 +35,6 @@ struct NodeReader {
         return scalar.string
     }
 
-    /// A whole number.
-    func int(_ node: Node, key: String, example: String) throws(RunbookError) -> Int {
-        guard case .scalar(let scalar) = node, let value = Int(scalar.string) else {
-            throw fault(node, "\(key) must be a whole number, not \(describe(node)).", remedy: "Write it as a number, e.g. \(key): \(example).")
-        }
-        return value
-    }
-
-    /// true or false.
-    func bool(_ node: Node, key: String) throws(RunbookError) -> Bool {
-        guard case .scalar = node, let value = node.bool else {
-            throw fault(node, "\(key) must be true or false, not \(describe(node)).", remedy: "Write \(key): true or \(key): false.")
-        }
-        return value
-    }
-
     /// A mapping, for wait: and check:.
     func mapping(_ node: Node, key: String, example: String) throws(RunbookError) -> Node.Mapping {
         guard case .mapping(let mapping) = node else {
@@ -61,11 +45,7 @@ struct NodeReader {
 
     /// A target as a person names it: "backend", "todo-chatbot-backend", "frontend pod".
     func target(_ node: Node, key: String) throws(RunbookError) -> TargetPhrase {
-        let words = try text(node, key: key).lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
-        if words.count > 1, let last = words.last, let kind = ObjectKind.allCases.first(where: { $0.noun == last }) {
-            return TargetPhrase(words: Array(words.dropLast()), kindHint: kind)
-        }
-        return TargetPhrase(words: words)
+        TargetPhrase(text: try text(node, key: key))
     }
 
     /// A duration: a number of seconds, or units as in "90s", "2m", "1h30m".
@@ -100,27 +80,5 @@ struct NodeReader {
     func list(_ names: [String]) -> String {
         guard names.count > 1, let last = names.last else { return names.first ?? "" }
         return names.dropLast().joined(separator: ", ") + " or " + last
-    }
-}
-
-/// Durations as runbooks write them: "120", "120s", "2m", "1h30m".
-enum DurationText {
-    static func seconds(_ text: String) -> Int? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let plain = Int(trimmed) { return plain }
-        let units: [Character: Int] = ["s": 1, "m": 60, "h": 3_600, "d": 86_400]
-        var total = 0
-        var digits = ""
-        for character in trimmed {
-            if character.isASCII, character.isNumber {
-                digits.append(character)
-            } else if let unit = units[character], let number = Int(digits) {
-                total += number * unit
-                digits = ""
-            } else {
-                return nil
-            }
-        }
-        return digits.isEmpty && !trimmed.isEmpty ? total : nil
     }
 }
