@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Plain values: operations, plans, targets, risk, errors. No I/O.
@@ -30,6 +31,10 @@ let package = Package(
         .target(name: "KaiYAML", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strict),
         // Settings from flags, the environment and config.yaml, each with where it came from.
         .target(name: "KaiConfig", dependencies: ["KaiCore", "KaiYAML", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
+        // One file per model wire format (OpenAI-compatible, Anthropic, Gemini) behind one protocol.
+        .target(name: "KaiProviders", dependencies: ["KaiCore", "KaiConfig", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                                                    .product(name: "NIOCore", package: "swift-nio"),
+                                                    .product(name: "NIOHTTP1", package: "swift-nio")], swiftSettings: strict),
         // Request text -> draft plan (local grammar; model providers later).
         .target(name: "KaiInterpreter", dependencies: ["KaiCore"], swiftSettings: strict),
         // Kubeconfig, credentials, the typed REST client, the live snapshot and the resolver.
@@ -45,7 +50,7 @@ let package = Package(
         // Allowed namespaces, targets, bounds and switched-off operations.
         .target(name: "KaiPolicy", dependencies: ["KaiCore", "KaiYAML", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         // Request -> checked plan: interpreter, resolver and policy in order.
-        .target(name: "KaiPlanning", dependencies: ["KaiCore", "KaiInterpreter", "KaiKube", "KaiPolicy"], swiftSettings: strict),
+        .target(name: "KaiPlanning", dependencies: ["KaiCore", "KaiConfig", "KaiInterpreter", "KaiProviders", "KaiKube", "KaiPolicy"], swiftSettings: strict),
         // Runs a confirmed plan: before -> after, rollout progress, audit and undo.
         .target(name: "KaiExecutor", dependencies: ["KaiCore", "KaiKube", "KaiPolicy"], swiftSettings: strict),
         // Runbook files: YAML steps compiled against the live cluster before any runs, then run in order.
@@ -77,16 +82,22 @@ let package = Package(
         .executableTarget(
             name: "kai",
             dependencies: [
-                "KaiCore", "KaiConfig", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiExecutor", "KaiDoctor", "KaiRunbook", "KaiSandbox", "KaiTerminal",
+                "KaiCore", "KaiConfig", "KaiInterpreter", "KaiProviders", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiExecutor", "KaiDoctor", "KaiRunbook", "KaiSandbox", "KaiTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         // Shared by the test targets: the request corpora and their expectations.
-        .target(name: "KaiTestSupport", dependencies: [.product(name: "Yams", package: "Yams")], path: "Tests/KaiTestSupport", swiftSettings: strict),
+        .target(name: "KaiTestSupport", dependencies: [.product(name: "Yams", package: "Yams"),
+                                                      .product(name: "Hummingbird", package: "hummingbird"),
+                                                      .product(name: "HTTPTypes", package: "swift-http-types"),
+                                                      .product(name: "Logging", package: "swift-log"),
+                                                      .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
+                path: "Tests/KaiTestSupport", swiftSettings: strict),
         .testTarget(name: "KaiCoreTests", dependencies: ["KaiCore"], swiftSettings: strict),
         .testTarget(name: "KaiConfigTests", dependencies: ["KaiConfig"], swiftSettings: strict),
         .testTarget(name: "KaiInterpreterTests", dependencies: ["KaiInterpreter"], swiftSettings: strict),
+        .testTarget(name: "KaiProvidersTests", dependencies: ["KaiProviders", "KaiTestSupport"], swiftSettings: strict),
         .testTarget(name: "KaiKubeTests", dependencies: ["KaiKube", "KaiSandbox", "KaiTestSupport",
                                                          .product(name: "Hummingbird", package: "hummingbird"),
                                                          .product(name: "Logging", package: "swift-log")], swiftSettings: strict),

@@ -70,6 +70,12 @@ public struct Executor: Sendable {
     /// ```swift
     /// let outcome = try await executor.followRollout(of: backend, timeout: .seconds(120))
     /// ```
+    /// Runs the read `operation` at once and returns what it shows (a model's look before it proposes
+    /// anything); a change is refused here, since changes run only through a confirmed plan.
+    public func read(_ operation: CatalogOperation) async throws -> [String] {
+        try await ReadRunner(client: client).run(operation)
+    }
+
     public func followRollout(of deployment: ObjectReference, timeout: Duration? = nil) async throws -> RolloutOutcome {
         try await RolloutWatcher(client: client, timeout: timeout ?? rolloutTimeout, progress: progress)
             .follow(deployment: deployment.name, in: deployment.namespace)

@@ -25,40 +25,58 @@ public struct Planner: Sendable {
         self.policy = policy
     }
 
-    /// Plans `request`. A refusal (by the catalog or the policy) is a plan with no steps.
+    /// What the local grammar made of a request: a checked plan, or why it is not sure.
+    public enum LocalResult: Sendable, Hashable {
+        case plan(Plan)
+        /// The grammar does not know what the request asks for; a model may.
+        case unsure(String)
+    }
+
+    /// Plans `request` with the local grammar. A refusal (by the catalog or the policy) is a plan with no steps.
     ///
     /// Throws a ``KaiError``: ``RequestError`` when the request is empty or not understood,
     /// ``ValueError`` for a malformed value, ``ResolutionError`` for a name that does not
     /// pick out one object.
     public func plan(_ request: String) throws -> Plan {
+        switch try interpretLocally(request) {
+        case .plan(let plan): return plan
+        case .unsure(let why):
+            throw RequestError(problem: "kai's local grammar is not sure what \"\(request.trimmingCharacters(in: .whitespacesAndNewlines))\" asks for: \(why).",
+                               remedy: "Rephrase it around one operation, e.g. \"scale backend to 3\", \"logs frontend since 10m\", \"why is backend failing\"; or configure a model provider (`kai config show --help`) for requests like this.")
+        }
+    }
+
+    /// Plans `request` with the local grammar, or says why the grammar is not sure.
+    public func interpretLocally(_ request: String) throws -> LocalResult {
         let text = request.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw RequestError.empty }
-        let drafts: [DraftStep]
-        let keep: [TargetPhrase]
         switch try grammar.interpret(text) {
         case .refusal(let refusal):
-            return Plan(request: request, interpreter: .local, refusal: refusal)
+            return .plan(Plan(request: request, interpreter: .local, refusal: refusal))
         case .unsure(let why):
-            throw RequestError(problem: "kai's local grammar is not sure what \"\(text)\" asks for: \(why).",
-                               remedy: "Rephrase it around one operation, e.g. \"scale backend to 3\", \"logs frontend since 10m\", \"why is backend failing\".")
+            return .unsure(why)
         case .steps(let steps, let unchanged):
-            drafts = steps
-            keep = unchanged
+            return .plan(try plan(request, drafts: steps, unchanged: unchanged, interpreter: .local))
         }
+    }
+
+    /// Resolves `drafts` (from the grammar or a model) against the snapshot and checks them against
+    /// the policy; changes to `unchanged` targets are dropped.
+    public func plan(_ request: String, drafts: [DraftStep], unchanged: [TargetPhrase] = [], interpreter: InterpreterKind) throws -> Plan {
         guard drafts.count <= Self.maximumSteps else {
             throw RequestError(problem: "The request makes a plan of \(drafts.count) steps; kai plans at most \(Self.maximumSteps) at once.",
                                remedy: "Split it into smaller requests, or write a runbook.")
         }
         for namespace in Set(drafts.compactMap(\.namespace)).sorted() {
-            if let refusal = policy.check(namespace: namespace) { return Plan(request: request, interpreter: .local, refusal: refusal) }
+            if let refusal = policy.check(namespace: namespace) { return Plan(request: request, interpreter: interpreter, refusal: refusal) }
         }
         let resolver = Resolver(snapshot: snapshot)
-        let steps = try resolver.withoutChanges(to: keep, in: resolver.resolve(drafts))
+        let steps = try resolver.withoutChanges(to: unchanged, in: resolver.resolve(drafts))
         guard !steps.isEmpty else {
-            throw RequestError(problem: "Nothing is left to do: every change in \"\(text)\" is to something it says to leave alone.",
+            throw RequestError(problem: "Nothing is left to do: every change in \"\(request)\" is to something it says to leave alone.",
                                remedy: "Say only what kai should change.")
         }
-        if let refusal = policy.check(steps) { return Plan(request: request, interpreter: .local, refusal: refusal) }
-        return Plan(request: request, interpreter: .local, steps: steps)
+        if let refusal = policy.check(steps) { return Plan(request: request, interpreter: interpreter, refusal: refusal) }
+        return Plan(request: request, interpreter: interpreter, steps: steps)
     }
 }

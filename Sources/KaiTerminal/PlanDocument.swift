@@ -12,6 +12,10 @@ public struct PlanDocument: Encodable {
     let steps: [StepDocument]
     let refusal: Refusal?
     var error: ErrorDocument?
+    /// What the model said beside its plan, or its whole answer.
+    var note: String?
+    var answer: String?
+    var model: ModelDocument?
 
     /// The document for a plan (which may be a refusal).
     public init(_ plan: Plan) {
@@ -20,6 +24,18 @@ public struct PlanDocument: Encodable {
         steps = plan.steps.map(StepDocument.init)
         refusal = plan.refusal
         error = nil
+        note = plan.note
+        model = plan.model.map(ModelDocument.init)
+    }
+
+    /// The document for a request the model answered in text.
+    public init(request: String, answer: String, model use: ModelUse) {
+        self.request = request
+        interpreter = .model
+        steps = []
+        refusal = nil
+        self.answer = answer
+        model = ModelDocument(use)
     }
 
     /// The document for a plan that was made but did not run because of `error` (confirmation not given).
@@ -37,7 +53,7 @@ public struct PlanDocument: Encodable {
         self.error = refusal == nil ? ErrorDocument(error) : nil
     }
 
-    enum CodingKeys: String, CodingKey { case request, interpreter, steps, refusal, error }
+    enum CodingKeys: String, CodingKey { case request, interpreter, steps, refusal, error, note, answer, model }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -50,10 +66,32 @@ public struct PlanDocument: Encodable {
             try container.encodeNil(forKey: .refusal)
         }
         try container.encodeIfPresent(error, forKey: .error)
+        try container.encodeIfPresent(note, forKey: .note)
+        try container.encodeIfPresent(answer, forKey: .answer)
+        try container.encodeIfPresent(model, forKey: .model)
     }
 
     /// The document as pretty-printed JSON with sorted keys, ending in a newline.
     public func json() -> String { JSONText.render(self) }
+}
+
+/// What asking the model cost: `{"provider", "roundTrips", "tokensIn", "tokensOut", "seconds", "reads"}`.
+struct ModelDocument: Encodable {
+    let provider: String
+    let roundTrips: Int
+    let tokensIn: Int
+    let tokensOut: Int
+    let seconds: Double
+    let reads: [String]
+
+    init(_ use: ModelUse) {
+        provider = use.provider
+        roundTrips = use.roundTrips
+        tokensIn = use.usage.input
+        tokensOut = use.usage.output
+        seconds = (use.seconds * 1000).rounded() / 1000
+        reads = use.reads
+    }
 }
 
 /// Machine output: pretty-printed JSON with sorted keys, ending in a newline.

@@ -13,7 +13,7 @@ public enum PlanText {
     /// With `running`, the closing sentence about confirmation is left out: the run asks or reports itself.
     public static func render(_ plan: Plan, running: Bool = false, paint: Paint = .plain) -> String {
         if let refusal = plan.refusal { return render(refusal: refusal, paint: paint) }
-        let source = plan.interpreter == .local ? "local grammar" : "model"
+        let source = plan.interpreter == .local ? "local grammar" : "model" + (plan.model.map { " \($0.provider)" } ?? "")
         var lines = ["Plan for \"\(plan.request)\" (\(source)):"]
         for (number, step) in plan.steps.enumerated() {
             let operation = step.operation
@@ -25,6 +25,12 @@ public enum PlanText {
         }
         if !running { lines.append(confirmation(for: plan.risk)) }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What asking the model cost, for `--verbose`: "model openai gpt-4o-mini: 2 round trips, 1830 tokens in, 42 out, 1.4 s".
+    public static func render(model use: ModelUse) -> String {
+        "model \(use.provider): \(use.roundTrips) round \(use.roundTrips == 1 ? "trip" : "trips"), \(use.usage.input) tokens in, \(use.usage.output) out, "
+            + "\(Int((use.seconds * 1000).rounded())) ms in the model" + (use.reads.isEmpty ? "" : "; reads: \(use.reads.joined(separator: ", "))") + "\n"
     }
 
     /// "Refused: … " with the alternative on the next line.

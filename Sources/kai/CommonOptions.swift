@@ -17,6 +17,9 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .customLong("read-only"), help: "Refuse every change (exit 4) before anything is sent to the cluster; reads still run.")
     var readOnly = false
 
+    @Flag(help: "Also show what asking the model cost: round trips, tokens in and out, time spent in the model.")
+    var verbose = false
+
     @OptionGroup(title: "Model") var model: ModelOptions
 
     /// The effective configuration: these flags (and the namespace of `cluster`), then the

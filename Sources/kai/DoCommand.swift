@@ -45,19 +45,19 @@ struct DoCommand: AsyncParsableCommand {
             let configuration = try options.configuration(cluster: cluster)
             output = configuration.output.value
             let policy = try options.loadPolicy(configuration)
-            if request.isEmpty, TerminalConfirmer.ifInteractive() != nil {
+            let interactive = request.isEmpty && TerminalConfirmer.ifInteractive() != nil
+            if !interactive, text.trimmingCharacters(in: .whitespaces).isEmpty { throw RequestError.empty }
+            try await ModelSession.with(configuration, output: output, verbose: options.verbose) { model in
+                if !interactive { ProgressDisplay(quiet: output == .json).waiting("Reading the cluster…") }
                 try await cluster.withConnection(configuration) { connection in
-                    var session = InteractiveSession(connection: connection, run: run, policy: policy, configuration: configuration)
-                    await session.start()
+                    if interactive {
+                        var session = InteractiveSession(connection: connection, run: run, policy: policy, model: model)
+                        return await session.start()
+                    }
+                    let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: connection.endpoint.namespace)
+                    guard let plan = try await model.plan(text, snapshot: snapshot, policy: policy, client: connection.client) else { return }
+                    try await PlanRun(connection: connection, run: run, output: output).perform(plan)
                 }
-                return
-            }
-            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw RequestError.empty }
-            ProgressDisplay(quiet: output == .json).waiting("Reading the cluster…")
-            try await cluster.withConnection(configuration) { connection in
-                let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: connection.endpoint.namespace)
-                let plan = try Planner(snapshot: snapshot, policy: policy).plan(text)
-                try await PlanRun(connection: connection, run: run, output: output).perform(plan)
             }
         } catch let error as any KaiError {
             throw options.failure(error, request: text, output: output)

@@ -14,17 +14,17 @@ struct InteractiveSession {
     let connection: ClusterConnection
     let run: RunOptions
     var policy: Policy
-    let configuration: Configuration
+    let model: ModelSession
     var namespace: String
     let editor: LineEditor
     let interrupts = Interrupts()
 
-    init(connection: ClusterConnection, run: RunOptions, policy: Policy, configuration: Configuration,
+    init(connection: ClusterConnection, run: RunOptions, policy: Policy, model: ModelSession,
          environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.connection = connection
         self.run = run
         self.policy = policy
-        self.configuration = configuration
+        self.model = model
         self.namespace = connection.endpoint.namespace
         let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory() + "/.local/state"
         self.editor = LineEditor(historyPath: state + "/kai/history")
@@ -52,13 +52,13 @@ struct InteractiveSession {
 
     /// Plans and runs one request; its failures are reported and the session goes on.
     private func request(_ text: String) async {
-        let connection = self.connection, policy = self.policy, namespace = self.namespace, run = self.run
+        let connection = self.connection, policy = self.policy, namespace = self.namespace, run = self.run, model = self.model
         let confirmer = TerminalConfirmer(editor: editor)
         await interrupts.run {
             ProgressDisplay(quiet: false).waiting("Reading the cluster…")
             do {
                 let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: namespace)
-                let plan = try Planner(snapshot: snapshot, policy: policy).plan(text)
+                guard let plan = try await model.plan(text, snapshot: snapshot, policy: policy, client: connection.client) else { return }
                 try await PlanRun(connection: connection, run: run, output: .text, confirmer: confirmer).perform(plan)
             } catch let error as any KaiError {
                 Console.error(PlanText.render(error: error, paint: .standardError))
@@ -103,7 +103,7 @@ struct InteractiveSession {
         case "/undo":
             await undo()
         case "/model":
-            Console.out(ConfigText.interpreter(configuration) + "\n")
+            Console.out(ConfigText.interpreter(model.configuration) + "\n")
         default:
             Console.error("Unknown command \(words[0]). \(Self.commands)\n")
         }

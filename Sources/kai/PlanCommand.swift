@@ -46,10 +46,13 @@ struct PlanCommand: AsyncParsableCommand {
             output = configuration.output.value
             let policy = try options.loadPolicy(configuration)
             guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw RequestError.empty }
-            let plan = try await cluster.withConnection(configuration) { connection in
-                let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: connection.endpoint.namespace)
-                return try Planner(snapshot: snapshot, policy: policy).plan(text)
+            let planned = try await ModelSession.with(configuration, output: output, verbose: options.verbose) { model in
+                try await cluster.withConnection(configuration) { connection in
+                    let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: connection.endpoint.namespace)
+                    return try await model.plan(text, snapshot: snapshot, policy: policy, client: connection.client)
+                }
             }
+            guard let plan = planned else { return }
             switch output {
             case .json: Console.out(PlanDocument(plan).json())
             case .text: plan.refusal == nil ? Console.out(PlanText.render(plan, paint: .standardOutput)) : Console.error(PlanText.render(plan, paint: .standardError))

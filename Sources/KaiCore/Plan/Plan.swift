@@ -6,6 +6,10 @@ public struct Plan: Sendable, Hashable {
     public let steps: [PlannedStep]
     /// Set when the request is refused; then there are no steps.
     public let refusal: Refusal?
+    /// What the model said beside its tool calls, when a model made the plan.
+    public var note: String?
+    /// What asking the model cost, when a model made the plan.
+    public var model: ModelUse?
 
     /// A plan of `steps` for `request`.
     public init(request: String, interpreter: InterpreterKind, steps: [PlannedStep]) {

@@ -1,3 +1,4 @@
+import KaiCore
 import KaiKube
 
 /// Follows a deployment's rollout until it completes, fails or the deadline passes: it watches

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import KaiCore
 import NIOCore
 import NIOSSL
 
@@ -43,14 +44,6 @@ enum TransportFailure {
 }
 
 extension Duration {
-    /// "30 s", "1.5 s", "250 ms".
-    public var secondsText: String {
-        let milliseconds = Int(components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000)
-        if milliseconds < 1000 { return "\(milliseconds) ms" }
-        if milliseconds % 1000 == 0 { return "\(milliseconds / 1000) s" }
-        return "\(Double(milliseconds) / 1000) s"
-    }
-
     /// The duration as NIO's `TimeAmount`.
     var timeAmount: TimeAmount {
         .nanoseconds(components.seconds * 1_000_000_000 + components.attoseconds / 1_000_000_000)

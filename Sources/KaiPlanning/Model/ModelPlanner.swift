@@ -1,0 +1,163 @@
+import Foundation
+import KaiCore
+import KaiInterpreter
+import KaiKube
+import KaiProviders
+
+/// Asks a model what a request means, when the grammar is not sure (or always, when told to).
+///
+/// The model sees the request, a summary of the cluster and the catalog's tools. Reads it calls
+/// run at once and their results go back to it, for at most `maxRounds` rounds. A reply with a
+/// change ends the loop in a plan that goes through the resolver and policy like the grammar's,
+/// and then through confirmation. A text reply is an answer. Every tool call is untrusted: one
+/// that cannot be used is sent back once with what is wrong, and then kai gives up.
+public struct ModelPlanner: Sendable {
+    public let provider: any ModelProvider
+    /// Resolves and checks the model's drafts against the snapshot and policy.
+    public let planner: Planner
+    public let prompts: Prompts
+    public let maxRounds: Int
+    /// The cluster as the model sees it (``ClusterSummary``), read only when the model is asked.
+    public let summary: @Sendable () async -> String
+    /// Runs a read operation and returns its lines; the executor's reads.
+    public let read: @Sendable (CatalogOperation) async throws -> [String]
+    /// Text as the model streams it.
+    public let onText: @Sendable (String) -> Void
+    /// Each read the model made, in words, as it runs.
+    public let onRead: @Sendable (String) -> Void
+
+    /// The longest read result sent back, in characters (the tail is kept: logs end with what matters).
+    static let resultLimit = 6_000
+
+    public init(provider: any ModelProvider, planner: Planner, prompts: Prompts, maxRounds: Int, summary: @escaping @Sendable () async -> String,
+                read: @escaping @Sendable (CatalogOperation) async throws -> [String],
+                onText: @escaping @Sendable (String) -> Void = { _ in }, onRead: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.provider = provider
+        self.planner = planner
+        self.prompts = prompts
+        self.maxRounds = maxRounds
+        self.summary = summary
+        self.read = read
+        self.onText = onText
+        self.onRead = onRead
+    }
+
+    /// What the model made of a request.
+    public enum Outcome: Sendable {
+        /// A checked plan (possibly a refusal) to confirm and run.
+        case plan(Plan)
+        /// A text answer, and what asking cost.
+        case answer(String, ModelUse)
+    }
+
+    /// Plans `request` with the model. Throws ``ProviderError`` when the provider fails or its replies cannot be used.
+    public func plan(_ request: String) async throws -> Outcome {
+        let offered = OperationName.allCases.filter { !planner.policy.disabledOperations.contains($0) }
+        let system = prompts.systemPrompt(namespace: planner.snapshot.namespace, maxRounds: maxRounds)
+        var messages: [ModelMessage] = [.user("Request: \(Redactor.scrub(request))\n\n\(await summary())")]
+        var use = ModelUse(provider: provider.name)
+        var corrected = false
+        var readRounds = 0
+        let clock = ContinuousClock()
+        while true {
+            let started = clock.now
+            let reply = try await provider.complete(ModelRequest(system: system, messages: messages, tools: ToolCatalog.definitions(for: offered)),
+                                                    onText: onText)
+            let elapsed = started.duration(to: clock.now)
+            use.roundTrips += 1
+            use.usage = use.usage + reply.usage
+            use.seconds += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            if reply.toolCalls.isEmpty {
+                let text = reply.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !text.isEmpty else { throw unusable("it answered with neither text nor a tool call", use) }
+                return .answer(text, use)
+            }
+            let checked = reply.toolCalls.map { call in (call, check(call, offered: offered)) }
+            let problems = checked.compactMap { call, result -> (ToolCall, any KaiError)? in
+                if case .problem(let error) = result { (call, error) } else { nil }
+            }
+            let drafts = checked.compactMap { _, result -> DraftStep? in if case .draft(let draft) = result { draft } else { nil } }
+            messages.append(.assistant(text: reply.text, toolCalls: reply.toolCalls))
+            if !problems.isEmpty {
+                guard !corrected else {
+                    throw unusable(problems.map { "\($0.0.name): \($0.1.problem)" }.joined(separator: "; "), use)
+                }
+                corrected = true
+                messages += checked.map { call, result in
+                    switch result {
+                    case .problem(let error):
+                        .toolResult(ToolResult(callID: call.id, name: call.name, content: "Not run: \(error.problem) \(error.remedy)", isError: true))
+                    case .draft:
+                        .toolResult(ToolResult(callID: call.id, name: call.name,
+                                               content: "Not run, because another call in this reply could not be used; send every call again, corrected.",
+                                               isError: true))
+                    }
+                }
+                continue
+            }
+            let isRead = drafts.allSatisfy { !$0.operation.isChange }
+            var plan = try planner.plan(request, drafts: drafts, interpreter: .model)
+            plan.note = reply.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : reply.text
+            guard isRead, readRounds < maxRounds, plan.refusal == nil else {
+                plan.model = use
+                return .plan(plan)
+            }
+            readRounds += 1
+            for (call, step) in zip(reply.toolCalls, plan.steps) {
+                let words = PlanWords.describe(step.operation)
+                onRead(words)
+                use.reads.append(words)
+                messages.append(.toolResult(await run(step.operation, call: call)))
+            }
+        }
+    }
+
+    /// The draft `call` asks for, resolved against the cluster so that an invented name is caught here.
+    private func check(_ call: ToolCall, offered: [OperationName]) -> Checked {
+        switch ToolCallReader.draft(call, offered: offered) {
+        case .failure(let error): return .problem(error)
+        case .success(let draft):
+            do {
+                _ = try Resolver(snapshot: planner.snapshot).resolve(draft)
+                return .draft(draft)
+            } catch let error as any KaiError {
+                return .problem(error)
+            } catch {
+                return .problem(RequestError(problem: "\(error)", remedy: ""))
+            }
+        }
+    }
+
+    /// A tool call as checked: the draft it asks for, or what is wrong with it.
+    private enum Checked {
+        case draft(DraftStep)
+        case problem(any KaiError)
+    }
+
+    /// Runs one read and wraps what it shows as cluster data, scrubbed and clipped.
+    private func run(_ operation: CatalogOperation, call: ToolCall) async -> ToolResult {
+        do {
+            var text = try await read(operation).map(Redactor.scrub).joined(separator: "\n")
+            if text.count > Self.resultLimit { text = "[earlier lines left out]\n" + String(text.suffix(Self.resultLimit)) }
+            return ToolResult(callID: call.id, name: call.name, content: "<cluster-data>\n\(text)\n</cluster-data>", isError: false)
+        } catch let error as any KaiError {
+            return ToolResult(callID: call.id, name: call.name, content: "The read failed: \(Redactor.scrub(error.problem))", isError: true)
+        } catch {
+            return ToolResult(callID: call.id, name: call.name, content: "The read failed.", isError: true)
+        }
+    }
+
+    private func unusable(_ why: String, _ use: ModelUse) -> ProviderError {
+        ProviderError(.unusableReply, problem: "The model's reply could not be used: \(why).",
+                      remedy: "Nothing was run. Rephrase the request, or name the operation (\"scale backend to 3\") so the local grammar can plan it.")
+    }
+}
+
+/// An operation in a few words: "logs of deployment todo-chatbot-backend (tail 100)".
+enum PlanWords {
+    static func describe(_ operation: CatalogOperation) -> String {
+        let target = operation.target.map { " \($0.kind.noun) \($0.name)" } ?? " in \(operation.namespace)"
+        let arguments = operation.arguments.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
+        return "\(operation.name)\(target)" + (arguments.isEmpty ? "" : " (\(arguments))")
+    }
+}

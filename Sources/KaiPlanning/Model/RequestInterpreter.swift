@@ -1,0 +1,36 @@
+import KaiConfig
+import KaiCore
+
+/// Chooses who reads a request: the local grammar first and the model when the grammar is not
+/// sure (`auto`), the grammar alone (`local`), or the model always (`model`).
+public struct RequestInterpreter: Sendable {
+    public let planner: Planner
+    /// nil when no provider is configured.
+    public let model: ModelPlanner?
+    public let mode: InterpreterMode
+
+    public init(planner: Planner, model: ModelPlanner?, mode: InterpreterMode) {
+        self.planner = planner
+        self.model = model
+        self.mode = mode
+    }
+
+    /// The plan for `request`, or the model's answer to it.
+    public func interpret(_ request: String) async throws -> ModelPlanner.Outcome {
+        switch (mode, model) {
+        case (.local, _), (.auto, nil):
+            return .plan(try planner.plan(request))
+        case (.model, nil):
+            throw ConfigError(.builtIn, "the interpreter is model, but no model provider is configured.",
+                              fix: "Set --provider (or provider: in config.yaml), or use --interpreter auto.")
+        case (.model, let model?):
+            guard !request.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw RequestError.empty }
+            return try await model.plan(request)
+        case (.auto, let model?):
+            switch try planner.interpretLocally(request) {
+            case .plan(let plan): return .plan(plan)
+            case .unsure: return try await model.plan(request)
+            }
+        }
+    }
+}

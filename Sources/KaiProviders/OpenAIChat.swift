@@ -1,0 +1,137 @@
+import AsyncHTTPClient
+import Foundation
+import KaiCore
+
+/// OpenAI's Chat Completions API with tool calling, as OpenAI, Azure OpenAI, Ollama, llama.cpp's
+/// server, vLLM, LM Studio and Cohere's compatibility endpoint speak it. Replies are streamed
+/// (`stream: true`, server-sent events ending in `[DONE]`); a server that answers with one JSON
+/// document instead is read as that.
+public struct OpenAIChat: ModelProvider {
+    let transport: ProviderTransport
+
+    /// A provider for `endpoint` (kind `.openai` or `.azure`).
+    public init(endpoint: ProviderEndpoint) {
+        transport = ProviderTransport(endpoint: endpoint)
+    }
+
+    var endpoint: ProviderEndpoint { transport.endpoint }
+    public var name: String { "\(endpoint.kind.rawValue) \(endpoint.model)" }
+
+    private var isAzure: Bool { endpoint.kind == .azure }
+
+    private var headers: [(String, String)] {
+        guard let key = endpoint.apiKey?.value else { return [] }
+        return isAzure ? [("api-key", key)] : [("Authorization", "Bearer \(key)")]
+    }
+
+    private func url(_ path: String) -> String {
+        isAzure ? "\(endpoint.base)/\(path)?api-version=\(endpoint.apiVersion ?? "2024-10-21")" : "\(endpoint.base)/\(path)"
+    }
+
+    public func complete(_ request: ModelRequest, onText: @escaping @Sendable (String) -> Void) async throws -> ModelReply {
+        let body = JSONBody.encode(Self.body(request, model: endpoint.model))
+        let sink = TextSink(onText)
+        return try await transport.send(url("chat/completions"), headers: headers, body: body) { response in
+            if response.headers.first(name: "Content-Type")?.contains("text/event-stream") == true {
+                return try await Self.streamed(response, sink: sink, endpoint: transport.endpoint)
+            }
+            let document = JSONBody.decode((try await response.body.collect(upTo: 16 << 20)).readableBytesView)
+            guard let document else { throw Self.malformed(transport.endpoint, "its answer is not JSON") }
+            let reply = try Self.reply(from: document, endpoint: transport.endpoint)
+            sink.send(reply.text)
+            return reply
+        }
+    }
+
+    public func probe() async throws {
+        if isAzure {
+            let request = ModelRequest(system: "Answer with one word.", messages: [.user("ping")], tools: [], maxTokens: 1)
+            _ = try await complete(request) { _ in }
+            return
+        }
+        try await transport.send(url("models"), method: .GET, headers: headers, body: nil) { _ in () }
+    }
+
+    public func shutdown() async { await transport.shutdown() }
+
+    /// The request body, as the Chat Completions reference documents it.
+    static func body(_ request: ModelRequest, model: String) -> JSONValue {
+        var messages: [JSONValue] = [["role": "system", "content": .string(request.system)]]
+        for message in request.messages {
+            switch message {
+            case .user(let text):
+                messages.append(["role": "user", "content": .string(text)])
+            case .assistant(let text, let calls):
+                // llama.cpp's server rejects a null content, so an assistant turn always carries a string.
+                var turn: [String: JSONValue] = ["role": "assistant", "content": .string(text)]
+                if !calls.isEmpty {
+                    turn["tool_calls"] = .array(calls.map { call in
+                        ["id": .string(call.id), "type": "function", "function": ["name": .string(call.name), "arguments": .string(call.arguments)]]
+                    })
+                }
+                messages.append(.object(turn))
+            case .toolResult(let result):
+                messages.append(["role": "tool", "tool_call_id": .string(result.callID), "content": .string(result.content)])
+            }
+        }
+        var body: [String: JSONValue] = ["model": .string(model), "messages": .array(messages), "temperature": 0,
+                                         "max_tokens": .int(request.maxTokens), "stream": true, "stream_options": ["include_usage": true]]
+        if !request.tools.isEmpty {
+            body["tools"] = .array(request.tools.map { tool in
+                ["type": "function", "function": ["name": .string(tool.name), "description": .string(tool.description), "parameters": tool.parameters]]
+            })
+            body["tool_choice"] = "auto"
+        }
+        return .object(body)
+    }
+
+    /// A whole (non-streamed) answer: `choices[0].message` and `usage`.
+    static func reply(from document: JSONValue, endpoint: ProviderEndpoint) throws -> ModelReply {
+        if let error = document["error"] { throw malformed(endpoint, "it answered with an error: \(error["message"]?.string ?? "unknown")") }
+        guard let message = document["choices"]?.array?.first?["message"] else { throw malformed(endpoint, "its answer has no choices[0].message") }
+        let calls = (message["tool_calls"]?.array ?? []).enumerated().map { index, call in
+            ToolCall(id: call["id"]?.string ?? "call_\(index)", name: call["function"]?["name"]?.string ?? "",
+                     arguments: call["function"]?["arguments"]?.string ?? call["function"]?["arguments"].map(JSONBody.text) ?? "")
+        }
+        return ModelReply(text: message["content"]?.string ?? "", toolCalls: calls, usage: usage(document["usage"]))
+    }
+
+    /// A streamed answer: `choices[0].delta` pieces, tool calls by `index`, usage in the last chunk, then `[DONE]`.
+    static func streamed(_ response: HTTPClientResponse, sink: TextSink, endpoint: ProviderEndpoint) async throws -> ModelReply {
+        var text = ""
+        var calls = ToolCallAssembly()
+        var tokens = TokenUsage()
+        var finished = false
+        do {
+            try await BodyReader.events(response.body, emitted: { sink.emitted }) { event in
+                if event.data.trimmingCharacters(in: .whitespaces) == "[DONE]" { return true }
+                guard let chunk = JSONBody.decode(Array(event.data.utf8)) else { throw malformed(endpoint, "a streamed chunk is not JSON") }
+                if let error = chunk["error"] { throw malformed(endpoint, "it sent an error mid-reply: \(error["message"]?.string ?? "unknown")") }
+                if chunk["usage"]?.object != nil { tokens = usage(chunk["usage"]) }
+                guard let choice = chunk["choices"]?.array?.first else { return false }
+                if let piece = choice["delta"]?["content"]?.string {
+                    text += piece
+                    sink.send(piece)
+                }
+                for call in choice["delta"]?["tool_calls"]?.array ?? [] {
+                    calls.add(index: call["index"]?.int ?? 0, id: call["id"]?.string, name: call["function"]?["name"]?.string,
+                              arguments: call["function"]?["arguments"]?.string)
+                }
+                if choice["finish_reason"]?.string != nil { finished = true }
+                return false
+            }
+        } catch is ProviderTransport.StreamCut where finished {
+            // Some servers close the stream after the finishing chunk without `[DONE]`: the reply is whole.
+        }
+        return ModelReply(text: text, toolCalls: calls.toolCalls, usage: tokens)
+    }
+
+    static func usage(_ value: JSONValue?) -> TokenUsage {
+        TokenUsage(input: value?["prompt_tokens"]?.int ?? 0, output: value?["completion_tokens"]?.int ?? 0)
+    }
+
+    static func malformed(_ endpoint: ProviderEndpoint, _ why: String) -> ProviderError {
+        ProviderError(.malformedReply, problem: "The reply from \(endpoint.kind.rawValue) at \(endpoint.shown) cannot be read: \(why).",
+                      remedy: "Nothing was run. Check that the base URL points at an OpenAI-compatible /v1 API.")
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import KaiConfig
+
+/// Where a provider is and how kai talks to it: address, model, key and limits.
+public struct ProviderEndpoint: Sendable {
+    public let kind: ProviderKind
+    public let baseURL: URL
+    public let model: String
+    public let apiKey: APIKey?
+    /// Where the key came from, for messages: "$OPENAI_API_KEY".
+    public let keySource: String
+    /// Azure OpenAI's `api-version`.
+    public let apiVersion: String?
+    /// The longest a whole request may take, retries included.
+    public var timeout: Duration
+    /// The longest connecting may take.
+    public var connectTimeout: Duration = .seconds(10)
+    /// How often a 429, a 5xx or a dropped connection is retried.
+    public var maximumRetries = 3
+    /// The first back-off; it doubles with each retry.
+    public var backOff: Duration = .milliseconds(500)
+
+    /// An endpoint for `kind` at `baseURL`.
+    public init(kind: ProviderKind, baseURL: URL, model: String, apiKey: APIKey?, keySource: String, apiVersion: String? = nil,
+                timeout: Duration = .seconds(120)) {
+        self.kind = kind
+        self.baseURL = baseURL
+        self.model = model
+        self.apiKey = apiKey
+        self.keySource = keySource
+        self.apiVersion = apiVersion
+        self.timeout = timeout
+    }
+
+    /// The endpoint `configuration` describes; nil when no provider is configured.
+    public static func from(_ configuration: Configuration) throws(ConfigError) -> ProviderEndpoint? {
+        guard let kind = configuration.provider.value else { return nil }
+        guard let baseURL = configuration.baseURL.value else {
+            throw ConfigError(configuration.provider.source, "provider \(kind.rawValue) needs a base URL (the resource's deployment URL).",
+                              fix: "Set baseURL: https://RESOURCE.openai.azure.com/openai/deployments/DEPLOYMENT in config.yaml, or \(kind.baseURLVariable).")
+        }
+        let keySource = configuration.apiKey.value == nil ? kind.keyVariables[0] : "\(configuration.apiKey.source)"
+        return ProviderEndpoint(kind: kind, baseURL: baseURL, model: configuration.model.value ?? kind.defaultModel,
+                                apiKey: configuration.apiKey.value, keySource: keySource, apiVersion: configuration.apiVersion.value,
+                                timeout: .milliseconds(Int(configuration.modelTimeout.value * 1000)))
+    }
+
+    /// The base URL without a trailing slash, for joining paths.
+    var base: String {
+        var text = baseURL.absoluteString
+        while text.hasSuffix("/") { text.removeLast() }
+        return text
+    }
+
+    /// The address as shown in messages: no credentials, no key in the query.
+    var shown: String {
+        guard var parts = URLComponents(url: baseURL, resolvingAgainstBaseURL: false) else { return "(the configured base URL)" }
+        parts.user = nil
+        parts.password = nil
+        parts.query = nil
+        return parts.string ?? "(the configured base URL)"
+    }
+}

@@ -1,0 +1,21 @@
+import KaiCore
+
+/// A model provider that could not give a usable reply: unreachable, too slow, the key rejected,
+/// rate-limited past the retries, a reply cut off or malformed. kai exits 6 and runs nothing.
+public struct ProviderError: KaiError, Equatable {
+    /// What kind of failure, for tests and for `kai doctor`.
+    public enum Reason: String, Sendable, Hashable {
+        case unreachable, timedOut, keyRejected, notFound, rateLimited, serverError, badRequest, streamCut, malformedReply, unusableReply
+    }
+
+    public let reason: Reason
+    public let problem: String
+    public let remedy: String
+    public var category: FailureCategory { .provider }
+
+    public init(_ reason: Reason, problem: String, remedy: String) {
+        self.reason = reason
+        self.problem = problem
+        self.remedy = remedy
+    }
+}

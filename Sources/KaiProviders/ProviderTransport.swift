@@ -1,0 +1,113 @@
+import AsyncHTTPClient
+import Foundation
+import KaiCore
+import NIOCore
+import NIOHTTP1
+
+/// The HTTP underneath every wire format: a deadline on the whole request, a connect timeout,
+/// 429 retried after its `Retry-After`, 5xx and dropped connections retried with back-off a
+/// bounded number of times, and every failure turned into a ``ProviderError`` that says what to do.
+final class ProviderTransport: Sendable {
+    let endpoint: ProviderEndpoint
+    private let http: HTTPClient
+
+    init(endpoint: ProviderEndpoint) {
+        self.endpoint = endpoint
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout = .init(connect: endpoint.connectTimeout.timeAmount)
+        configuration.httpVersion = .http1Only
+        configuration.redirectConfiguration = .disallow
+        configuration.connectionPool.retryConnectionEstablishment = false
+        http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
+
+    func shutdown() async {
+        try? await http.shutdown()
+    }
+
+    /// A streamed answer whose body ended before its last event; `emitted` says whether any of it was already shown.
+    struct StreamCut: Error {
+        let emitted: Bool
+    }
+
+    /// Sends `body` (JSON) to `url` and hands a 2xx answer to `read`; retries what may be retried.
+    func send<T: Sendable>(_ url: String, method: HTTPMethod = .POST, headers: [(String, String)], body: [UInt8]?,
+                           read: @escaping @Sendable (HTTPClientResponse) async throws -> T) async throws -> T {
+        let timeout = endpoint.timeout
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await self.attempts(url, method: method, headers: headers, body: body, read: read) }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else {
+                throw ProviderError(.timedOut, problem: "\(self.endpoint.kind.rawValue) at \(self.endpoint.shown) did not finish answering within \(timeout.secondsText).",
+                                    remedy: "Try again; a slow local model may need a longer modelTimeout in config.yaml (--model-timeout is KAI_MODEL_TIMEOUT).")
+            }
+            return value
+        }
+    }
+
+    private func attempts<T: Sendable>(_ url: String, method: HTTPMethod, headers: [(String, String)], body: [UInt8]?,
+                                       read: @Sendable (HTTPClientResponse) async throws -> T) async throws -> T {
+        var attempt = 0
+        while true {
+            var request = HTTPClientRequest(url: url)
+            request.method = method
+            for (name, value) in headers { request.headers.add(name: name, value: value) }
+            if let body {
+                request.headers.add(name: "Content-Type", value: "application/json")
+                request.body = .bytes(ByteBuffer(bytes: body))
+            }
+            let retryAfter: Duration?
+            do {
+                let response = try await http.execute(request, timeout: endpoint.timeout.timeAmount)
+                let status = Int(response.status.code)
+                if (200..<300).contains(status) { return try await read(response) }
+                let answer = Array(buffer: (try? await response.body.collect(upTo: 1 << 20)) ?? ByteBuffer())
+                guard Self.isRetryable(status), attempt < endpoint.maximumRetries else {
+                    throw ProviderFailure.status(status, body: answer, endpoint: endpoint, retried: attempt)
+                }
+                retryAfter = RetryAfter.duration(response.headers.first(name: "Retry-After"))
+            } catch let cut as StreamCut {
+                guard !cut.emitted, attempt < endpoint.maximumRetries else { throw ProviderFailure.cut(endpoint) }
+                retryAfter = nil
+            } catch let error as ProviderError {
+                throw error
+            } catch {
+                if error is CancellationError || Task.isCancelled { throw CancellationError() }
+                let failure = ProviderFailure.transport(error, endpoint)
+                guard failure.reason == .unreachable, ProviderFailure.isDropped(error), attempt < endpoint.maximumRetries else { throw failure }
+                retryAfter = nil
+            }
+            try await Task.sleep(for: retryAfter ?? endpoint.backOff * Int(1 << attempt))
+            attempt += 1
+        }
+    }
+
+    /// 429 and the 5xx answers that mean "try again": busy, overloaded, a gateway in between.
+    private static func isRetryable(_ status: Int) -> Bool {
+        [429, 500, 502, 503, 504, 529].contains(status)
+    }
+}
+
+/// `Retry-After` as seconds or as an HTTP date.
+enum RetryAfter {
+    /// The wait it asks for, at most a minute (a longer one is better reported than waited out).
+    static func duration(_ header: String?) -> Duration? {
+        guard let header = header?.trimmingCharacters(in: .whitespaces), !header.isEmpty else { return nil }
+        if let seconds = Double(header) { return .milliseconds(Int(min(max(seconds, 0), 60) * 1000)) }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        guard let date = formatter.date(from: header) else { return nil }
+        return .milliseconds(Int(min(max(date.timeIntervalSinceNow, 0), 60) * 1000))
+    }
+}
+
+extension Duration {
+    var timeAmount: TimeAmount {
+        .nanoseconds(components.seconds * 1_000_000_000 + components.attoseconds / 1_000_000_000)
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import KaiConfig
+import KaiCore
+import KaiExecutor
+import KaiInterpreter
+import KaiKube
+import KaiPlanning
+import KaiPolicy
+import KaiProviders
+import KaiTerminal
+
+/// The model a command may ask, when one is configured, and how what it says is shown: streamed
+/// text on standard output, its reads on standard error, one JSON document with `-o json`.
+struct ModelSession: Sendable {
+    let configuration: Configuration
+    /// nil when no provider is configured or the interpreter is local.
+    let provider: (any ModelProvider)?
+    let prompts: Prompts
+    let output: OutputFormat
+    let verbose: Bool
+
+    /// Runs `body` with the session `configuration` asks for, and closes its connections however
+    /// `body` ends; throws when the provider settings or prompts cannot be used.
+    static func with<T>(_ configuration: Configuration, output: OutputFormat, verbose: Bool,
+                        _ body: (ModelSession) async throws -> T) async throws -> T {
+        let endpoint = configuration.interpreter.value == .local ? nil : try ProviderEndpoint.from(configuration)
+        let prompts = try Prompts.load(folder: configuration.prompts.value)
+        let session = ModelSession(configuration: configuration, provider: endpoint.map(Providers.make), prompts: prompts,
+                                   output: output, verbose: verbose)
+        do {
+            let result = try await body(session)
+            await session.provider?.shutdown()
+            return result
+        } catch {
+            await session.provider?.shutdown()
+            throw error
+        }
+    }
+
+    /// The plan for `request` against `snapshot`, or nil when the model answered it in text (the answer is shown).
+    func plan(_ request: String, snapshot: ClusterSnapshot, policy: Policy, client: KubeClient) async throws -> Plan? {
+        let planner = Planner(snapshot: snapshot, policy: policy)
+        let text = output == .text
+        let progress = ProgressDisplay(quiet: !text)
+        let model = provider.map { provider in
+            ModelPlanner(provider: provider, planner: planner, prompts: prompts, maxRounds: configuration.maxRounds.value,
+                         summary: { await ClusterSummary.text(snapshot, warnings: ClusterSummary.warnings(in: snapshot.namespace, client: client)) },
+                         read: { operation in try await ReadRunning.read(operation, client: client) },
+                         onText: { piece in if text { Console.out(piece) } },
+                         onRead: { words in
+                             guard text else { return }
+                             Console.error(Paint.standardError.dim("Looking at \(words)…") + "\n")
+                             progress.waiting("Asking \(provider.name)…")
+                         })
+        }
+        if let provider { progress.waiting("Asking \(provider.name)…") }
+        switch try await RequestInterpreter(planner: planner, model: model, mode: configuration.interpreter.value).interpret(request) {
+        case .plan(let plan):
+            if let use = plan.model {
+                if text, plan.note != nil { Console.out("\n") }
+                if verbose { Console.error(PlanText.render(model: use)) }
+            }
+            return plan
+        case .answer(let answer, let use):
+            switch output {
+            case .json: Console.out(PlanDocument(request: request, answer: answer, model: use).json())
+            case .text: Console.out("\n")
+            }
+            if verbose { Console.error(PlanText.render(model: use)) }
+            return nil
+        }
+    }
+}
+
+/// The executor's reads, for a model that looks before it proposes.
+enum ReadRunning {
+    static func read(_ operation: CatalogOperation, client: KubeClient) async throws -> [String] {
+        try await Executor(client: client, audit: AuditLog.standard(), context: AuditContext(endpoint: client.endpoint)).read(operation)
+    }
+}
