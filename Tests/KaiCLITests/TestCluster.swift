@@ -31,8 +31,8 @@ struct TestCluster {
     }
 
     /// Runs `kai arguments…` against this cluster.
-    func kai(_ arguments: [String], input: String? = nil) async throws -> KaiProcess.Result {
-        try await KaiProcess.run(arguments, environment: environment, input: input)
+    func kai(_ arguments: [String], environment extra: [String: String] = [:], input: String? = nil) async throws -> KaiProcess.Result {
+        try await KaiProcess.run(arguments, environment: environment.merging(extra) { $1 }, input: input)
     }
 
     /// Runs the real kubectl against this cluster.

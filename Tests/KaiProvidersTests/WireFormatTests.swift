@@ -35,7 +35,7 @@ struct WireFormatTests {
     }
 
     @Test func openAIReadsAWholeJSONAnswer() async throws {
-        let answer = try await exchange(.openai, [Documented.openAIToolCallJSON("scale", #"{"target":"backend","replicas":3}"#)]).reply.get()
+        let answer = try await exchange(.openai, [Documented.openAIToolCall("scale", #"{"target":"backend","replicas":3}"#)]).reply.get()
         #expect(answer.toolCalls.first?.name == "scale")
         #expect(answer.toolCalls.first?.arguments == #"{"target":"backend","replicas":3}"#)
         #expect(answer.usage == TokenUsage(input: 900, output: 20))

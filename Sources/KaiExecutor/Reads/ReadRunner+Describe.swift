@@ -24,6 +24,7 @@ extension ReadRunner {
         ]
         for container in deployment.containers {
             lines.append("  \(container.name):  image \(container.image ?? "<none>")\(Self.resources(container.resources))")
+            lines += Self.environment(container)
         }
         lines.append(contentsOf: conditions(status?.conditions))
         if let autoscaler = try await client.list(Autoscaler.self, .autoscalers, in: reference.namespace).items.first(where: { $0.targets(reference.name) }) {
@@ -45,6 +46,7 @@ extension ReadRunner {
         ]
         for container in pod.spec?.containers ?? [] {
             lines.append("  \(container.name):  image \(container.image ?? "<none>")\(Self.resources(container.resources))")
+            lines += Self.environment(container)
             guard let status = pod.containerStatuses.first(where: { $0.name == container.name }) else { continue }
             lines.append("    State:       \(Self.state(status.state))")
             if let last = status.lastState, last.terminated != nil { lines.append("    Last State:  \(Self.state(last))") }
@@ -76,6 +78,12 @@ extension ReadRunner {
         }
         if state?.running != nil { return "Running" }
         return "Unknown"
+    }
+
+    /// The container's environment, a line each; values from Secrets are shown as references, never read.
+    static func environment(_ container: PodTemplate.Container) -> [String] {
+        guard let variables = container.env, !variables.isEmpty else { return [] }
+        return ["    Environment:"] + variables.map { "      \($0.name):  \(ClusterText.clip($0.shown))" }
     }
 
     static func resources(_ resources: ResourceRequirements?) -> String {

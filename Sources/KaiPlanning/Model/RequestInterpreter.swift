@@ -1,8 +1,10 @@
 import KaiConfig
 import KaiCore
+import KaiKube
 
 /// Chooses who reads a request: the local grammar first and the model when the grammar is not
-/// sure (`auto`), the grammar alone (`local`), or the model always (`model`).
+/// sure or names something the cluster does not have (`auto`), the grammar alone (`local`), or
+/// the model always (`model`).
 public struct RequestInterpreter: Sendable {
     public let planner: Planner
     /// nil when no provider is configured.
@@ -27,9 +29,14 @@ public struct RequestInterpreter: Sendable {
             guard !request.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw RequestError.empty }
             return try await model.plan(request)
         case (.auto, let model?):
-            switch try planner.interpretLocally(request) {
-            case .plan(let plan): return .plan(plan)
-            case .unsure: return try await model.plan(request)
+            do {
+                switch try planner.interpretLocally(request) {
+                case .plan(let plan): return .plan(plan)
+                case .unsure: return try await model.plan(request)
+                }
+            } catch let error as ResolutionError where error.reason == .unknown {
+                // The grammar took a word for a name the cluster does not have: it misread the request.
+                return try await model.plan(request)
             }
         }
     }
