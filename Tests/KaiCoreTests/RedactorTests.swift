@@ -1,0 +1,33 @@
+import KaiCore
+import Testing
+
+/// Secrets in cluster text are replaced before it goes to a model; ordinary text is left alone.
+@Suite("Redactor")
+struct RedactorTests {
+    @Test(arguments: [
+        ("Authorization: Bearer abcdefghijklmnop1234", "hijklmnop1234"),
+        ("token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N", "eyJzdWIiOiIxMjM0NTY3ODkwIn0"),
+        ("OPENAI_API_KEY=sk-proj-abcdefghijklmnopqrstuvwx", "abcdefghijklmnopqrstuvwx"),
+        ("using key AIzaSyA1234567890abcdefghijklmnopqrstuv", "AIzaSyA1234567890"),
+        ("pushed with ghp_0123456789abcdefghijABCDEFGHIJ012345", "ghp_0123456789"),
+        ("aws AKIAIOSFODNN7EXAMPLE", "AKIAIOSFODNN7EXAMPLE"),
+        ("connecting to postgresql://todo:s3cr3t-pass@postgres:5432/todo", "s3cr3t-pass"),
+        ("password=hunter22 user=admin", "hunter22"),
+        ("\"db_password\": \"correct-horse\"", "correct-horse"),
+        ("-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----", "MIIEowIBAAKCAQEA"),
+    ])
+    func secretsAreRemoved(text: String, secret: String) {
+        let scrubbed = Redactor.scrub(text)
+        #expect(!scrubbed.contains(secret), "\(scrubbed)")
+        #expect(scrubbed.contains("[redacted"))
+    }
+
+    @Test func ordinaryLogLinesAreKept() {
+        for line in ["INFO:     10.244.0.1:52034 - \"GET /health HTTP/1.1\" 200 OK",
+                     "Back-off restarting failed container backend in pod todo-chatbot-backend-x",
+                     "sqlalchemy.exc.OperationalError: could not connect to server: Connection refused",
+                     "the token expired, retrying"] {
+            #expect(Redactor.scrub(line) == line)
+        }
+    }
+}
