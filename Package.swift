@@ -57,7 +57,7 @@ let package = Package(
         .target(name: "KaiRunbook", dependencies: ["KaiCore", "KaiYAML", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiExecutor",
                                                   .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         // kai doctor: checks each thing that can stop kai from working, and says how to fix it.
-        .target(name: "KaiDoctor", dependencies: ["KaiCore", "KaiConfig", "KaiKube", "KaiPolicy", "KaiExecutor"], swiftSettings: strict),
+        .target(name: "KaiDoctor", dependencies: ["KaiCore", "KaiConfig", "KaiProviders", "KaiKube", "KaiPolicy", "KaiExecutor"], swiftSettings: strict),
         // The simulated todo-chatbot cluster: its API server, store, controllers and faults.
         .target(
             name: "KaiSandbox",

@@ -53,7 +53,7 @@ public struct ProviderEndpoint: Sendable {
     }
 
     /// The address as shown in messages: no credentials, no key in the query.
-    var shown: String {
+    public var shown: String {
         guard var parts = URLComponents(url: baseURL, resolvingAgainstBaseURL: false) else { return "(the configured base URL)" }
         parts.user = nil
         parts.password = nil

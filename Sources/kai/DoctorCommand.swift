@@ -54,6 +54,11 @@ struct DoctorCommand: AsyncParsableCommand {
             checks.append(.skipped("policy", because: "the configuration cannot be read"))
         }
         checks += await clusterChecks(namespace: configuration?.namespace.value ?? cluster.namespace, policy: policy ?? .defaults)
+        if let configuration {
+            checks.append(await ProviderCheck.run(configuration))
+        } else {
+            checks.append(.skipped("provider", because: "the configuration cannot be read"))
+        }
         checks.append(LocalChecks.stateFolder(Self.stateFolder(environment)))
         let report = DoctorReport(checks)
         switch configuration?.output.value ?? options.output ?? .text {

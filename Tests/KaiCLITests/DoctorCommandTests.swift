@@ -1,5 +1,6 @@
 import Foundation
 import KaiSandbox
+import KaiTestSupport
 import Testing
 
 /// `kai doctor` through the binary: every check passes on a working cluster, and each thing
@@ -67,5 +68,21 @@ struct DoctorCommandTests {
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.contains("    deletePod: not checked (switched off by the policy)"))
         #expect(result.stdout.contains("(12 operations,"))
+    }
+
+    @Test func theProviderIsAskedWhetherItAnswersAndTakesTheKey() async throws {
+        let models = ModelServer.Reply.json(#"{"object":"list","data":[{"id":"llama3.2","object":"model","created":1,"owned_by":"library"}]}"#)
+        let rejected = ModelServer.Reply.json(#"{"error":{"message":"invalid x-api-key","type":"authentication_error"}}"#, status: 401)
+        try await ModelServer.with([models, rejected]) { url, server in
+            let flags = ["doctor", "--sandbox", "--provider", "openai", "--model", "llama3.2", "--base-url", url.appendingPathComponent("v1").absoluteString]
+            let ok = try await KaiProcess.run(flags, environment: ["OPENAI_API_KEY": "sk-doctor-0123456789"])
+            #expect(ok.status == 0, "\(ok.stdout)")
+            #expect(ok.stdout.contains("ok   provider: openai at \(url.absoluteString)/v1 answers (key from $OPENAI_API_KEY accepted); model llama3.2."))
+            #expect(await server.received.first?.uri == "/v1/models")
+            let failed = try await KaiProcess.run(flags, environment: ["OPENAI_API_KEY": "sk-doctor-0123456789"])
+            #expect(failed.status == 6)
+            #expect(failed.stdout.contains("FAIL provider: The key in $OPENAI_API_KEY was rejected"))
+            #expect(!failed.stdout.contains("sk-doctor"))
+        }
     }
 }

@@ -1,0 +1,43 @@
+import KaiConfig
+import KaiCore
+import KaiProviders
+
+/// Whether the configured model provider answers and accepts its key.
+public enum ProviderCheck {
+    /// The check for `configuration`'s provider; it asks the provider only when one is configured.
+    public static func run(_ configuration: Configuration) async -> DoctorCheck {
+        guard configuration.interpreter.value != .local else {
+            return .ok("provider", "Interpreter local: requests are read by the local grammar only; no provider is asked.")
+        }
+        let endpoint: ProviderEndpoint?
+        do {
+            endpoint = try ProviderEndpoint.from(configuration)
+        } catch {
+            return .failed("provider", error)
+        }
+        guard let endpoint else {
+            guard configuration.interpreter.value != .model else {
+                return .failed("provider", "The interpreter is model, but no provider is configured.",
+                               fix: "Set --provider (or provider: in config.yaml), or use the auto interpreter.", category: .usage)
+            }
+            return .ok("provider", "No model provider: kai reads requests with its local grammar, offline, and says when it is not sure.")
+        }
+        if endpoint.apiKey == nil, endpoint.baseURL == endpoint.kind.defaultBaseURL {
+            return .failed("provider", "\(endpoint.kind.rawValue) needs an API key and none is set.",
+                           fix: "Set \(endpoint.kind.keyVariables[0]) (or apiKeyFile in config.yaml); kai never takes a key from a flag.", category: .provider)
+        }
+        let provider = Providers.make(endpoint)
+        do {
+            try await provider.probe()
+            await provider.shutdown()
+            let key = endpoint.apiKey == nil ? "no key sent" : "key from \(endpoint.keySource) accepted"
+            return .ok("provider", "\(endpoint.kind.rawValue) at \(endpoint.shown) answers (\(key)); model \(endpoint.model).")
+        } catch let error as ProviderError {
+            await provider.shutdown()
+            return .failed("provider", error)
+        } catch {
+            await provider.shutdown()
+            return .failed("provider", "\(error)", fix: "", category: .provider)
+        }
+    }
+}
