@@ -159,4 +159,17 @@ struct ModelRequestTests {
             }
         }
     }
+
+    @Test func readsStopAfterMaxRoundsAndVerboseShowsTheCost() async throws {
+        let look = call("logs", #"{"target":"backend","tail":5}"#)
+        try await ModelServer.with([look, look, look]) { url, server in
+            let model = openAI(url)
+            let result = try await KaiProcess.plan(model.flags + ["--max-rounds", "2", "--verbose", "keep looking at the api"], environment: model.environment)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(await server.received.count == 3)
+            #expect(result.stdout.contains("1. logs deployment todo-chatbot/todo-chatbot-backend  tail=5 previous=false  [read]"))
+            #expect(result.stderr.contains("model openai gpt-4o-mini: 3 round trips, 2700 tokens in, 60 out, "))
+            #expect(result.stderr.contains("reads: logs deployment todo-chatbot-backend (tail=5 previous=false), logs deployment"))
+        }
+    }
 }

@@ -107,4 +107,22 @@ struct REPLTests {
             #expect(!shown.contains("\u{1B}[3"))
         }
     }
+
+    @Test func ctrlCDuringAModelCallReturnsToThePrompt() async throws {
+        // Slow enough to be interrupted; the server answers it after the test, before it stops.
+        var slow = Documented.openAIText
+        slow.delay = .seconds(8)
+        try await ModelServer.with([slow]) { url, server in
+            try await withCluster { environment, _ in
+                let model = ["KAI_PROVIDER": "openai", "OPENAI_BASE_URL": url.appendingPathComponent("v1").absoluteString,
+                             "OPENAI_API_KEY": "sk-test-0123456789abcdef", "KAI_INTERPRETER": "model"]
+                let shown = try await session(environment.merging(model) { $1 }, typing: [
+                    .keys("how are things\r"), .pause(2), .keys("\u{03}"), .pause(1), .keys("/model\r"), .pause(0.5), .keys("/exit\r"),
+                ]).stdout
+                #expect(shown.contains("Interrupted: back at the prompt."))
+                #expect(shown.contains("Interpreter model: every request goes to openai model gpt-4o-mini at \(url.absoluteString)/v1 (API key from $OPENAI_API_KEY)."))
+                #expect(await server.received.count == 1)
+            }
+        }
+    }
 }
