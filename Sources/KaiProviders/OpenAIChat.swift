@@ -1,13 +1,16 @@
 import AsyncHTTPClient
 import Foundation
 import KaiCore
+import Synchronization
 
 /// OpenAI's Chat Completions API with tool calling, as OpenAI, Azure OpenAI, Ollama, llama.cpp's
 /// server, vLLM, LM Studio and Cohere's compatibility endpoint speak it. Replies are streamed
 /// (`stream: true`, server-sent events ending in `[DONE]`); a server that answers with one JSON
 /// document instead is read as that.
-public struct OpenAIChat: ModelProvider {
+public final class OpenAIChat: ModelProvider {
     let transport: ProviderTransport
+    /// Whether to ask for streamed replies: true until a server shows it cannot stream them with tools.
+    private let streams = Mutex(true)
 
     /// A provider for `endpoint` (kind `.openai` or `.azure`).
     public init(endpoint: ProviderEndpoint) {
@@ -28,16 +31,30 @@ public struct OpenAIChat: ModelProvider {
         isAzure ? "\(endpoint.base)/\(path)?api-version=\(endpoint.apiVersion ?? "2024-10-21")" : "\(endpoint.base)/\(path)"
     }
 
+    /// Asks for a streamed reply; a server whose stream breaks before any of it arrives (llama.cpp's
+    /// Python server cannot stream with automatic tool choice) is asked again, and from then on, whole.
     public func complete(_ request: ModelRequest, onText: @escaping @Sendable (String) -> Void) async throws -> ModelReply {
-        let body = JSONBody.encode(Self.body(request, model: endpoint.model))
         let sink = TextSink(onText)
-        return try await transport.send(url("chat/completions"), headers: headers, body: body) { response in
+        if streams.withLock({ $0 }) {
+            do {
+                return try await complete(request, stream: true, sink: sink)
+            } catch let error as ProviderError where error.reason == .streamCutBeforeText {
+                streams.withLock { $0 = false }
+            }
+        }
+        return try await complete(request, stream: false, sink: sink)
+    }
+
+    private func complete(_ request: ModelRequest, stream: Bool, sink: TextSink) async throws -> ModelReply {
+        let body = JSONBody.encode(Self.body(request, model: endpoint.model, stream: stream))
+        let endpoint = self.endpoint
+        return try await transport.send(url("chat/completions"), headers: headers, body: body, retryCuts: !stream) { response in
             if response.headers.first(name: "Content-Type")?.contains("text/event-stream") == true {
-                return try await Self.streamed(response, sink: sink, endpoint: transport.endpoint)
+                return try await Self.streamed(response, sink: sink, endpoint: endpoint)
             }
             let document = JSONBody.decode((try await response.body.collect(upTo: 16 << 20)).readableBytesView)
-            guard let document else { throw Self.malformed(transport.endpoint, "its answer is not JSON") }
-            let reply = try Self.reply(from: document, endpoint: transport.endpoint)
+            guard let document else { throw Self.malformed(endpoint, "its answer is not JSON") }
+            let reply = try Self.reply(from: document, endpoint: endpoint)
             sink.send(reply.text)
             return reply
         }
@@ -55,7 +72,7 @@ public struct OpenAIChat: ModelProvider {
     public func shutdown() async { await transport.shutdown() }
 
     /// The request body, as the Chat Completions reference documents it.
-    static func body(_ request: ModelRequest, model: String) -> JSONValue {
+    static func body(_ request: ModelRequest, model: String, stream: Bool = true) -> JSONValue {
         var messages: [JSONValue] = [["role": "system", "content": .string(request.system)]]
         for message in request.messages {
             switch message {
@@ -75,7 +92,8 @@ public struct OpenAIChat: ModelProvider {
             }
         }
         var body: [String: JSONValue] = ["model": .string(model), "messages": .array(messages), "temperature": 0,
-                                         "max_tokens": .int(request.maxTokens), "stream": true, "stream_options": ["include_usage": true]]
+                                         "max_tokens": .int(request.maxTokens), "stream": .bool(stream)]
+        if stream { body["stream_options"] = ["include_usage": true] }
         if !request.tools.isEmpty {
             body["tools"] = .array(request.tools.map { tool in
                 ["type": "function", "function": ["name": .string(tool.name), "description": .string(tool.description), "parameters": tool.parameters]]

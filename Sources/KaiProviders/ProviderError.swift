@@ -5,7 +5,9 @@ import KaiCore
 public struct ProviderError: KaiError, Equatable {
     /// What kind of failure, for tests and for `kai doctor`.
     public enum Reason: String, Sendable, Hashable {
-        case unreachable, timedOut, keyRejected, notFound, rateLimited, serverError, badRequest, streamCut, malformedReply, unusableReply
+        case unreachable, timedOut, keyRejected, notFound, rateLimited, serverError, badRequest, malformedReply, unusableReply
+        /// A streamed reply that ended early, after part of it was shown, or before any of it was.
+        case streamCut, streamCutBeforeText
     }
 
     public let reason: Reason

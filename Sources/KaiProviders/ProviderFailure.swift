@@ -49,8 +49,8 @@ enum ProviderFailure {
         return ProviderError(.unreachable, problem: "Cannot reach \(provider): \(why).", remedy: remedy(endpoint))
     }
 
-    static func cut(_ endpoint: ProviderEndpoint) -> ProviderError {
-        ProviderError(.streamCut, problem: "The reply from \(endpoint.kind.rawValue) at \(endpoint.shown) was cut off before it ended.",
+    static func cut(_ endpoint: ProviderEndpoint, shown: Bool) -> ProviderError {
+        ProviderError(shown ? .streamCut : .streamCutBeforeText, problem: "The reply from \(endpoint.kind.rawValue) at \(endpoint.shown) was cut off before it ended.",
                       remedy: "Nothing was run. Try the request again.")
     }
 

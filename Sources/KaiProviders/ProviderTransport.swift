@@ -30,12 +30,13 @@ final class ProviderTransport: Sendable {
         let emitted: Bool
     }
 
-    /// Sends `body` (JSON) to `url` and hands a 2xx answer to `read`; retries what may be retried.
-    func send<T: Sendable>(_ url: String, method: HTTPMethod = .POST, headers: [(String, String)], body: [UInt8]?,
+    /// Sends `body` (JSON) to `url` and hands a 2xx answer to `read`; retries what may be retried
+    /// (a stream cut before anything was shown only when `retryCuts`).
+    func send<T: Sendable>(_ url: String, method: HTTPMethod = .POST, headers: [(String, String)], body: [UInt8]?, retryCuts: Bool = true,
                            read: @escaping @Sendable (HTTPClientResponse) async throws -> T) async throws -> T {
         let timeout = endpoint.timeout
         return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await self.attempts(url, method: method, headers: headers, body: body, read: read) }
+            group.addTask { try await self.attempts(url, method: method, headers: headers, body: body, retryCuts: retryCuts, read: read) }
             group.addTask {
                 try await Task.sleep(for: timeout)
                 return nil
@@ -49,7 +50,7 @@ final class ProviderTransport: Sendable {
         }
     }
 
-    private func attempts<T: Sendable>(_ url: String, method: HTTPMethod, headers: [(String, String)], body: [UInt8]?,
+    private func attempts<T: Sendable>(_ url: String, method: HTTPMethod, headers: [(String, String)], body: [UInt8]?, retryCuts: Bool,
                                        read: @Sendable (HTTPClientResponse) async throws -> T) async throws -> T {
         var attempt = 0
         while true {
@@ -71,7 +72,7 @@ final class ProviderTransport: Sendable {
                 }
                 retryAfter = RetryAfter.duration(response.headers.first(name: "Retry-After"))
             } catch let cut as StreamCut {
-                guard !cut.emitted, attempt < endpoint.maximumRetries else { throw ProviderFailure.cut(endpoint) }
+                guard retryCuts, !cut.emitted, attempt < endpoint.maximumRetries else { throw ProviderFailure.cut(endpoint, shown: cut.emitted) }
                 retryAfter = nil
             } catch let error as ProviderError {
                 throw error

@@ -39,6 +39,9 @@ struct FaultTests {
         let retried = try await exchange(.openai, [cutEarly, Documented.openAIText])
         #expect(try retried.reply.get().text == "The backend has 2 ready replicas.")
         #expect(retried.received.count == 2)
+        // A server that breaks its stream before any of it (as llama.cpp's does with tools) is asked for a whole answer.
+        #expect(retried.received.first?.json["stream"] as? Bool == true)
+        #expect(retried.received.last?.json["stream"] as? Bool == false)
 
         let cutMidText = ModelServer.Reply.events([(nil, Documented.openAIChunk(#"{"content":"The back"}"#))], cut: true)
         let (reply, streamed, received) = try await exchange(.openai, [cutMidText, Documented.openAIText])

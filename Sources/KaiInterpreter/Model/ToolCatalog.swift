@@ -16,7 +16,7 @@ public enum ToolCatalog {
         for parameter in operation.parameters {
             properties[parameter.name] = property(parameter)
         }
-        properties["namespace"] = ["type": "string", "description": "Only to act outside the current namespace."]
+        properties["namespace"] = ["type": "string", "description": "Leave this out, unless the request names another namespace."]
         let required = operation.parameters.filter(\.required).map { JSONValue.string($0.name) }
         return ["type": "object", "properties": .object(properties), "required": .array(required)]
     }

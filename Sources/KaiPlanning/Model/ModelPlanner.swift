@@ -148,7 +148,8 @@ public struct ModelPlanner: Sendable {
     }
 
     private func unusable(_ why: String, _ use: ModelUse) -> ProviderError {
-        ProviderError(.unusableReply, problem: "The model's reply could not be used: \(why).",
+        let why = why.hasSuffix(".") ? String(why.dropLast()) : why
+        return ProviderError(.unusableReply, problem: "The model's reply could not be used: \(why).",
                       remedy: "Nothing was run. Rephrase the request, or name the operation (\"scale backend to 3\") so the local grammar can plan it.")
     }
 }
