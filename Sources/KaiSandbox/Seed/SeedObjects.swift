@@ -1,7 +1,7 @@
 import Foundation
 
-/// The objects a fresh sandbox holds: namespaces and a node, and unless empty the todo-chatbot
-/// stack as its Helm chart installs it. Deployments are created with their revision history
+/// The objects a fresh sandbox holds: namespaces, a node and the bootstrap RBAC roles, and
+/// unless empty the todo-chatbot stack as its Helm chart installs it. Deployments are created with their revision history
 /// (old ReplicaSets scaled to 0); the controllers create the pods.
 enum SeedObjects {
     static func install(into store: ObjectStore, stack: Bool) async throws {
@@ -12,6 +12,7 @@ enum SeedObjects {
             try await store.create(ResourceCatalog.serviceAccount, namespace: namespace, ["metadata": ["name": "default"]])
         }
         try await store.create(ResourceCatalog.node, namespace: nil, SandboxNode.object)
+        try await BootstrapRBAC.install(into: store)
         guard stack else { return }
         let namespace = TodoStackSeed.namespace
         try await store.create(ResourceCatalog.configMap, namespace: namespace, configMap)
