@@ -54,6 +54,8 @@ public enum ResourceCatalog {
     public static let deployment = ResourceType("apps", "v1", "Deployment", "deployments", shortNames: ["deploy"], subresources: ["status", "scale"], categories: ["all"])
     public static let replicaSet = ResourceType("apps", "v1", "ReplicaSet", "replicasets", shortNames: ["rs"], subresources: ["status", "scale"], categories: ["all"])
     public static let statefulSet = ResourceType("apps", "v1", "StatefulSet", "statefulsets", shortNames: ["sts"], subresources: ["status", "scale"], categories: ["all"])
+    /// Jobs start their pods (``JobController``); the sandbox's containers never exit, so they stay active.
+    public static let job = ResourceType("batch", "v1", "Job", "jobs", subresources: ["status"], categories: ["all"])
     public static let autoscaler = ResourceType("autoscaling", "v2", "HorizontalPodAutoscaler", "horizontalpodautoscalers", shortNames: ["hpa"], subresources: ["status"], categories: ["all"])
 
     public static let role = ResourceType("rbac.authorization.k8s.io", "v1", "Role", "roles")
@@ -63,7 +65,7 @@ public enum ResourceCatalog {
 
     public static let all: [ResourceType] = [
         namespace, node, pod, service, endpoints, event, configMap, secret, serviceAccount, persistentVolumeClaim,
-        deployment, replicaSet, statefulSet, autoscaler,
+        deployment, replicaSet, statefulSet, job, autoscaler,
         Versions.eventsV1, Versions.autoscalingV1,
         role, roleBinding, clusterRole, clusterRoleBinding,
         ResourceType("authorization.k8s.io", "v1", "SelfSubjectAccessReview", "selfsubjectaccessreviews", namespaced: false, verbs: ["create"]),
