@@ -131,6 +131,8 @@ struct RBACAuthorizerTests {
         #expect(watch == RequestAttributes(verb: "watch", group: "apps", resource: deployments.plural, name: "todo-chatbot-backend",
                                            namespace: "todo-chatbot").withPath("/apis/apps/v1/namespaces/todo-chatbot/deployments"))
         #expect(attributes("GET", "/api/v1/namespaces/todo-chatbot/pods").verb == "list")
+        #expect(attributes("GET", "/api/v1/namespaces/todo-chatbot/pods", ["fieldSelector": "metadata.name==p"]).name == "p")
+        #expect(attributes("GET", "/api/v1/namespaces/todo-chatbot/pods", ["fieldSelector": "metadata.name!=p"]).name == "")
         #expect(attributes("DELETE", "/api/v1/namespaces/todo-chatbot/pods").verb == "deletecollection")
         #expect(attributes("PUT", "/apis/apps/v1/namespaces/todo-chatbot/deployments/d/scale").combinedResource == "deployments/scale")
         #expect(attributes("GET", "/api/v1/namespaces/todo-chatbot/pods/p/log").combinedResource == "pods/log")

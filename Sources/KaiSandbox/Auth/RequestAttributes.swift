@@ -60,7 +60,8 @@ public struct RequestAttributes: Sendable, Hashable {
         if objectName.isEmpty, verb == "list" || verb == "watch", let selector = query["fieldSelector"] {
             for requirement in selector.split(separator: ",") {
                 let parts = requirement.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                if parts.count == 2, parts[0] == "metadata.name" { objectName = String(parts[1]) }
+                // "metadata.name=x" or "metadata.name==x"; "!=" names no object.
+                if parts.count == 2, parts[0] == "metadata.name" { objectName = String(parts[1].drop { $0 == "=" }) }
             }
         }
         // A namespace is in its own namespace, so a RoleBinding there can grant access to it.

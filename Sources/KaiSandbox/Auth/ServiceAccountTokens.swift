@@ -24,7 +24,6 @@ public struct ServiceAccountTokens: Sendable {
         let name: String
         let uid: String
         let audiences: [String]
-        let expires: Date
     }
 
     /// A signed token for the service account `namespace`/`name` (whose uid is `uid`), for
@@ -53,8 +52,7 @@ public struct ServiceAccountTokens: Sendable {
               let name = claims["kubernetes.io"]["serviceaccount"]["name"].string,
               let uid = claims["kubernetes.io"]["serviceaccount"]["uid"].string else { return nil }
         let audiences = (claims["aud"].array ?? []).compactMap(\.string)
-        return Claims(namespace: namespace, name: name, uid: uid, audiences: audiences,
-                      expires: Date(timeIntervalSince1970: TimeInterval(expires)))
+        return Claims(namespace: namespace, name: name, uid: uid, audiences: audiences)
     }
 
     private static func base64URL(_ data: Data) -> String {
