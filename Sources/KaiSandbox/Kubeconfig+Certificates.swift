@@ -58,3 +58,18 @@ extension SandboxKubeconfig {
 
     private static func base64(_ pem: String) -> String { Data(pem.utf8).base64EncodedString() }
 }
+
+extension SandboxKubeconfig {
+    /// A kubeconfig for the HTTPS sandbox at `server` that trusts `certificates`' CA and
+    /// authenticates with a bearer `token` (from `kubectl create token`) instead of the client
+    /// certificate; its user is named `user`, as kai names who was refused.
+    ///
+    /// ```swift
+    /// SandboxKubeconfig.text(server: url, certificates: certificates, token: token,
+    ///                        user: "system:serviceaccount:todo-chatbot:kai")
+    /// ```
+    public static func text(server: URL, certificates: SandboxCertificates, token: String, user: String) -> String {
+        text(server: server, cluster: ["certificate-authority-data": base64(certificates.caCertificatePEM)],
+             user: ["token": token], userName: user)
+    }
+}

@@ -17,7 +17,8 @@ public enum SandboxKubeconfig {
 
     /// The kubeconfig with `cluster` and `user` fields added to the cluster's and the user's
     /// entries (a user with none is written `{}`, as kubectl writes it).
-    static func text(server: URL, cluster: KeyValuePairs<String, String>, user: KeyValuePairs<String, String>) -> String {
+    static func text(server: URL, cluster: KeyValuePairs<String, String>, user: KeyValuePairs<String, String>,
+                     userName: String = "kai-sandbox") -> String {
         let clusterFields = cluster.map { "\n    \($0.key): \($0.value)" }.joined()
         let userFields = user.isEmpty ? " {}" : user.map { "\n    \($0.key): \($0.value)" }.joined()
         return """
@@ -28,13 +29,13 @@ public enum SandboxKubeconfig {
           cluster:
             server: \(server.absoluteString)\(clusterFields)
         users:
-        - name: kai-sandbox
+        - name: \(userName)
           user:\(userFields)
         contexts:
         - name: \(context)
           context:
             cluster: kai-sandbox
-            user: kai-sandbox
+            user: \(userName)
             namespace: \(TodoStackSeed.namespace)
         current-context: \(context)
 

@@ -18,6 +18,10 @@ public struct SandboxServer: Sendable {
     public let store: ObjectStore
     public let faults: FaultBook
     public let controllers: Controllers
+    /// Issues and checks the service account tokens this sandbox accepts.
+    public let tokens: ServiceAccountTokens
+    /// The authorization decisions for every identity but the administrator's.
+    public let audit: AuditTrail
 
     /// A sandbox over `store` with `faults`; `tick` is how often the controllers reconcile.
     public init(store: ObjectStore, faults: FaultBook = FaultBook(), timing: KubeletTiming = KubeletTiming(),
@@ -25,6 +29,8 @@ public struct SandboxServer: Sendable {
         self.store = store
         self.faults = faults
         self.controllers = Controllers(store: store, faults: faults, timing: timing, tick: tick)
+        self.tokens = ServiceAccountTokens()
+        self.audit = AuditTrail()
     }
 
     /// A sandbox holding the todo-chatbot stack, or only the default and kube-system namespaces
@@ -86,7 +92,8 @@ public struct SandboxServer: Sendable {
 
     private func application(port: Int, server: HTTPServerBuilder, scheme: String,
                              onReady: @escaping @Sendable (URL) async -> Void) -> some Service {
-        let responder = APIResponder(store: store, faults: faults, logs: LogSource(faults: faults, now: { Date() }))
+        let responder = APIResponder(store: store, faults: faults, logs: LogSource(faults: faults, now: { Date() }),
+                                     tokens: tokens, audit: audit, secure: scheme == "https")
         return Application(
             responder: responder,
             server: server,

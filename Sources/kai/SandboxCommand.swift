@@ -24,9 +24,10 @@ struct ServeCommand: AsyncParsableCommand {
 
         With --https it serves TLS as minikube does: a fresh CA (kai-sandbox-ca) signs the \
         server's certificate (127.0.0.1, localhost) and a client certificate \
-        (CN=kai-sandbox-admin, O=system:masters); the API refuses clients without one. The \
-        kubeconfig embeds all three (certificate-authority-data, client-certificate-data, \
-        client-key-data).
+        (CN=kai-sandbox-admin, O=system:masters), the administrator; the kubeconfig embeds all \
+        three (certificate-authority-data, client-certificate-data, client-key-data). Other \
+        clients authenticate with a service account token (kubectl create token NAME) and are \
+        authorized by RBAC, or are anonymous.
 
         Examples:
           kai sandbox serve --kubeconfig-out /tmp/kai.kubeconfig
@@ -46,7 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Start with only the default and kube-system namespaces and a node.")
     var empty = false
 
-    @Flag(help: "Serve HTTPS with a freshly generated CA and require its client certificate, which the kubeconfig carries.")
+    @Flag(help: "Serve HTTPS with a freshly generated CA; its client certificate, which the kubeconfig carries, is the administrator.")
     var https = false
 
     @Option(name: .customLong("fault"), help: ArgumentHelp(

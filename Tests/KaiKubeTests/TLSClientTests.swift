@@ -4,8 +4,9 @@ import KaiCore
 import KaiSandbox
 import Testing
 
-/// The client's TLS settings against the sandbox served over HTTPS with a required client
-/// certificate: every kubeconfig way of trusting the server and presenting a certificate.
+/// The client's TLS settings against the sandbox served over HTTPS, where the client
+/// certificate is the administrator: every kubeconfig way of trusting the server and
+/// presenting a certificate.
 @Suite("TLS and client certificates")
 struct TLSClientTests {
     struct Served {
@@ -62,14 +63,14 @@ struct TLSClientTests {
         }
     }
 
-    @Test func noClientCertificateIsRefusedAsATLSFailure() async throws {
+    @Test func withoutAClientCertificateTheClientIsAnonymousAndForbidden() async throws {
         try await withHTTPSSandbox { served in
             guard case .failure(let error) = try await listPods(served, tls: settings(served, clientCertificate: false), credentials: none) else {
-                Issue.record("a client without a certificate must be refused")
+                Issue.record("an anonymous client must not list pods")
                 return
             }
-            #expect([.tls, .unreachable].contains(error.reason))
-            #expect(error.category == .unreachable)
+            #expect(error.reason == .forbidden)
+            #expect(error.problem.contains(#"User "system:anonymous" cannot list resource "pods""#), "\(error.problem)")
         }
     }
 

@@ -51,11 +51,12 @@ struct KubectlTests {
 
     @Test func scaleRollsOutToTheNewCount() async throws {
         try await SandboxHarness.with { sandbox in
-            #expect(try await sandbox.kubectl("scale", "deploy/todo-chatbot-backend", "--replicas=3").status == 0)
-            let status = try await sandbox.kubectl("rollout", "status", "deploy/todo-chatbot-backend", "--timeout=60s")
+            // The frontend: the backend's autoscaler puts a count its load does not need back, as a real one does.
+            #expect(try await sandbox.kubectl("scale", "deploy/todo-chatbot-frontend", "--replicas=3").status == 0)
+            let status = try await sandbox.kubectl("rollout", "status", "deploy/todo-chatbot-frontend", "--timeout=60s")
             #expect(status.status == 0)
             #expect(status.stdout.contains("successfully rolled out"))
-            let ready = try await sandbox.kubectl("get", "deploy", "todo-chatbot-backend", "-o", "jsonpath={.status.readyReplicas}")
+            let ready = try await sandbox.kubectl("get", "deploy", "todo-chatbot-frontend", "-o", "jsonpath={.status.readyReplicas}")
             #expect(ready.stdout == "3")
         }
     }

@@ -70,3 +70,26 @@ public struct APIError: Error, Sendable, Equatable {
         resource.group.isEmpty ? resource.plural : "\(resource.plural).\(resource.group)"
     }
 }
+
+extension APIError {
+    /// 401, as the API server answers credentials it does not accept.
+    static let unauthorized = APIError(code: 401, reason: "Unauthorized", message: "Unauthorized")
+
+    /// 403 for a request RBAC does not allow, worded as the API server words it:
+    /// `pods "x" is forbidden: User "system:serviceaccount:todo-chatbot:kai" cannot delete
+    /// resource "pods" in API group "" in the namespace "todo-chatbot"`.
+    static func forbidden(_ request: RequestAttributes, user: UserInfo) -> APIError {
+        guard request.isResourceRequest else {
+            return APIError(code: 403, reason: "Forbidden",
+                            message: "forbidden: User \"\(user.name)\" cannot \(request.verb) path \"\(request.path)\"",
+                            details: [:])
+        }
+        let scope = request.namespace.isEmpty ? "at the cluster scope" : "in the namespace \"\(request.namespace)\""
+        let why = "User \"\(user.name)\" cannot \(request.verb) resource \"\(request.combinedResource)\" in API group \"\(request.apiGroup)\" \(scope)"
+        let qualified = request.apiGroup.isEmpty ? request.resource : "\(request.resource).\(request.apiGroup)"
+        let subject = request.name.isEmpty ? qualified : "\(qualified) \"\(request.name)\""
+        var details: JSONValue = ["group": .string(request.apiGroup), "kind": .string(request.resource)]
+        if !request.name.isEmpty { details["name"] = .string(request.name) }
+        return APIError(code: 403, reason: "Forbidden", message: "\(subject) is forbidden: \(why)", details: details)
+    }
+}

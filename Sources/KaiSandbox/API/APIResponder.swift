@@ -5,25 +5,49 @@ import ServiceLifecycle
 /// Serves the Kubernetes REST API over an ``ObjectStore``: discovery, CRUD, patch, watch,
 /// the scale and status subresources and Table output, with `metav1.Status` errors.
 struct APIResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+    typealias Context = SandboxRequestContext
 
     let store: ObjectStore
     let faults: FaultBook
     let logs: LogSource
+    let tokens: ServiceAccountTokens
+    let audit: AuditTrail
+    /// Whether requests come over TLS, where a request without credentials is anonymous.
+    let secure: Bool
+
+    private var authorizer: RBACAuthorizer { RBACAuthorizer(store: store) }
 
     func respond(to request: Request, context: Context) async throws -> Response {
         var request = request
         let body = try await request.collectBody(upTo: 16 * 1024 * 1024)
         let api = APIRequest(request, body: body)
         do {
-            guard let path = APIPath(request.uri.path) else { throw APIError.pathNotFound(request.uri.path) }
-            return try await route(path, api)
+            let path = APIPath(request.uri.path)
+            let user = try await authorize(request, path: path, api, certificate: secure ? await context.certificateIdentity() : nil)
+            guard let path else { throw APIError.pathNotFound(request.uri.path) }
+            return try await route(path, api, user: user)
         } catch let error as APIError {
             return Self.json(error.status, status: error.code)
         }
     }
 
-    private func route(_ path: APIPath, _ request: APIRequest) async throws -> Response {
+    /// Who the request acts as, once RBAC has allowed what it asks (401 and 403 otherwise).
+    private func authorize(_ request: Request, path: APIPath?, _ api: APIRequest, certificate: UserInfo?) async throws(APIError) -> UserInfo {
+        func values(_ name: String) -> [String] { request.headers.filter { $0.name.canonicalName == name }.map(\.value) }
+        let credentials = RequestCredentials(secure: secure, certificate: certificate, authorization: request.headers[.authorization],
+                                             impersonateUser: values("impersonate-user").first,
+                                             impersonateGroups: values("impersonate-group"))
+        let authenticator = Authenticator(store: store, tokens: tokens, authorizer: authorizer)
+        let user = try await authenticator.identify(credentials)
+        guard !user.isUnrestricted else { return user }
+        let attributes = RequestAttributes(method: request.method.rawValue, path: request.uri.path, parsed: path, query: api.query)
+        let decision = await authorizer.authorize(user, attributes)
+        await audit.record(AuditTrail.Decision(user: user.name, request: attributes, allowed: decision.allowed))
+        guard decision.allowed else { throw APIError.forbidden(attributes, user: user) }
+        return user
+    }
+
+    private func route(_ path: APIPath, _ request: APIRequest, user: UserInfo) async throws -> Response {
         switch path {
         case .faults(let component): return try await faultRequest(component, request)
         case .version: return Self.json(Discovery.version())
@@ -43,9 +67,13 @@ struct APIResponder: HTTPResponder {
         case .resource(let resource, let namespace, let name, _) where resource.group == "metrics.k8s.io":
             return try await metrics(resource, namespace, name, request)
         case .resource(let resource, let namespace, let name, let subresource):
-            guard let name else { return try await collection(resource, namespace, request) }
+            guard let name else { return try await collection(resource, namespace, request, user: user) }
             switch subresource {
             case "scale": return try await scale(resource, namespace, name, request)
+            case "token":
+                guard request.method == .post else { throw APIError.methodNotAllowed(request.method.rawValue, "serviceaccounts/token") }
+                return Self.json(try await TokenRequest.answer(try request.object(), namespace: namespace ?? "default", account: name,
+                                                               store: store, tokens: tokens), status: 201)
             case "log": return try await logs.response(namespace: namespace ?? "default", pod: name, request: request, store: store)
             case "eviction":
                 guard request.method == .post else { throw APIError.methodNotAllowed(request.method.rawValue, "pods/eviction") }
@@ -58,7 +86,7 @@ struct APIResponder: HTTPResponder {
 
     // MARK: Collections
 
-    private func collection(_ resource: ResourceType, _ namespace: String?, _ request: APIRequest) async throws -> Response {
+    private func collection(_ resource: ResourceType, _ namespace: String?, _ request: APIRequest, user: UserInfo) async throws -> Response {
         let scope = Scope(resource: resource, namespace: namespace, labels: try request.labelSelector(), fields: try request.fieldSelector())
         switch request.method {
         case .get:
@@ -76,7 +104,9 @@ struct APIResponder: HTTPResponder {
         case .post:
             guard resource.verbs.contains("create") else { throw APIError.methodNotAllowed("create", resource.plural) }
             let object = try request.object()
-            if resource.kind == "SelfSubjectAccessReview" { return Self.json(AccessReview.allowAll(object), status: 201) }
+            if AccessReview.kinds.contains(resource.kind) {
+                return Self.json(try await AccessReview.answer(object, kind: resource.kind, requester: user, authorizer: authorizer), status: 201)
+            }
             if request.query["dryRun"] == "All" { return Self.json(object, status: 201) }
             return Self.json(try await store.create(resource, namespace: namespace, object), status: 201)
         case .delete:
@@ -262,14 +292,5 @@ enum ScaleView {
                 "spec": ["replicas": .int(Int64(object[path: "spec.replicas"].int ?? 1))],
                 "status": ["replicas": .int(Int64(object[path: "status.replicas"].int ?? 0)),
                            "selector": .string(LabelText.selector(object[path: "spec.selector.matchLabels"].stringMap))]]
-    }
-}
-
-/// SelfSubjectAccessReviews: the sandbox has no RBAC of its own, so every question is answered "allowed".
-enum AccessReview {
-    static func allowAll(_ review: JSONValue) -> JSONValue {
-        var answer = review
-        answer["status"] = ["allowed": true, "reason": "the kai sandbox allows every request"]
-        return answer
     }
 }

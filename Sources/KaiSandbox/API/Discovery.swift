@@ -58,6 +58,11 @@ enum Discovery {
             entry["kind"] = "Scale"
             entry["verbs"] = ["get", "patch", "update"]
         case "log": entry["verbs"] = ["get"]
+        case "token":
+            entry["group"] = "authentication.k8s.io"
+            entry["version"] = "v1"
+            entry["kind"] = "TokenRequest"
+            entry["verbs"] = ["create"]
         case "eviction":
             entry["group"] = "policy"
             entry["version"] = "v1"

@@ -66,7 +66,10 @@ enum OpenAPI {
         var result: [(String, JSONValue)] = []
         if !collection.isEmpty { result.append((scope, .object(collection))) }
         if !item.isEmpty { result.append(("\(scope)/{name}", .object(item))) }
-        for subresource in resource.subresources where subresource != "log" && subresource != "eviction" {
+        if resource.subresources.contains("token") {
+            result.append(("\(scope)/{name}/token", ["post": operation(resource, action: "post", writes: true)]))
+        }
+        for subresource in resource.subresources where !["log", "eviction", "token"].contains(subresource) {
             result.append(("\(scope)/{name}/\(subresource)", [
                 "get": operation(resource, action: "get"),
                 "put": operation(resource, action: "put", writes: true),

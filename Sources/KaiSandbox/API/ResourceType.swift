@@ -19,7 +19,8 @@ public struct ResourceType: Sendable, Hashable {
     /// The `kind` of a list of these objects.
     public var listKind: String { "\(kind)List" }
     /// Whether objects of this kind have a spec whose changes bump `metadata.generation`.
-    public var hasGeneration: Bool { !["ConfigMap", "Secret", "Event", "Endpoints", "ServiceAccount", "Namespace", "Role", "RoleBinding"].contains(kind) }
+    public var hasGeneration: Bool { !["ConfigMap", "Secret", "Event", "Endpoints", "ServiceAccount", "Namespace", "Role", "RoleBinding",
+                                            "ClusterRole", "ClusterRoleBinding"].contains(kind) }
 
     static let readWrite = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]
 
@@ -48,20 +49,27 @@ public enum ResourceCatalog {
     public static let event = ResourceType("", "v1", "Event", "events", shortNames: ["ev"])
     public static let configMap = ResourceType("", "v1", "ConfigMap", "configmaps", shortNames: ["cm"])
     public static let secret = ResourceType("", "v1", "Secret", "secrets")
-    public static let serviceAccount = ResourceType("", "v1", "ServiceAccount", "serviceaccounts", shortNames: ["sa"])
+    public static let serviceAccount = ResourceType("", "v1", "ServiceAccount", "serviceaccounts", shortNames: ["sa"], subresources: ["token"])
     public static let persistentVolumeClaim = ResourceType("", "v1", "PersistentVolumeClaim", "persistentvolumeclaims", shortNames: ["pvc"], subresources: ["status"])
     public static let deployment = ResourceType("apps", "v1", "Deployment", "deployments", shortNames: ["deploy"], subresources: ["status", "scale"], categories: ["all"])
     public static let replicaSet = ResourceType("apps", "v1", "ReplicaSet", "replicasets", shortNames: ["rs"], subresources: ["status", "scale"], categories: ["all"])
     public static let statefulSet = ResourceType("apps", "v1", "StatefulSet", "statefulsets", shortNames: ["sts"], subresources: ["status", "scale"], categories: ["all"])
+    /// Jobs start their pods (``JobController``); the sandbox's containers never exit, so they stay active.
+    public static let job = ResourceType("batch", "v1", "Job", "jobs", subresources: ["status"], categories: ["all"])
     public static let autoscaler = ResourceType("autoscaling", "v2", "HorizontalPodAutoscaler", "horizontalpodautoscalers", shortNames: ["hpa"], subresources: ["status"], categories: ["all"])
+
+    public static let role = ResourceType("rbac.authorization.k8s.io", "v1", "Role", "roles")
+    public static let roleBinding = ResourceType("rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings")
+    public static let clusterRole = ResourceType("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", namespaced: false)
+    public static let clusterRoleBinding = ResourceType("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings", namespaced: false)
 
     public static let all: [ResourceType] = [
         namespace, node, pod, service, endpoints, event, configMap, secret, serviceAccount, persistentVolumeClaim,
-        deployment, replicaSet, statefulSet, autoscaler,
+        deployment, replicaSet, statefulSet, job, autoscaler,
         Versions.eventsV1, Versions.autoscalingV1,
-        ResourceType("rbac.authorization.k8s.io", "v1", "Role", "roles"),
-        ResourceType("rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings"),
+        role, roleBinding, clusterRole, clusterRoleBinding,
         ResourceType("authorization.k8s.io", "v1", "SelfSubjectAccessReview", "selfsubjectaccessreviews", namespaced: false, verbs: ["create"]),
+        ResourceType("authorization.k8s.io", "v1", "SubjectAccessReview", "subjectaccessreviews", namespaced: false, verbs: ["create"]),
         ResourceType("metrics.k8s.io", "v1beta1", "PodMetrics", "pods", verbs: ["get", "list"]),
         ResourceType("metrics.k8s.io", "v1beta1", "NodeMetrics", "nodes", namespaced: false, verbs: ["get", "list"]),
     ]

@@ -47,15 +47,14 @@ struct AutoscalerController: Sendable {
         for metric in autoscaler[path: "spec.metrics"].array ?? [] where metric["type"].string == "Resource" {
             let resourceName = metric[path: "resource.name"].string ?? "cpu"
             guard let target = metric[path: "resource.target.averageUtilization"].int, target > 0 else { continue }
-            guard let reading = await utilization(of: resourceName, in: pods, now: now) else {
+            guard let measured = await utilization(of: resourceName, in: pods, now: now) else {
                 failure = "the HPA was unable to compute the replica count: failed to get \(resourceName) utilization: unable to get metrics for resource \(resourceName): no metrics returned from resource metrics API"
                 continue
             }
             currentMetrics.append(["type": "Resource", "resource": ["name": .string(resourceName),
-                                                                    "current": ["averageUtilization": .int(Int64(reading.percent)),
-                                                                                "averageValue": .string(reading.averageValue)]]])
-            let ratio = Double(reading.percent) / Double(target)
-            proposals.append(abs(ratio - 1) <= Self.tolerance ? current : Int((ratio * Double(reading.pods)).rounded(.up)))
+                                                                    "current": ["averageUtilization": .int(Int64(measured.percent)),
+                                                                                "averageValue": .string(measured.averageValue)]]])
+            proposals.append(Self.proposal(measured.reading, target: target, current: current))
         }
         status["currentMetrics"] = currentMetrics.isEmpty ? .null : .array(currentMetrics)
         if let failure, proposals.isEmpty {
@@ -90,21 +89,49 @@ struct AutoscalerController: Sendable {
         await save(autoscaler, status: status, warning: nil)
     }
 
+    /// What one metric proposes: the usage ratio times the pods measured. When pods not ready
+    /// yet (a rollout's new ones, for CPU) are among them and the ready ones ask for more
+    /// replicas, the new ones count as using nothing, as the real controller counts them, so a
+    /// rollout's surge alone never scales a deployment up.
+    static func proposal(_ reading: Utilization, target: Int, current: Int) -> Int {
+        let ratio = Double(reading.percent) / Double(target)
+        let readyRatio = Double(reading.readyUsed) / Double(max(reading.readyRequested, 1)) * 100 / Double(target)
+        guard reading.readyPods < reading.pods, reading.readyPods > 0, readyRatio > 1 else {
+            return abs(ratio - 1) <= tolerance ? current : Int((ratio * Double(reading.pods)).rounded(.up))
+        }
+        let diluted = Double(reading.readyUsed) / Double(reading.requested) * 100 / Double(target)
+        guard diluted > 1 + tolerance else { return current }
+        return Int((diluted * Double(reading.pods)).rounded(.up))
+    }
+
+    /// Usage of one resource across a target's running pods, and of the ready ones among them
+    /// (for memory, every pod counts as ready).
+    struct Utilization {
+        let used: Int
+        let requested: Int
+        let pods: Int
+        let readyUsed: Int
+        let readyRequested: Int
+        let readyPods: Int
+        var percent: Int { Int((Double(used) / Double(requested) * 100).rounded()) }
+    }
+
     /// The average utilization, in percent of requests, of the running pods that report usage.
-    private func utilization(of resource: String, in pods: [JSONValue], now: Date) async -> (percent: Int, averageValue: String, pods: Int)? {
-        var used = 0, requested = 0, counted = 0
+    private func utilization(of resource: String, in pods: [JSONValue], now: Date) async -> (percent: Int, averageValue: String, reading: Utilization)? {
+        var samples: [(used: Int, requested: Int, ready: Bool)] = []
         for pod in pods where pod[path: "metadata.deletionTimestamp"].isNull {
             guard let usage = await metrics.usage(of: pod, now: now) else { continue }
             let requests = Resources.requests(of: pod)
             let request = resource == "memory" ? requests.memoryMiB : requests.cpuMillis
             guard request > 0 else { return nil }
-            used += resource == "memory" ? usage.memoryMiB : usage.cpuMillis
-            requested += request
-            counted += 1
+            samples.append((resource == "memory" ? usage.memoryMiB : usage.cpuMillis, request, resource != "cpu" || Kubelet.isReady(pod)))
         }
-        guard counted > 0, requested > 0 else { return nil }
-        let average = used / counted
-        return (Int((Double(used) / Double(requested) * 100).rounded()), resource == "memory" ? "\(average)Mi" : "\(average)m", counted)
+        let ready = samples.filter(\.ready)
+        let used = samples.reduce(0) { $0 + $1.used }, requested = samples.reduce(0) { $0 + $1.requested }
+        guard !samples.isEmpty, requested > 0 else { return nil }
+        let reading = Utilization(used: used, requested: requested, pods: samples.count, readyUsed: ready.reduce(0) { $0 + $1.used },
+                                  readyRequested: ready.reduce(0) { $0 + $1.requested }, readyPods: ready.count)
+        return (reading.percent, resource == "memory" ? "\(used / samples.count)Mi" : "\(used / samples.count)m", reading)
     }
 
     private func save(_ autoscaler: JSONValue, status: JSONValue, warning: (reason: String, message: String)?) async {

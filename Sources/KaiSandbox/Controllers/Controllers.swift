@@ -1,7 +1,7 @@
 import Foundation
 import ServiceLifecycle
 
-/// The control loop: every tick, the deployment, stateful set, replica set, volume claim,
+/// The control loop: every tick, the deployment, stateful set, replica set, job, volume claim,
 /// kubelet and endpoints controllers reconcile the store toward what its objects ask for;
 /// the autoscaler syncs at its own, slower period, as kube-controller-manager's does.
 public struct Controllers: Service {
@@ -39,6 +39,7 @@ public struct Controllers: Service {
         await DeploymentController(store: store, events: events).reconcile()
         await StatefulSetController(store: store, events: events).reconcile()
         await ReplicaSetController(store: store, events: events).reconcile()
+        await JobController(store: store, events: events).reconcile()
         await VolumeClaimController(store: store, events: events).reconcile()
         await Kubelet(store: store, events: events, faults: faults, timing: timing, clock: clock).reconcile()
         await EndpointsController(store: store).reconcile()

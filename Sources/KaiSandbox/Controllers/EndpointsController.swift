@@ -16,7 +16,7 @@ struct EndpointsController: Sendable {
                  "targetRef": ["kind": "Pod", "namespace": pod[path: "metadata.namespace"], "name": pod[path: "metadata.name"], "uid": pod[path: "metadata.uid"]]]
             }
             let ports: [JSONValue] = (service[path: "spec.ports"].array ?? []).map { port in
-                ["name": port["name"], "port": port["targetPort"].int.map { .int(Int64($0)) } ?? port["port"], "protocol": port["protocol"]]
+                ["name": port["name"], "port": Self.targetPort(port, pods: pods), "protocol": port["protocol"]]
             }
             var subset: JSONValue = ["ports": .array(ports)]
             let ready = pods.filter(Kubelet.isReady), notReady = pods.filter { !Kubelet.isReady($0) }
@@ -33,5 +33,18 @@ struct EndpointsController: Sendable {
                 _ = try? await store.create(ResourceCatalog.endpoints, namespace: namespace, endpoints)
             }
         }
+    }
+
+    /// The port the endpoints serve on: the service port's `targetPort`, a named one being the
+    /// number of the selected pods' container port of that name, as the real controller resolves it.
+    private static func targetPort(_ port: JSONValue, pods: [JSONValue]) -> JSONValue {
+        if let number = port["targetPort"].int { return .int(Int64(number)) }
+        if let name = port["targetPort"].string {
+            let containers = pods.flatMap { $0[path: "spec.containers"].array ?? [] }
+            if let match = containers.flatMap({ $0["ports"].array ?? [] }).first(where: { $0["name"].string == name }) {
+                return match["containerPort"]
+            }
+        }
+        return port["port"]
     }
 }

@@ -24,12 +24,20 @@ extension KubeProtobufSchema {
         k8s.io.api.apps.v1.StatefulSetSpec|1 replicas i|2 selector Mk8s.io.apimachinery.pkg.apis.meta.v1.LabelSelector|3 template Mk8s.io.api.core.v1.PodTemplateSpec|4 volumeClaimTemplates *Mk8s.io.api.core.v1.PersistentVolumeClaim|5 serviceName s|6 podManagementPolicy s?|7 updateStrategy Mk8s.io.api.apps.v1.StatefulSetUpdateStrategy|8 revisionHistoryLimit i|9 minReadySeconds i?|10 persistentVolumeClaimRetentionPolicy Mk8s.io.api.apps.v1.StatefulSetPersistentVolumeClaimRetentionPolicy|11 ordinals Mk8s.io.api.apps.v1.StatefulSetOrdinals
         k8s.io.api.apps.v1.StatefulSetStatus|1 observedGeneration i?|2 replicas i|3 readyReplicas i?|4 currentReplicas i?|5 updatedReplicas i?|6 currentRevision s?|7 updateRevision s?|9 collisionCount i|10 conditions *Mk8s.io.api.apps.v1.StatefulSetCondition|11 availableReplicas i
         k8s.io.api.apps.v1.StatefulSetUpdateStrategy|1 type s?|2 rollingUpdate Mk8s.io.api.apps.v1.RollingUpdateStatefulSetStrategy
+        k8s.io.api.authentication.v1.AttestationValue|1 items *s
+        k8s.io.api.authentication.v1.BoundObjectReference|1 kind s?|2 apiVersion s?|3 name s?|4 uid s?
+        k8s.io.api.authentication.v1.TokenRequest|1 metadata Mk8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta|2 spec Mk8s.io.api.authentication.v1.TokenRequestSpec|3 status Mk8s.io.api.authentication.v1.TokenRequestStatus
+        k8s.io.api.authentication.v1.TokenRequestSpec|1 audiences *s|3 boundObjectRef Mk8s.io.api.authentication.v1.BoundObjectReference|4 expirationSeconds i|5 attestations mMk8s.io.api.authentication.v1.AttestationValue
+        k8s.io.api.authentication.v1.TokenRequestStatus|1 token s|2 expirationTimestamp Mk8s.io.apimachinery.pkg.apis.meta.v1.Time
+        k8s.io.api.authorization.v1.ExtraValue|1 items *s
         k8s.io.api.authorization.v1.FieldSelectorAttributes|1 rawSelector s?|2 requirements *Mk8s.io.apimachinery.pkg.apis.meta.v1.FieldSelectorRequirement
         k8s.io.api.authorization.v1.LabelSelectorAttributes|1 rawSelector s?|2 requirements *Mk8s.io.apimachinery.pkg.apis.meta.v1.LabelSelectorRequirement
         k8s.io.api.authorization.v1.NonResourceAttributes|1 path s?|2 verb s?
         k8s.io.api.authorization.v1.ResourceAttributes|1 namespace s?|2 verb s?|3 group s?|4 version s?|5 resource s?|6 subresource s?|7 name s?|8 fieldSelector Mk8s.io.api.authorization.v1.FieldSelectorAttributes|9 labelSelector Mk8s.io.api.authorization.v1.LabelSelectorAttributes
         k8s.io.api.authorization.v1.SelfSubjectAccessReview|1 metadata Mk8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta|2 spec Mk8s.io.api.authorization.v1.SelfSubjectAccessReviewSpec|3 status Mk8s.io.api.authorization.v1.SubjectAccessReviewStatus
         k8s.io.api.authorization.v1.SelfSubjectAccessReviewSpec|1 resourceAttributes Mk8s.io.api.authorization.v1.ResourceAttributes|2 nonResourceAttributes Mk8s.io.api.authorization.v1.NonResourceAttributes
+        k8s.io.api.authorization.v1.SubjectAccessReview|1 metadata Mk8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta|2 spec Mk8s.io.api.authorization.v1.SubjectAccessReviewSpec|3 status Mk8s.io.api.authorization.v1.SubjectAccessReviewStatus
+        k8s.io.api.authorization.v1.SubjectAccessReviewSpec|1 resourceAttributes Mk8s.io.api.authorization.v1.ResourceAttributes|2 nonResourceAttributes Mk8s.io.api.authorization.v1.NonResourceAttributes|3 user s?|4 groups *s|5 extra mMk8s.io.api.authorization.v1.ExtraValue|6 uid s?
         k8s.io.api.authorization.v1.SubjectAccessReviewStatus|1 allowed b|2 reason s?|3 evaluationError s?|4 denied b?
         k8s.io.api.autoscaling.v1.CrossVersionObjectReference|1 kind s|2 name s|3 apiVersion s?
         k8s.io.api.autoscaling.v1.HorizontalPodAutoscaler|1 metadata Mk8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta|2 spec Mk8s.io.api.autoscaling.v1.HorizontalPodAutoscalerSpec|3 status Mk8s.io.api.autoscaling.v1.HorizontalPodAutoscalerStatus
@@ -247,6 +255,9 @@ extension KubeProtobufSchema {
         k8s.io.api.events.v1.Event|1 metadata Mk8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta|2 eventTime Mk8s.io.apimachinery.pkg.apis.meta.v1.MicroTime|3 series Mk8s.io.api.events.v1.EventSeries|4 reportingController s?|5 reportingInstance s?|6 action s?|7 reason s?|8 regarding Mk8s.io.api.core.v1.ObjectReference|9 related Mk8s.io.api.core.v1.ObjectReference|10 note s?|11 type s?|12 deprecatedSource Mk8s.io.api.core.v1.EventSource|13 deprecatedFirstTimestamp Mk8s.io.apimachinery.pkg.apis.meta.v1.Time|14 deprecatedLastTimestamp Mk8s.io.apimachinery.pkg.apis.meta.v1.Time|15 deprecatedCount i?
         k8s.io.api.events.v1.EventSeries|1 count i|2 lastObservedTime Mk8s.io.apimachinery.pkg.apis.meta.v1.MicroTime
         k8s.io.api.policy.v1.Eviction|1 metadata Mk8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta|2 deleteOptions Mk8s.io.apimachinery.pkg.apis.meta.v1.DeleteOptions
+        k8s.io.api.rbac.v1.AggregationRule|1 clusterRoleSelectors *Mk8s.io.apimachinery.pkg.apis.meta.v1.LabelSelector
+        k8s.io.api.rbac.v1.ClusterRole|1 metadata Mk8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta|2 rules *Mk8s.io.api.rbac.v1.PolicyRule|3 aggregationRule Mk8s.io.api.rbac.v1.AggregationRule
+        k8s.io.api.rbac.v1.ClusterRoleBinding|1 metadata Mk8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta|2 subjects *Mk8s.io.api.rbac.v1.Subject|3 roleRef Mk8s.io.api.rbac.v1.RoleRef
         k8s.io.api.rbac.v1.PolicyRule|1 verbs *s|2 apiGroups *s|3 resources *s|4 resourceNames *s|5 nonResourceURLs *s
         k8s.io.api.rbac.v1.Role|1 metadata Mk8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta|2 rules *Mk8s.io.api.rbac.v1.PolicyRule
         k8s.io.api.rbac.v1.RoleBinding|1 metadata Mk8s.io.apimachinery.pkg.apis.meta.v1.ObjectMeta|2 subjects *Mk8s.io.api.rbac.v1.Subject|3 roleRef Mk8s.io.api.rbac.v1.RoleRef

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The objects a fresh sandbox holds: namespaces and a node, and unless empty the todo-chatbot
-/// stack as its Helm chart installs it. Deployments are created with their revision history
+/// The objects a fresh sandbox holds: namespaces, a node and the bootstrap RBAC roles, and
+/// unless empty the todo-chatbot stack as its Helm chart installs it. Deployments are created with their revision history
 /// (old ReplicaSets scaled to 0); the controllers create the pods.
 enum SeedObjects {
     static func install(into store: ObjectStore, stack: Bool) async throws {
@@ -12,6 +12,7 @@ enum SeedObjects {
             try await store.create(ResourceCatalog.serviceAccount, namespace: namespace, ["metadata": ["name": "default"]])
         }
         try await store.create(ResourceCatalog.node, namespace: nil, SandboxNode.object)
+        try await BootstrapRBAC.install(into: store)
         guard stack else { return }
         let namespace = TodoStackSeed.namespace
         try await store.create(ResourceCatalog.configMap, namespace: namespace, configMap)
@@ -31,10 +32,11 @@ enum SeedObjects {
     }
 
     static func labels(_ component: SeedComponent) -> JSONValue { JSONValue(TodoStackSeed.labels(component)) }
+    static func objectLabels(_ component: SeedComponent) -> JSONValue { JSONValue(TodoStackSeed.objectLabels(component)) }
 
     static func deployment(_ component: SeedComponent) -> JSONValue {
         var deployment: JSONValue = [
-            "metadata": ["name": .string(TodoStackSeed.deploymentName(component)), "labels": labels(component),
+            "metadata": ["name": .string(TodoStackSeed.deploymentName(component)), "labels": objectLabels(component),
                          "annotations": ["meta.helm.sh/release-name": .string(TodoStackSeed.release),
                                          "meta.helm.sh/release-namespace": .string(TodoStackSeed.namespace)]],
             "spec": ["replicas": .int(Int64(component.replicas)), "revisionHistoryLimit": 10, "progressDeadlineSeconds": 600,
@@ -50,7 +52,7 @@ enum SeedObjects {
         let port = Int64(component.containerPort)
         var container: JSONValue = [
             "name": .string(component.containerName), "image": .string(image), "imagePullPolicy": "IfNotPresent",
-            "ports": [["name": "http", "containerPort": .int(port), "protocol": "TCP"]],
+            "ports": [["name": .string(TodoStackSeed.portName(component)), "containerPort": .int(port), "protocol": "TCP"]],
             "resources": resources(component),
             "securityContext": ["runAsNonRoot": true, "allowPrivilegeEscalation": false],
             "terminationMessagePath": "/dev/termination-log", "terminationMessagePolicy": "File",
@@ -91,24 +93,29 @@ enum SeedObjects {
 
     static func service(_ component: SeedComponent) -> JSONValue {
         let port = Int64(component.containerPort)
+        let portName = JSONValue.string(TodoStackSeed.portName(component))
         var spec: JSONValue = ["type": "ClusterIP", "selector": JSONValue(TodoStackSeed.selector(component)),
-                               "ports": [["name": "http", "port": .int(port), "targetPort": .int(port), "protocol": "TCP"]],
+                               "ports": [["name": portName, "port": .int(port), "targetPort": portName, "protocol": "TCP"]],
                                "clusterIP": .string("10.96.0.\(10 + (TodoStackSeed.components.firstIndex(of: component) ?? 0))")]
         if component.component == "frontend" {
             spec["type"] = "NodePort"
-            spec["ports"] = [["name": "http", "port": .int(port), "targetPort": .int(port), "protocol": "TCP", "nodePort": 30080]]
+            spec["ports"] = [["name": portName, "port": .int(port), "targetPort": portName, "protocol": "TCP", "nodePort": 30080]]
         }
-        return ["metadata": ["name": .string(TodoStackSeed.deploymentName(component)), "labels": labels(component)], "spec": spec]
+        return ["metadata": ["name": .string(TodoStackSeed.deploymentName(component)), "labels": objectLabels(component)], "spec": spec]
+    }
+
+    private static func component(_ name: String) -> SeedComponent? {
+        TodoStackSeed.components.first { $0.component == name }
     }
 
     private static let configMap: JSONValue = [
-        "metadata": ["name": "todo-chatbot-config", "labels": ["app.kubernetes.io/instance": "todo-chatbot", "app.kubernetes.io/name": "todo-chatbot"]],
+        "metadata": ["name": "todo-chatbot-config", "labels": JSONValue(TodoStackSeed.releaseLabels)],
         "data": ["NEXT_PUBLIC_API_URL": "http://todo-chatbot-backend:8000", "LOG_LEVEL": "info", "CORS_ORIGINS": "http://localhost:3000"],
     ]
 
     /// Values are placeholders a real install would replace; keys are what the pods reference.
     private static let secret: JSONValue = [
-        "metadata": ["name": "todo-chatbot-secrets", "labels": ["app.kubernetes.io/instance": "todo-chatbot", "app.kubernetes.io/name": "todo-chatbot"]],
+        "metadata": ["name": "todo-chatbot-secrets", "labels": JSONValue(TodoStackSeed.releaseLabels)],
         "type": "Opaque",
         "data": ["DATABASE_URL": .string(Data("postgresql://todo:sandbox@todo-chatbot-postgres:5432/todo".utf8).base64EncodedString()),
                  "BETTER_AUTH_SECRET": .string(Data("sandbox-only-not-a-secret".utf8).base64EncodedString()),
@@ -117,14 +124,14 @@ enum SeedObjects {
     ]
 
     private static let postgresClaim: JSONValue = [
-        "metadata": ["name": "todo-chatbot-postgres", "labels": ["app.kubernetes.io/instance": "todo-chatbot", "app.kubernetes.io/component": "postgres"]],
+        "metadata": ["name": "todo-chatbot-postgres", "labels": component("postgres").map(objectLabels) ?? [:]],
         "spec": ["accessModes": ["ReadWriteOnce"], "resources": ["requests": ["storage": "5Gi"]], "storageClassName": "standard",
                  "volumeName": "pvc-2f1c9a7e-todo-postgres", "volumeMode": "Filesystem"],
         "status": ["phase": "Bound", "accessModes": ["ReadWriteOnce"], "capacity": ["storage": "5Gi"]],
     ]
 
     private static let backendAutoscaler: JSONValue = [
-        "metadata": ["name": "todo-chatbot-backend", "labels": ["app.kubernetes.io/instance": "todo-chatbot", "app.kubernetes.io/component": "backend"]],
+        "metadata": ["name": "todo-chatbot-backend", "labels": component("backend").map(objectLabels) ?? [:]],
         "spec": ["scaleTargetRef": ["apiVersion": "apps/v1", "kind": "Deployment", "name": "todo-chatbot-backend"],
                  "minReplicas": 2, "maxReplicas": 5,
                  "metrics": [["type": "Resource", "resource": ["name": "cpu", "target": ["type": "Utilization", "averageUtilization": 70]]]]],

@@ -36,9 +36,30 @@ public enum TodoStackSeed {
     /// The deployment name of `component`: "todo-chatbot-backend".
     public static func deploymentName(_ component: SeedComponent) -> String { "\(release)-\(component.component)" }
 
-    /// The standard `app.kubernetes.io/*` labels the chart puts on a component's objects.
+    /// The chart (`helm.sh/chart`) that installs the stack: charts/todo-chatbot's name and version.
+    public static let chart = "todo-chatbot-0.1.0"
+
+    /// The standard `app.kubernetes.io/*` labels the chart puts on a component's pods.
     public static func labels(_ component: SeedComponent) -> [String: String] {
         selector(component).merging(["app.kubernetes.io/managed-by": "Helm", "app.kubernetes.io/part-of": "todo-chatbot"]) { $1 }
+    }
+
+    /// The labels the chart puts on a component's objects (deployment, service, claim,
+    /// autoscaler): the pods' plus `helm.sh/chart` and the version the component runs (its image tag).
+    public static func objectLabels(_ component: SeedComponent) -> [String: String] {
+        let version = component.image.split(separator: ":").last.map(String.init) ?? ""
+        return labels(component).merging(["helm.sh/chart": chart, "app.kubernetes.io/version": version]) { $1 }
+    }
+
+    /// The labels of the objects the whole release shares (ConfigMap, Secret).
+    public static var releaseLabels: [String: String] {
+        ["helm.sh/chart": chart, "app.kubernetes.io/name": "todo-chatbot", "app.kubernetes.io/instance": release,
+         "app.kubernetes.io/managed-by": "Helm", "app.kubernetes.io/part-of": "todo-chatbot"]
+    }
+
+    /// The name of the container port (and service port) of `component`: "http", or "postgres".
+    public static func portName(_ component: SeedComponent) -> String {
+        component.component == "postgres" ? "postgres" : "http"
     }
 
     /// The deployment's `spec.selector.matchLabels`.
@@ -58,7 +79,7 @@ public enum TodoStackSeed {
     /// The seed as the resolver sees it: every deployment ready, every pod running.
     public static func snapshot() -> ClusterSnapshot {
         let deployments = components.map { component in
-            DeploymentSnapshot(name: deploymentName(component), labels: labels(component), selector: selector(component),
+            DeploymentSnapshot(name: deploymentName(component), labels: objectLabels(component), selector: selector(component),
                                replicas: component.replicas, readyReplicas: component.replicas,
                                containers: [ContainerImage(name: component.containerName, image: component.image)],
                                revision: component.revision)

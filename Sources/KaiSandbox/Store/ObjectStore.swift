@@ -82,7 +82,12 @@ public actor ObjectStore {
             object[path: "metadata.name"] = .string(prefix + NameSuffix.random(length: 5))
         }
         let name = object[path: "metadata.name"].string ?? ""
-        guard Self.isValidName(name) else {
+        if resource.group == "rbac.authorization.k8s.io" {
+            // RBAC objects are named like path segments ("system:basic-user"), as the API server validates them.
+            guard !name.isEmpty, name != ".", name != "..", !name.contains("/"), !name.contains("%") else {
+                throw APIError.invalid(resource, name, "metadata.name: Invalid value: \"\(name)\": may not contain '/' or '%', and may not be '.' or '..'")
+            }
+        } else if !Self.isValidName(name) {
             throw APIError.invalid(resource, name, "metadata.name: Invalid value: \"\(name)\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character")
         }
         guard buckets[resource]?[Self.key(namespace, name)] == nil else { throw APIError.alreadyExists(resource, name) }
