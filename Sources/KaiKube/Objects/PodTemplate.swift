@@ -16,11 +16,18 @@ public struct PodTemplate: Codable, Sendable, Hashable {
         public var containers: [Container]
     }
 
-    /// One container: its name, image and resources.
+    /// One container: its name, image, resources, and what diagnosis reads of its configuration
+    /// (the Secret and ConfigMap keys it references, its ports and probes; never literal values).
     public struct Container: Codable, Sendable, Hashable {
         public var name: String
         public var image: String?
         public var resources: ResourceRequirements?
+        public var env: [EnvVar]?
+        public var envFrom: [EnvFromSource]?
+        public var ports: [ContainerPort]?
+        public var readinessProbe: Probe?
+        public var livenessProbe: Probe?
+        public var startupProbe: Probe?
     }
 
     enum CodingKeys: CodingKey { case metadata, spec }
