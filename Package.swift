@@ -42,6 +42,8 @@ let package = Package(
         .target(name: "KaiPolicy", dependencies: ["KaiCore", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         // Request -> checked plan: interpreter, resolver and policy in order.
         .target(name: "KaiPlanning", dependencies: ["KaiCore", "KaiInterpreter", "KaiKube", "KaiPolicy"], swiftSettings: strict),
+        // Evidence from the cluster, analyzers naming root causes, suggested fixes, resource recommendations.
+        .target(name: "KaiDiagnosis", dependencies: ["KaiCore", "KaiKube"], swiftSettings: strict),
         // Runs a confirmed plan: before -> after, rollout progress, audit and undo.
         .target(name: "KaiExecutor", dependencies: ["KaiCore", "KaiKube", "KaiPolicy"], swiftSettings: strict),
         // Runbook files: YAML steps compiled against the live cluster before any runs, then run in order.
@@ -88,6 +90,7 @@ let package = Package(
         .testTarget(name: "KaiSandboxTests", dependencies: ["KaiSandbox", "KaiTestSupport",
                                                             .product(name: "X509", package: "swift-certificates")],
                     swiftSettings: strict),
+        .testTarget(name: "KaiDiagnosisTests", dependencies: ["KaiDiagnosis", "KaiSandbox", "KaiTestSupport"], swiftSettings: strict),
         .testTarget(name: "KaiExecutorTests", dependencies: ["KaiExecutor", "KaiSandbox", "KaiTestSupport"], swiftSettings: strict),
         .testTarget(name: "KaiRunbookTests", dependencies: ["KaiRunbook", "KaiSandbox"], swiftSettings: strict),
         .testTarget(name: "KaiCLITests", dependencies: ["kai", "KaiSandbox", "KaiTestSupport"], swiftSettings: strict),

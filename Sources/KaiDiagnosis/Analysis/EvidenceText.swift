@@ -1,0 +1,68 @@
+import Foundation
+import KaiKube
+
+/// The evidence lines analyzers share: a pod's state, a container's state and last end, the
+/// events about objects, the last lines of a log. Text from the cluster is clipped to one line.
+enum EvidenceText {
+    /// "pod todo-chatbot-backend-…: CrashLoopBackOff, not ready, 4 restarts".
+    static func pod(_ pod: Pod) -> EvidenceLine {
+        let restarts = pod.restarts
+        return EvidenceLine(.status, "pod \(pod.metadata.name): \(pod.displayStatus), \(pod.isReady ? "ready" : "not ready"), \(restarts) \(restarts == 1 ? "restart" : "restarts")")
+    }
+
+    /// The container's waiting reason and message, and how its last run ended.
+    static func container(_ name: String, of pod: Pod) -> [EvidenceLine] {
+        guard let status = pod.containerStatuses.first(where: { $0.name == name }) else { return [] }
+        var lines: [EvidenceLine] = []
+        if let waiting = status.state?.waiting {
+            let message = waiting.message.map { ": \(ClusterText.clip($0))" } ?? ""
+            lines.append(EvidenceLine(.status, "container \(name) waiting: \(waiting.reason ?? "unknown")\(message)"))
+        }
+        if let ended = status.lastState?.terminated ?? status.state?.terminated {
+            lines.append(EvidenceLine(.status, "container \(name) last ended: \(termination(ended))"))
+        }
+        return lines
+    }
+
+    /// "Error, exit code 1 at 2026-11-25T10:00:00Z" (with the signal when there is one).
+    static func termination(_ ended: ContainerState.Terminated) -> String {
+        let signal = ended.signal.map { ", signal \($0)" } ?? ""
+        let when = ended.finishedAt.map { " at \($0)" } ?? ""
+        return "\(ended.reason ?? "terminated"), exit code \(ended.exitCode.map(String.init) ?? "?")\(signal)\(when)"
+    }
+
+    /// The latest distinct warning events about `names` (objects of `kind`), oldest first.
+    static func warnings(about names: [String], kind: String, in evidence: Evidence, limit: Int = 5) -> [EvidenceLine] {
+        let events = names.flatMap { evidence.events(about: kind, $0) }.filter { $0.type == "Warning" }
+            .sorted { ($0.time ?? .distantPast) < ($1.time ?? .distantPast) }
+        var seen: Set<String> = []
+        var lines: [EvidenceLine] = []
+        for event in events.reversed() {
+            let key = "\(event.reason ?? "")|\(event.message ?? "")"
+            guard seen.insert(key).inserted else { continue }
+            let count = (event.count ?? 1) > 1 ? " (x\(event.count ?? 1))" : ""
+            lines.append(EvidenceLine(.event, "event \(event.reason ?? "Warning")\(count) on \(event.involvedObject.name ?? kind): \(ClusterText.clip(event.message ?? ""))"))
+            if lines.count == limit { break }
+        }
+        return lines.reversed()
+    }
+
+    /// The last `count` lines of `log`, and `keep` too if it came earlier.
+    static func log(_ log: ContainerLog, last count: Int = 6, keep: String? = nil) -> [EvidenceLine] {
+        var shown = Array(log.lines.suffix(count))
+        if let keep, !shown.contains(keep), log.lines.contains(keep) { shown.insert(keep, at: 0) }
+        let run = log.previous ? "previous run" : "current run"
+        return shown.map { EvidenceLine(.log, "log \(log.pod)/\(log.container) (\(run)): \(ClusterText.clip($0))") }
+    }
+
+    /// "cpu 100m, memory 256Mi" of a requests or limits map.
+    static func quantities(_ values: [String: String]?) -> String {
+        guard let values, !values.isEmpty else { return "none" }
+        return values.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+    }
+
+    /// "2 of 3 pods", "the pod".
+    static func count(_ some: Int, of all: Int) -> String {
+        all == 1 && some == 1 ? "its pod" : some == all ? "all \(all) pods" : "\(some) of \(all) pods"
+    }
+}
