@@ -9,8 +9,8 @@ enum ComponentLogs {
         guard end >= start else { return [] }
         var lines = startup(run, at: start)
         if let fault = run.fault, fault.crashes(component: run.component) {
-            // A crashing container writes its startup and its last words, about a second in.
-            let crashAt = start.addingTimeInterval(1)
+            // A crashing container writes its startup and its last words as it ends (about a second in while it runs).
+            let crashAt = run.ended.flatMap(Timestamp.parse) ?? start.addingTimeInterval(1)
             guard crashAt <= end else { return lines.filter { $0.time <= end } }
             return Array(lines.prefix(2)) + CrashLogs.lines(for: run, fault: fault, at: crashAt)
         }
