@@ -45,7 +45,7 @@ let package = Package(
         // Evidence from the cluster, analyzers naming root causes, suggested fixes, resource recommendations.
         .target(name: "KaiDiagnosis", dependencies: ["KaiCore", "KaiKube"], swiftSettings: strict),
         // Runs a confirmed plan: before -> after, rollout progress, audit and undo.
-        .target(name: "KaiExecutor", dependencies: ["KaiCore", "KaiKube", "KaiPolicy"], swiftSettings: strict),
+        .target(name: "KaiExecutor", dependencies: ["KaiCore", "KaiKube", "KaiPolicy", "KaiDiagnosis"], swiftSettings: strict),
         // Runbook files: YAML steps compiled against the live cluster before any runs, then run in order.
         .target(name: "KaiRunbook", dependencies: ["KaiCore", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiExecutor",
                                                   .product(name: "Yams", package: "Yams")], swiftSettings: strict),
@@ -68,7 +68,7 @@ let package = Package(
         // libedit (Debian's libedit-dev): line editing and history for the REPL.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // Rendering plans and errors for people (text) and scripts (JSON).
-        .target(name: "KaiTerminal", dependencies: ["KaiCore", "KaiKube", "KaiExecutor", "KaiRunbook", "CLibEdit"], swiftSettings: strict),
+        .target(name: "KaiTerminal", dependencies: ["KaiCore", "KaiKube", "KaiDiagnosis", "KaiExecutor", "KaiRunbook", "CLibEdit"], swiftSettings: strict),
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "kai",

@@ -1,6 +1,7 @@
 import Foundation
 import KaiCore
 import KaiKube
+import KaiPolicy
 
 /// The second half of the pipeline: runs a checked, confirmed plan against the cluster, step by
 /// step. Each change reads the state first, reports before -> after, follows the rollout, and is
@@ -20,6 +21,8 @@ public struct Executor: Sendable {
     public var followRollouts: Bool
     /// Progress lines while a rollout is followed ("Waiting for deployment …: 1 of 3 …").
     public var progress: @Sendable (String) -> Void
+    /// The policy a diagnosis's suggested fixes are checked against before they are offered.
+    public var policy: Policy = .defaults
 
     /// An executor acting through `client`, recording to `audit`.
     public init(client: KubeClient, audit: AuditLog, context: AuditContext, rolloutTimeout: Duration = .seconds(300),
@@ -81,7 +84,10 @@ public struct Executor: Sendable {
         }
         var result = StepResult(step: step, status: .succeeded)
         do {
-            result.output = try await ReadRunner(client: client).run(step.operation)
+            let read = try await ReadRunner(client: client, policy: policy).run(step.operation)
+            result.output = read.lines
+            result.diagnosis = read.diagnosis
+            result.resources = read.resources
         } catch {
             result.fail(error)
         }
