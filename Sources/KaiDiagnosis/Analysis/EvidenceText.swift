@@ -6,8 +6,7 @@ import KaiKube
 enum EvidenceText {
     /// "pod todo-chatbot-backend-…: CrashLoopBackOff, not ready, 4 restarts".
     static func pod(_ pod: Pod) -> EvidenceLine {
-        let restarts = pod.restarts
-        return EvidenceLine(.status, "pod \(pod.metadata.name): \(pod.displayStatus), \(pod.isReady ? "ready" : "not ready"), \(restarts) \(restarts == 1 ? "restart" : "restarts")")
+        EvidenceLine(.status, "pod \(pod.metadata.name): \(pod.displayStatus), \(pod.isReady ? "ready" : "not ready"), \(restarts(pod.restarts))")
     }
 
     /// The container's waiting reason and message, and how its last run ended.
@@ -47,9 +46,15 @@ enum EvidenceText {
         return lines.reversed()
     }
 
-    /// The last `count` lines of `log`, and `keep` too if it came earlier.
-    static func log(_ log: ContainerLog, last count: Int = 6, keep: String? = nil) -> [EvidenceLine] {
-        var shown = Array(log.lines.suffix(count))
+    /// A log as evidence: a previous run's output whole (it is short: the run ended), or its first
+    /// and last lines when long; the current run's last lines. `keep` is shown too if left out.
+    static func log(_ log: ContainerLog, keep: String? = nil) -> [EvidenceLine] {
+        var shown: [String]
+        if log.previous {
+            shown = log.lines.count <= 20 ? log.lines : Array(log.lines.prefix(3)) + ["… \(log.lines.count - 17) lines …"] + log.lines.suffix(14)
+        } else {
+            shown = Array(log.lines.suffix(8))
+        }
         if let keep, !shown.contains(keep), log.lines.contains(keep) { shown.insert(keep, at: 0) }
         let run = log.previous ? "previous run" : "current run"
         return shown.map { EvidenceLine(.log, "log \(log.pod)/\(log.container) (\(run)): \(ClusterText.clip($0))") }
@@ -61,8 +66,11 @@ enum EvidenceText {
         return values.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
     }
 
-    /// "2 of 3 pods", "the pod".
+    /// "2 of 3 pods", "all 2 pods", "the pod".
     static func count(_ some: Int, of all: Int) -> String {
-        all == 1 && some == 1 ? "its pod" : some == all ? "all \(all) pods" : "\(some) of \(all) pods"
+        all == 1 && some == 1 ? "the pod" : some == all ? "all \(all) pods" : "\(some) of \(all) pods"
     }
+
+    /// "1 restart", "4 restarts".
+    static func restarts(_ count: Int) -> String { count == 1 ? "1 restart" : "\(count) restarts" }
 }

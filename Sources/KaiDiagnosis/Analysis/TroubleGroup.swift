@@ -13,6 +13,10 @@ struct TroubleGroup: Sendable {
     /// "all 2 pods", "1 of 3 pods".
     var share: String { EvidenceText.count(pods.count, of: workload.pods.count) }
     var podNames: [String] { pods.map(\.metadata.name) }
+    /// Whether the finding speaks of several pods: "they fail" rather than "it fails".
+    var plural: Bool { pods.count > 1 }
+    /// `singular` or `plural` as the number of pods asks: verb("fails", "fail").
+    func verb(_ singular: String, _ plural: String) -> String { self.plural ? plural : singular }
     /// The container spec in trouble.
     var containerSpec: PodTemplate.Container? {
         container.flatMap { name in sample.container(name) ?? workload.deployment?.containers.first { $0.name == name } }

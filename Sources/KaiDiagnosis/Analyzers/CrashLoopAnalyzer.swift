@@ -14,7 +14,7 @@ enum CrashLoopAnalyzer {
         let exit = ended.map { " (last exit: \(EvidenceText.termination($0)))" } ?? ""
         var finding = Finding(
             reason: .crashLoopBackOff, object: group.workload.identity, pods: group.podNames,
-            summary: "Container \(container) of \(group.workload.description) keeps exiting\(exit) and the kubelet backs off restarting it: \(group.share) crash-loop, \(pod.restarts) restarts so far.",
+            summary: "Container \(container) of \(group.workload.description) keeps exiting\(exit) and the kubelet backs off restarting it: \(group.share) \(group.verb("crash-loops", "crash-loop")), \(EvidenceText.restarts(pod.restarts)) so far.",
             cause: match?.cause,
             evidence: group.statusEvidence(in: evidence) + logs.flatMap { EvidenceText.log($0, keep: match?.line) })
         if logs.isEmpty { finding.evidence.append(EvidenceLine(.status, "no log could be read for \(pod.metadata.name)/\(container)")) }
@@ -24,7 +24,9 @@ enum CrashLoopAnalyzer {
 
     private static func advise(_ finding: inout Finding, match: CrashCause.Match?, group: TroubleGroup, in evidence: Evidence) {
         let deployment = group.workload.deployment
-        if let deployment, let change = Fixes.previousImage(of: deployment, container: group.container ?? "", in: evidence) {
+        // A database that is down or a volume the app may not write is not the image's doing: no rollback for those.
+        let outside = [ReasonCode.databaseUnreachable, .permissionDenied].contains(match?.cause.reason)
+        if let deployment, !outside, let change = Fixes.previousImage(of: deployment, container: group.container ?? "", in: evidence) {
             finding.evidence.append(EvidenceLine(.spec, "revision \(change.current.revision ?? 0) changed image \(change.from) -> \(change.to)"))
             finding.fixes.append(Fixes.rollback(deployment, in: evidence))
             finding.advice.append("If the crashes began with revision \(change.current.revision ?? 0) (image \(change.to)), rolling back to revision \(change.previous.revision ?? 0) (\(change.from)) restores the last version that ran.")

@@ -15,7 +15,7 @@ enum OOMAnalyzer {
         let limitWords = limitText.map { "its memory limit of \($0)" } ?? "the memory it may use (no limit is set, so the node ran out)"
         var finding = Finding(
             reason: .oomKilled, object: group.workload.identity, pods: group.podNames,
-            summary: "Container \(container) of \(group.workload.description) is killed for using more than \(limitWords) (OOMKilled, exit code 137): \(group.share), \(group.sample.restarts) restarts so far.",
+            summary: "Container \(container) of \(group.workload.description) is killed for using more than \(limitWords) (OOMKilled, exit code 137): \(group.share), \(EvidenceText.restarts(group.sample.restarts)) so far.",
             cause: Cause(.memoryLimitReached, "Its memory use reaches \(limitWords)\(observed)."),
             evidence: group.statusEvidence(in: evidence)
                 + [EvidenceLine(.spec, "container \(container) resources: requests \(EvidenceText.quantities(group.containerSpec?.resources?.requests)); limits \(EvidenceText.quantities(group.containerSpec?.resources?.limits))")]

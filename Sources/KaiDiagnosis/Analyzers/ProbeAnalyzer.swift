@@ -13,10 +13,12 @@ enum ProbeAnalyzer {
         let check = probe?.check ?? "its \(kind.lowercased()) check"
         let logs = evidence.logs(of: group.sample.metadata.name, container)
         let crash = CrashCause.recognise(lines: logs.flatMap(\.lines), exitCode: nil, signal: nil)
-        let consequence = liveness ? "so the kubelet kills and restarts the container" : "so the pods get no traffic from their Service"
+        let consequence = liveness ? "so the kubelet kills and restarts the container" : "so \(group.verb("it gets", "they get")) no traffic from \(group.verb("its", "their")) Service"
         var finding = Finding(
             reason: group.reason, object: group.workload.identity, pods: group.podNames,
-            summary: "\(group.share.capitalizedFirst) of \(group.workload.description) \(liveness ? "fail" : "run but are not ready: they fail") the \(kind.lowercased()) probe (\(check))"
+            summary: "\(group.share.capitalizedFirst) of \(group.workload.description) "
+                + (liveness ? group.verb("fails", "fail") : group.verb("runs but is not ready: it fails", "run but are not ready: they fail"))
+                + " the \(kind.lowercased()) probe (\(check))"
                 + (failure.map { ": \(ClusterText.clip($0.replacingOccurrences(of: "\(kind) probe failed: ", with: ""), limit: 120))" } ?? "")
                 + ", \(consequence).",
             cause: crash?.cause.reason == .databaseUnreachable ? crash?.cause : failure.map { cause($0, check: check) },

@@ -10,7 +10,7 @@ enum SchedulingAnalyzer {
         let requests = Requests.of(pod)
         var finding = Finding(
             reason: .unschedulable, object: group.workload.identity, pods: group.podNames,
-            summary: "\(group.share.capitalizedFirst) of \(group.workload.description) cannot be scheduled: no node has room for them (\(ClusterText.clip(message, limit: 120))).",
+            summary: "\(group.share.capitalizedFirst) of \(group.workload.description) cannot be scheduled: no node has room for \(group.verb("it", "them")) (\(ClusterText.clip(message, limit: 120))).",
             cause: cause(message),
             evidence: group.statusEvidence(in: evidence)
                 + [EvidenceLine(.spec, "each pod requests cpu \(Quantity.millicores(requests.cpu)), memory \(Quantity.mebibytes(requests.memory))")]

@@ -10,7 +10,7 @@ enum VolumeClaimAnalyzer {
         }
         var finding = Finding(
             reason: .volumeClaimPending, object: group.workload.identity, pods: group.podNames,
-            summary: "\(group.share.capitalizedFirst) of \(group.workload.description) wait for volume claim \(claims.joined(separator: ", ")), which no volume is bound to, so they cannot be scheduled.",
+            summary: "\(group.share.capitalizedFirst) of \(group.workload.description) \(group.verb("waits", "wait")) for volume claim \(claims.joined(separator: ", ")), which no volume is bound to, so they cannot be scheduled.",
             evidence: group.statusEvidence(in: evidence) + details + EvidenceText.warnings(about: claims, kind: "PersistentVolumeClaim", in: evidence))
         finding.advice.append("Check that the claim's storage class exists and can provision volumes (minikube: the storage-provisioner addon), or that a matching PersistentVolume is free.")
         return finding
