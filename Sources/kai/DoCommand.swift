@@ -52,7 +52,7 @@ struct DoCommand: AsyncParsableCommand {
             try await cluster.withConnection { connection in
                 let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: connection.endpoint.namespace)
                 let plan = try Planner(snapshot: snapshot, policy: policy).plan(text)
-                try await PlanRun(connection: connection, run: run, output: options.output).perform(plan)
+                try await PlanRun(connection: connection, run: run, output: options.output, policy: policy).perform(plan)
             }
         } catch let error as any KaiError {
             throw options.failure(error, request: text)

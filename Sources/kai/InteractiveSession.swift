@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KaiCore
+import KaiDiagnosis
 import KaiExecutor
 import KaiKube
 import KaiPlanning
@@ -16,6 +17,8 @@ struct InteractiveSession {
     var namespace: String
     let editor: LineEditor
     let interrupts = Interrupts()
+    /// The fixes the last diagnosis suggested, for /fix N.
+    let fixes = SuggestedFixes()
 
     init(connection: ClusterConnection, run: RunOptions, policy: Policy, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.connection = connection
@@ -46,15 +49,20 @@ struct InteractiveSession {
         Console.out("\n")
     }
 
-    /// Plans and runs one request; its failures are reported and the session goes on.
-    private func request(_ text: String) async {
-        let connection = self.connection, policy = self.policy, namespace = self.namespace, run = self.run
+    /// Plans and runs one request; its failures are reported and the session goes on. With
+    /// `expected`, the plan must be exactly that operation (a suggested fix asked for by /fix).
+    private func request(_ text: String, expected: CatalogOperation? = nil) async {
+        let connection = self.connection, policy = self.policy, namespace = self.namespace, run = self.run, fixes = self.fixes
         let confirmer = TerminalConfirmer(editor: editor)
         await interrupts.run {
             do {
                 let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: namespace)
                 let plan = try Planner(snapshot: snapshot, policy: policy).plan(text)
-                try await PlanRun(connection: connection, run: run, output: .text, confirmer: confirmer).perform(plan)
+                if let expected, plan.refusal == nil, plan.steps.map(\.operation) != [expected] {
+                    Console.error("The cluster changed since the diagnosis: \"\(text)\" no longer plans the suggested fix. Diagnose again.\n")
+                    return
+                }
+                fixes.remember(try await PlanRun(connection: connection, run: run, output: .text, confirmer: confirmer, policy: policy).perform(plan))
             } catch let error as any KaiError {
                 Console.error(PlanText.render(error: error))
             } catch is CancellationError {
@@ -99,6 +107,8 @@ struct InteractiveSession {
             await undo()
         case "/model":
             Console.out("No model provider is configured: requests are read by kai's local grammar, offline.\n")
+        case "/fix":
+            await fix(words.dropFirst().first)
         default:
             Console.error("Unknown command \(words[0]). \(Self.commands)\n")
         }
@@ -121,6 +131,23 @@ struct InteractiveSession {
         }
     }
 
+    /// `/fix N`: plans suggested fix N of the last diagnosis as the request it stands for, so it is
+    /// resolved against the cluster now, checked by the policy and confirmed like any other.
+    private func fix(_ number: String?) async {
+        let suggested = fixes.all
+        guard !suggested.isEmpty else {
+            Console.error("No fixes to choose from: ask \"why is the backend failing\" (or another diagnosis) first.\n")
+            return
+        }
+        guard let number, let index = Int(number), suggested.indices.contains(index - 1),
+              let request = FixPhrase.request(for: suggested[index - 1].step.operation) else {
+            let list = suggested.enumerated().map { "  /fix \($0.offset + 1)  \($0.element.step.summary)" }.joined(separator: "\n")
+            Console.error("usage: /fix N, one of:\n\(list)\n")
+            return
+        }
+        await self.request(request, expected: suggested[index - 1].step.operation)
+    }
+
     /// Operation words and the names of the namespace's deployments and pods.
     private func completionWords() async -> [String] {
         let snapshot = try? await ClusterSnapshot.read(from: connection.client, namespace: namespace)
@@ -132,7 +159,7 @@ struct InteractiveSession {
     static let operationWords = ["list", "show", "describe", "logs", "events", "diagnose", "why", "resources", "rollout",
                                  "status", "history", "scale", "restart", "autoscale", "rollback", "set", "image", "delete",
                                  "pod", "pods", "deployments", "services", "replicas", "to"]
-    static let slashCommands = ["/help", "/context", "/namespace", "/read-only", "/history", "/undo", "/model", "/exit"]
+    static let slashCommands = ["/help", "/context", "/namespace", "/read-only", "/history", "/undo", "/fix", "/model", "/exit"]
     static let commands = "Commands: " + slashCommands.joined(separator: " ") + "."
 
     static let help = """
@@ -145,6 +172,7 @@ struct InteractiveSession {
       /read-only on|off    refuse every change while on
       /history             the last changes from the audit log
       /undo                propose putting the last change back
+      /fix N               run fix N the last diagnosis suggested (planned, checked and confirmed like a request)
       /model               which interpreter reads requests
       /exit                leave (or Ctrl-D); Ctrl-C stops the request in flight
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import KaiCore
 import KaiExecutor
+import KaiPolicy
 import KaiTerminal
 
 /// Runs a checked plan the way every command does: shows it, asks where design.md says so,
@@ -11,9 +12,12 @@ struct PlanRun {
     let output: OutputFormat
     /// Who confirms: the person at the terminal when there is one.
     var confirmer: (any Confirmer)? = TerminalConfirmer.ifInteractive()
+    /// What a diagnosis's suggested fixes are checked against before they are offered.
+    var policy: Policy = .defaults
 
-    /// Runs `plan` and throws the `ExitCode` the outcome calls for (none on success).
-    func perform(_ plan: Plan, undoes: String? = nil) async throws {
+    /// Runs `plan` and throws the `ExitCode` the outcome calls for (none on success); returns the report.
+    @discardableResult
+    func perform(_ plan: Plan, undoes: String? = nil) async throws -> ExecutionReport {
         if let refusal = plan.refusal {
             print(error: refusal, plan: plan)
             throw ExitCode(ExitStatus.code(for: .refused))
@@ -21,9 +25,10 @@ struct PlanRun {
         if output == .text, plan.risk > .read { Console.out(PlanText.render(plan, running: true)) }
         let audit = AuditLog.standard()
         let text = output == .text
-        let executor = Executor(client: connection.client, audit: audit, context: AuditContext(endpoint: connection.endpoint),
+        var executor = Executor(client: connection.client, audit: audit, context: AuditContext(endpoint: connection.endpoint),
                                 rolloutTimeout: run.rolloutDuration, followRollouts: !run.noWait,
                                 progress: { line in if text { Console.error(line + "\n") } })
+        executor.policy = policy
         let gate = ConfirmationGate(consent: run.consent, confirmer: confirmer)
         switch await executor.run(plan, gate: gate, undoes: undoes) {
         case .notConfirmed(let error):
@@ -38,6 +43,7 @@ struct PlanRun {
             case .text: Console.out(ReportText.render(report, auditPath: audit.path))
             }
             if let failure = report.failure { throw ExitCode(ExitStatus.code(for: failure.failureCategory ?? .operationFailed)) }
+            return report
         }
     }
 
