@@ -19,6 +19,8 @@ public struct SandboxServer: Sendable {
     public let faults: FaultBook
     /// Lines appended to components' logs.
     public let logLines: LogBook
+    /// The API requests served, for tests and benchmarks (`GET /kai-sandbox/v1/requests`).
+    public let tally = RequestTally()
     public let controllers: Controllers
 
     /// A sandbox over `store` with `faults` and `logLines`; `tick` is how often the controllers reconcile.
@@ -90,7 +92,8 @@ public struct SandboxServer: Sendable {
 
     private func application(port: Int, server: HTTPServerBuilder, scheme: String,
                              onReady: @escaping @Sendable (URL) async -> Void) -> some Service {
-        let responder = APIResponder(store: store, faults: faults, logs: LogSource(faults: faults, book: logLines, now: { Date() }))
+        let responder = CountingResponder(next: APIResponder(store: store, faults: faults, logs: LogSource(faults: faults, book: logLines, now: { Date() })),
+                                          tally: tally)
         return Application(
             responder: responder,
             server: server,
