@@ -141,7 +141,7 @@ struct InteractiveSession {
         }
         guard let number, let index = Int(number), suggested.indices.contains(index - 1),
               let request = FixPhrase.request(for: suggested[index - 1].step.operation) else {
-            let list = suggested.enumerated().map { "  /fix \($0.offset + 1)  \($0.element.step.summary)" }.joined(separator: "\n")
+            let list = suggested.enumerated().map { "  /fix \($0.offset + 1)  (\($0.element.finding)) \($0.element.step.summary)" }.joined(separator: "\n")
             Console.error("usage: /fix N, one of:\n\(list)\n")
             return
         }

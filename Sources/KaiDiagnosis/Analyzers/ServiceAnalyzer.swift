@@ -63,6 +63,9 @@ enum ServiceAnalyzer {
             cause: Cause(.scaledToZero, "Deployment \(deployment.metadata.name) asks for 0 replicas, so no pod serves."),
             evidence: RolloutAnalyzer.status(of: deployment) + (endpointLine(service, in: evidence).map { [$0] } ?? []))
         if let fix = Fixes.scale(deployment, to: replicas, in: evidence) { finding.fixes.append(fix) }
+        if let component = ChartValues.component(of: deployment) {
+            finding.advice.append("The chart sets the count too: \(ChartValues.replicasKey(component: component)) in \(ChartValues.valuesFile) decides it at the next helm upgrade.")
+        }
         return finding
     }
 

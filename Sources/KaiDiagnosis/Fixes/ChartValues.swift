@@ -7,8 +7,6 @@ import KaiKube
 /// ChartValues.resourceKey(component: "backend", .limits, "memory")   // "backend.resources.limits.memory"
 /// ```
 public enum ChartValues {
-    /// The chart's folder in the repository.
-    public static let chart = "charts/todo-chatbot"
     /// The values file a person edits.
     public static let valuesFile = "charts/todo-chatbot/values.yaml"
 

@@ -33,15 +33,14 @@ public struct Diagnosis: Sendable, Hashable {
 
     /// Every fix of every finding, in order: what `/fix N` numbers from 1.
     public var fixes: [FixSuggestion] {
-        findings.flatMap { finding in finding.fixes.map { FixSuggestion(step: $0, finding: finding.reason, object: finding.object) } }
+        findings.flatMap { finding in finding.fixes.map { FixSuggestion(step: $0, finding: finding.reason) } }
     }
 }
 
-/// A suggested fix with the finding it answers.
+/// A suggested fix with the reason of the finding it answers.
 public struct FixSuggestion: Sendable, Hashable {
     public let step: PlannedStep
     public let finding: ReasonCode
-    public let object: ObjectIdentity
 }
 
 /// What is diagnosed: one deployment or pod, or a whole namespace.

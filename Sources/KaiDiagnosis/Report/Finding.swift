@@ -61,11 +61,6 @@ public struct ObjectIdentity: Sendable, Hashable, Codable, CustomStringConvertib
     /// "deployment todo-chatbot-backend".
     public var description: String { "\(Self.noun(kind)) \(name)" }
 
-    /// The catalog's reference to the same object, when it is a deployment or a pod.
-    public var reference: ObjectReference? {
-        ObjectKind(rawValue: kind).map { ObjectReference(kind: $0, namespace: namespace, name: name) }
-    }
-
     static func noun(_ kind: String) -> String {
         switch kind {
         case "HorizontalPodAutoscaler": "autoscaler"

@@ -36,6 +36,9 @@ public enum Recommendation {
         } else {
             reasoning.append("Memory limit \(Quantity.mebibytes(memoryLimit)): peak plus 50%, rounded up to 64Mi; memory cannot be throttled, only killed, so the margin is wider.")
         }
+        if let current = limits.memory, memoryLimit < current / 2 {
+            reasoning.append("That is less than half today's memory limit (\(Quantity.mebibytes(current))): lower it only after a longer history of use agrees.")
+        }
         let recommended = Amounts(cpu: cpuRequest, memory: memoryRequest), limit = Amounts(cpu: cpuLimit, memory: memoryLimit)
         let values: [ValuesSetting] = valuesComponent.map { component in
             [(ChartValues.Bound.requests, "cpu", Quantity.millicores(cpuRequest)), (.requests, "memory", Quantity.mebibytes(memoryRequest)),
