@@ -9,6 +9,25 @@ enum EvidenceText {
         EvidenceLine(.status, "pod \(pod.metadata.name): \(pod.displayStatus), \(pod.isReady ? "ready" : "not ready"), \(restarts(pod.restarts))")
     }
 
+    /// "pod … <- replica set … (revision 2) <- deployment …": who owns the pod, up to its deployment.
+    static func owners(of pod: Pod, in evidence: Evidence) -> [EvidenceLine] {
+        guard let owner = pod.metadata.controller else { return [] }
+        var chain = "pod \(pod.metadata.name) <- \(ObjectIdentity.noun(owner.kind)) \(owner.name)"
+        if owner.kind == "ReplicaSet", let set = evidence.replicaSets.first(where: { $0.metadata.name == owner.name }) {
+            chain += set.revision.map { " (revision \($0))" } ?? ""
+            if let deployment = set.metadata.controller { chain += " <- \(ObjectIdentity.noun(deployment.kind)) \(deployment.name)" }
+        }
+        return [EvidenceLine(.status, chain)]
+    }
+
+    /// "pod … conditions: PodScheduled=True, Ready=False (ContainersNotReady)", when one is not True.
+    static func conditions(of pod: Pod) -> [EvidenceLine] {
+        let conditions = pod.status?.conditions ?? []
+        guard conditions.contains(where: { !$0.isTrue }) else { return [] }
+        let text = conditions.map { "\($0.type)=\($0.status)\($0.isTrue ? "" : $0.reason.map { " (\($0))" } ?? "")" }.joined(separator: ", ")
+        return [EvidenceLine(.status, "pod \(pod.metadata.name) conditions: \(text)")]
+    }
+
     /// The container's waiting reason and message, and how its last run ended.
     static func container(_ name: String, of pod: Pod) -> [EvidenceLine] {
         guard let status = pod.containerStatuses.first(where: { $0.name == name }) else { return [] }

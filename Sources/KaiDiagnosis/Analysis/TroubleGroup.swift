@@ -26,6 +26,7 @@ struct TroubleGroup: Sendable {
     func statusEvidence(in evidence: Evidence) -> [EvidenceLine] {
         var lines = pods.prefix(5).map(EvidenceText.pod)
         if pods.count > 5 { lines.append(EvidenceLine(.status, "… and \(pods.count - 5) more pods like these")) }
+        lines += EvidenceText.owners(of: sample, in: evidence) + EvidenceText.conditions(of: sample)
         if let container { lines += EvidenceText.container(container, of: sample) }
         return lines + EvidenceText.warnings(about: podNames, kind: "Pod", in: evidence)
     }

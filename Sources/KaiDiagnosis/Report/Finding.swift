@@ -65,6 +65,7 @@ public struct ObjectIdentity: Sendable, Hashable, Codable, CustomStringConvertib
         switch kind {
         case "HorizontalPodAutoscaler": "autoscaler"
         case "PersistentVolumeClaim": "volume claim"
+        case "ReplicaSet": "replica set"
         case "ConfigMap": "ConfigMap"
         case "Secret": "Secret"
         default: kind.lowercased()
