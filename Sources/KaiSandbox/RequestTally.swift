@@ -7,6 +7,7 @@ import Hummingbird
 public actor RequestTally {
     private var counts: [String: Int] = [:]
 
+    /// A tally with nothing counted yet.
     public init() {}
 
     func count(_ method: String, _ path: String) { counts["\(method) \(path)", default: 0] += 1 }

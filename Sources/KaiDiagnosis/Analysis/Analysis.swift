@@ -10,6 +10,7 @@ import KaiKube
 /// diagnosis.findings.first?.reason   // .dependencyDown
 /// ```
 public enum Analysis {
+    /// The findings of `evidence.target`, root causes first, and a summary (healthy when there are none).
     public static func diagnose(_ evidence: Evidence) -> Diagnosis {
         let subjects = Workload.subjects(of: evidence)
         var sections: [(workload: Workload, findings: [Finding], link: DependencyAnalyzer.Link?)] = subjects.map { workload in

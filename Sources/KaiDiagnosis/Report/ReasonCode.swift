@@ -3,11 +3,13 @@
 public struct ReasonCode: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
     public let rawValue: String
 
+    /// The code spelled `rawValue`.
     public init(rawValue: String) { self.rawValue = rawValue }
     init(_ rawValue: String) { self.rawValue = rawValue }
 
     public var description: String { rawValue }
 
+    /// A code is encoded as its bare string: `"CrashLoopBackOff"`.
     public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
 
     public func encode(to encoder: any Encoder) throws {

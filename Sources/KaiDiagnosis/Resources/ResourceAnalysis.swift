@@ -8,6 +8,7 @@ import KaiKube
 /// report.containers.first?.recommended?.values.first?.key   // "backend.resources.requests.cpu"
 /// ```
 public enum ResourceAnalysis {
+    /// Each container of `evidence.target` against its usage, with recommendations, node and autoscaler headroom.
     public static func report(_ evidence: Evidence) -> ResourceReport {
         let workloads = Workload.subjects(of: evidence)
         var containers: [ContainerResources] = []
