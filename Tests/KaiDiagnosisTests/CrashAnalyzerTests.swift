@@ -129,3 +129,28 @@ import Testing
         #expect(diagnosis.summary.contains("still starting"))
     }
 }
+
+extension CrashAnalyzerTests {
+    @Test func aContainerRunningForAMomentBetweenCrashesStillCrashLoops() throws {
+        var stack = StackFixture()
+        stack.crashLoop("backend", previousLog: Self.missingVariable)
+        let justEnded = ISO8601DateFormatter().string(from: StackFixture.readAt.addingTimeInterval(-3))
+        stack.pods(of: "backend") { pod in
+            var status = pod[path: "status.containerStatuses"].array?.first ?? [:]
+            status["ready"] = true
+            status["state"] = ["running": ["startedAt": .string(justEnded)]]
+            status[path: "lastState.terminated.finishedAt"] = .string(justEnded)
+            pod[path: "status.containerStatuses"] = [status]
+        }
+        #expect(try stack.diagnose("backend").findings.map(\.reason) == [.crashLoopBackOff])
+        // One crash long ago, running and ready since: recovered, not a finding.
+        stack.pods(of: "backend") { $0[path: "status.containerStatuses"] = .array(($0[path: "status.containerStatuses"].array ?? []).map {
+            var status = $0
+            status[path: "lastState.terminated.finishedAt"] = "2026-09-21T10:00:00Z"
+            return status
+        }) }
+        stack.pods(of: "backend") { $0[path: "status.conditions"] = [["type": "Ready", "status": "True"]] }
+        stack.endpoints[0]["subsets"] = [["addresses": [["ip": "10.244.0.9", "targetRef": ["kind": "Pod", "name": .string(StackFixture.pod("backend", 0))]]]]]
+        #expect(try stack.diagnose("backend").isHealthy)
+    }
+}

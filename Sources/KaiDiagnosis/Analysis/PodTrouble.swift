@@ -26,11 +26,14 @@ struct PodTrouble: Sendable, Hashable {
             default: continue
             }
         }
-        for status in pod.containerStatuses where status.lastState?.terminated?.reason == "OOMKilled" || status.state?.terminated?.reason == "OOMKilled" {
+        for status in pod.containerStatuses where status.state?.terminated?.reason == "OOMKilled"
+            || status.lastState?.terminated?.reason == "OOMKilled" && (!status.ready || ended(status, within: 3600, of: evidence.readAt)) {
             return PodTrouble(reason: .oomKilled, container: status.name)
         }
+        // Between two crashes a container runs, and may even pass its readiness probe, for a moment:
+        // one that ended in the last minutes is crash-looping still.
         for status in pod.containerStatuses where status.state?.waiting?.reason == "CrashLoopBackOff"
-            || (status.restartCount > 0 && !status.ready && status.lastState?.terminated != nil) {
+            || (status.restartCount > 0 && status.lastState?.terminated != nil && (!status.ready || ended(status, within: restartWindow, of: evidence.readAt))) {
             let killedByProbe = evidence.events(about: "Pod", pod.metadata.name).contains { $0.message?.contains("failed liveness probe") == true }
             return PodTrouble(reason: killedByProbe ? .livenessProbeFailed : .crashLoopBackOff, container: status.name)
         }
@@ -48,6 +51,15 @@ struct PodTrouble: Sendable, Hashable {
             }
         }
         return nil
+    }
+
+    /// A container that ended this recently and runs again is still restarting, not recovered.
+    static let restartWindow: TimeInterval = 600
+
+    /// Whether the container's last run ended less than `seconds` before `time`.
+    private static func ended(_ status: ContainerStatus, within seconds: TimeInterval, of time: Date) -> Bool {
+        guard let finished = status.lastState?.terminated?.finishedAt.flatMap(KubeTime.parse) else { return false }
+        return time.timeIntervalSince(finished) < seconds
     }
 
     /// Whether `pod` started longer ago than ``startupGrace`` before `time`.
