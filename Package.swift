@@ -51,8 +51,10 @@ let package = Package(
         .target(name: "KaiPolicy", dependencies: ["KaiCore", "KaiYAML", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         // Request -> checked plan: interpreter, resolver and policy in order.
         .target(name: "KaiPlanning", dependencies: ["KaiCore", "KaiConfig", "KaiInterpreter", "KaiProviders", "KaiKube", "KaiPolicy"], swiftSettings: strict),
+        // Evidence from the cluster, analyzers naming root causes, suggested fixes, resource recommendations.
+        .target(name: "KaiDiagnosis", dependencies: ["KaiCore", "KaiKube"], swiftSettings: strict),
         // Runs a confirmed plan: before -> after, rollout progress, audit and undo.
-        .target(name: "KaiExecutor", dependencies: ["KaiCore", "KaiKube", "KaiPolicy"], swiftSettings: strict),
+        .target(name: "KaiExecutor", dependencies: ["KaiCore", "KaiKube", "KaiPolicy", "KaiDiagnosis"], swiftSettings: strict),
         // Runbook files: YAML steps compiled against the live cluster before any runs, then run in order.
         .target(name: "KaiRunbook", dependencies: ["KaiCore", "KaiYAML", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiExecutor",
                                                   .product(name: "Yams", package: "Yams")], swiftSettings: strict),
@@ -77,12 +79,12 @@ let package = Package(
         // libedit (Debian's libedit-dev): line editing and history for the REPL.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // Rendering plans and errors for people (text) and scripts (JSON).
-        .target(name: "KaiTerminal", dependencies: ["KaiCore", "KaiConfig", "KaiDoctor", "KaiKube", "KaiExecutor", "KaiRunbook", "CLibEdit"], swiftSettings: strict),
+        .target(name: "KaiTerminal", dependencies: ["KaiCore", "KaiConfig", "KaiDoctor", "KaiKube", "KaiDiagnosis", "KaiExecutor", "KaiRunbook", "CLibEdit"], swiftSettings: strict),
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "kai",
             dependencies: [
-                "KaiCore", "KaiConfig", "KaiInterpreter", "KaiProviders", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiExecutor", "KaiDoctor", "KaiRunbook", "KaiSandbox", "KaiTerminal",
+                "KaiCore", "KaiConfig", "KaiInterpreter", "KaiProviders", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiExecutor", "KaiDiagnosis", "KaiDoctor", "KaiRunbook", "KaiSandbox", "KaiTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -102,10 +104,11 @@ let package = Package(
                                                          .product(name: "Hummingbird", package: "hummingbird"),
                                                          .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "KaiPolicyTests", dependencies: ["KaiPolicy", "KaiSandbox"], swiftSettings: strict),
-        .testTarget(name: "KaiPlanningTests", dependencies: ["KaiPlanning", "KaiSandbox", "KaiTestSupport"], swiftSettings: strict),
+        .testTarget(name: "KaiPlanningTests", dependencies: ["KaiPlanning", "KaiDiagnosis", "KaiSandbox", "KaiTestSupport"], swiftSettings: strict),
         .testTarget(name: "KaiSandboxTests", dependencies: ["KaiSandbox", "KaiTestSupport",
                                                             .product(name: "X509", package: "swift-certificates")],
                     swiftSettings: strict),
+        .testTarget(name: "KaiDiagnosisTests", dependencies: ["KaiDiagnosis", "KaiSandbox", "KaiTestSupport"], swiftSettings: strict),
         .testTarget(name: "KaiExecutorTests", dependencies: ["KaiExecutor", "KaiSandbox", "KaiTestSupport"], swiftSettings: strict),
         .testTarget(name: "KaiRunbookTests", dependencies: ["KaiRunbook", "KaiSandbox"], swiftSettings: strict),
         .testTarget(name: "KaiCLITests", dependencies: ["kai", "KaiSandbox", "KaiTestSupport"], swiftSettings: strict),

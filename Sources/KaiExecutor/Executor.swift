@@ -1,6 +1,7 @@
 import Foundation
 import KaiCore
 import KaiKube
+import KaiPolicy
 
 /// The second half of the pipeline: runs a checked, confirmed plan against the cluster, step by
 /// step. Each change reads the state first, reports before -> after, follows the rollout, and is
@@ -20,6 +21,8 @@ public struct Executor: Sendable {
     public var followRollouts: Bool
     /// Each move of a followed rollout: its state and ready count.
     public var progress: @Sendable (RolloutUpdate) -> Void
+    /// The policy a diagnosis's suggested fixes are checked against before they are offered.
+    public var policy: Policy = .defaults
 
     /// An executor acting through `client`, recording to `audit`.
     public init(client: KubeClient, audit: AuditLog, context: AuditContext, rolloutTimeout: Duration = .seconds(300),
@@ -73,7 +76,7 @@ public struct Executor: Sendable {
     /// Runs the read `operation` at once and returns what it shows (a model's look before it proposes
     /// anything); a change is refused here, since changes run only through a confirmed plan.
     public func read(_ operation: CatalogOperation) async throws -> [String] {
-        try await ReadRunner(client: client).run(operation)
+        try await ReadRunner(client: client, policy: policy).run(operation).lines
     }
 
     public func followRollout(of deployment: ObjectReference, timeout: Duration? = nil) async throws -> RolloutOutcome {
@@ -87,7 +90,10 @@ public struct Executor: Sendable {
         }
         var result = StepResult(step: step, status: .succeeded)
         do {
-            result.output = try await ReadRunner(client: client).run(step.operation)
+            let read = try await ReadRunner(client: client, policy: policy).run(step.operation)
+            result.output = read.lines
+            result.diagnosis = read.diagnosis
+            result.resources = read.resources
         } catch {
             result.fail(error)
         }

@@ -1,4 +1,5 @@
 import KaiCore
+import KaiDiagnosis
 
 /// What happened to one step of a plan.
 public struct StepResult: Sendable, Hashable {
@@ -24,6 +25,10 @@ public struct StepResult: Sendable, Hashable {
     public var rollout: RolloutOutcome?
     /// What the step shows: a table, log lines, events, a description.
     public var output: [String]
+    /// For a diagnose step: the findings, their evidence and the suggested fixes (checked by the policy).
+    public var diagnosis: Diagnosis?
+    /// For a resources step: usage against requests and limits, with recommendations.
+    public var resources: ResourceReport?
     /// Remarks a person should know ("autoscaler todo-chatbot-backend may change this").
     public var notes: [String]
     /// What would put the change back, as recorded in the audit log.

@@ -47,13 +47,18 @@ enum Lexicon {
         "resources", "resource", "usage", "cpu", "memory", "mem", "ram", "limits", "limit", "requests",
         "top", "consumption", "consuming", "utilization", "utilisation", "using", "use", "right-size", "rightsize", "sizing",
         "over-provisioned", "overprovisioned", "under-provisioned", "underprovisioned", "provisioned",
+        "allocation", "allocations", "allocated", "allocate", "recommend", "recommended", "recommendation", "recommendations",
+        "headroom", "capacity",
     ]
     static let diagnose: Set<String> = [
         "diagnose", "diagnosis", "debug", "troubleshoot", "investigate", "wrong", "failing", "fails", "failed",
         "failure", "crash", "crashing", "crashes", "crashed", "crashloop", "crashloopbackoff", "broken", "unhealthy",
         "healthy", "health", "problem", "problems", "issue", "issues", "error", "errors", "erroring", "down", "oom",
         "oomkilled", "stuck", "check", "sick", "flapping", "why", "crashlooping", "throwing", "500s", "5xx", "timeouts", "timing",
+        "analyze", "analyse", "analysis",
     ]
+    /// Words of looking into something that say nothing of failure: with resource words they ask for resources.
+    static let inquiry: Set<String> = ["check", "health", "healthy", "down", "analyze", "analyse", "analysis"]
     static let describe: Set<String> = ["describe", "details", "detail", "info", "information", "inspect", "about", "status", "state"]
     static let history: Set<String> = ["history", "revisions", "versions"]
     static let rollout: Set<String> = ["rollout", "rolled", "rolling", "roll", "progress", "ready", "done", "finished", "finish", "complete", "completed", "deploying"]

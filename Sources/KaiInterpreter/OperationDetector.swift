@@ -34,9 +34,9 @@ enum OperationDetector {
         if isRolloutStatus(clause) { return .operation(.rolloutStatus) }
         if clause.containsAny(Lexicon.events) { return .operation(isWarningList(clause) ? .list : .events) }
         if isPhaseList(clause) { return .operation(.list) }
-        let failing = clause.containsAny(Lexicon.diagnose.subtracting(["check", "health", "healthy", "down"]))
+        let failing = clause.containsAny(Lexicon.diagnose.subtracting(Lexicon.inquiry))
         if clause.containsAny(Lexicon.resources) && !failing { return .operation(.resources) }
-        if failing || clause.containsAny(["check", "health", "healthy"]) { return .operation(.diagnose) }
+        if failing || clause.containsAny(Lexicon.inquiry.subtracting(["down"])) { return .operation(.diagnose) }
         if clause.tokens.contains(where: { ResourceKind(word: $0.text) != nil && !ResourceWord.isSingular($0.text) })
             || clause.tokens.contains(where: { ResourceKind(word: $0.text) != nil }) && !hasTargetWords(clause)
             || isListQuestion(clause) {

@@ -43,9 +43,9 @@ public struct AnthropicMessages: ModelProvider {
     public func shutdown() async { await transport.shutdown() }
 
     /// The request body, as the Messages API reference documents it.
-    static func body(_ request: ModelRequest, model: String) -> JSONValue {
-        var messages: [JSONValue] = []
-        var pendingResults: [JSONValue] = []
+    static func body(_ request: ModelRequest, model: String) -> JSON {
+        var messages: [JSON] = []
+        var pendingResults: [JSON] = []
         func flushResults() {
             if !pendingResults.isEmpty { messages.append(["role": "user", "content": .array(pendingResults)]) }
             pendingResults = []
@@ -57,7 +57,7 @@ public struct AnthropicMessages: ModelProvider {
                 messages.append(["role": "user", "content": .string(text)])
             case .assistant(let text, let calls):
                 flushResults()
-                var blocks: [JSONValue] = text.isEmpty ? [] : [["type": "text", "text": .string(text)]]
+                var blocks: [JSON] = text.isEmpty ? [] : [["type": "text", "text": .string(text)]]
                 blocks += calls.map { ["type": "tool_use", "id": .string($0.id), "name": .string($0.name), "input": JSONBody.object($0.arguments)] }
                 messages.append(["role": "assistant", "content": .array(blocks)])
             case .toolResult(let result):
@@ -67,7 +67,7 @@ public struct AnthropicMessages: ModelProvider {
             }
         }
         flushResults()
-        var body: [String: JSONValue] = ["model": .string(model), "max_tokens": .int(request.maxTokens), "system": .string(request.system),
+        var body: [String: JSON] = ["model": .string(model), "max_tokens": .int(request.maxTokens), "system": .string(request.system),
                                          "messages": .array(messages), "temperature": 0, "stream": true]
         if !request.tools.isEmpty {
             body["tools"] = .array(request.tools.map { ["name": .string($0.name), "description": .string($0.description), "input_schema": $0.parameters] })
@@ -76,7 +76,7 @@ public struct AnthropicMessages: ModelProvider {
     }
 
     /// A whole answer: `content` blocks and `usage`.
-    static func reply(from document: JSONValue, endpoint: ProviderEndpoint) throws -> ModelReply {
+    static func reply(from document: JSON, endpoint: ProviderEndpoint) throws -> ModelReply {
         if document["type"]?.string == "error" { throw malformed(endpoint, "it answered with an error: \(document["error"]?["message"]?.string ?? "unknown")") }
         guard let blocks = document["content"]?.array else { throw malformed(endpoint, "its answer has no content") }
         var reply = ModelReply(usage: usage(document["usage"]))
@@ -136,7 +136,7 @@ public struct AnthropicMessages: ModelProvider {
         return ModelReply(text: text, toolCalls: toolCalls, usage: tokens)
     }
 
-    static func usage(_ value: JSONValue?) -> TokenUsage {
+    static func usage(_ value: JSON?) -> TokenUsage {
         TokenUsage(input: value?["input_tokens"]?.int ?? 0, output: value?["output_tokens"]?.int ?? 0)
     }
 

@@ -49,10 +49,10 @@ public struct GeminiGenerateContent: ModelProvider {
     public func shutdown() async { await transport.shutdown() }
 
     /// The request body, as the generateContent reference documents it.
-    static func body(_ request: ModelRequest) -> JSONValue {
-        var contents: [JSONValue] = []
+    static func body(_ request: ModelRequest) -> JSON {
+        var contents: [JSON] = []
         var names: [String: String] = [:]
-        var pendingResponses: [JSONValue] = []
+        var pendingResponses: [JSON] = []
         func flush() {
             if !pendingResponses.isEmpty { contents.append(["role": "user", "parts": .array(pendingResponses)]) }
             pendingResponses = []
@@ -64,7 +64,7 @@ public struct GeminiGenerateContent: ModelProvider {
                 contents.append(["role": "user", "parts": [["text": .string(text)]]])
             case .assistant(let text, let calls):
                 flush()
-                var parts: [JSONValue] = text.isEmpty ? [] : [["text": .string(text)]]
+                var parts: [JSON] = text.isEmpty ? [] : [["text": .string(text)]]
                 for call in calls {
                     names[call.id] = call.name
                     parts.append(["functionCall": ["name": .string(call.name), "args": JSONBody.object(call.arguments)]])
@@ -77,7 +77,7 @@ public struct GeminiGenerateContent: ModelProvider {
             }
         }
         flush()
-        var body: [String: JSONValue] = ["systemInstruction": ["parts": [["text": .string(request.system)]]], "contents": .array(contents),
+        var body: [String: JSON] = ["systemInstruction": ["parts": [["text": .string(request.system)]]], "contents": .array(contents),
                                          "generationConfig": ["temperature": 0, "maxOutputTokens": .int(request.maxTokens)]]
         if !request.tools.isEmpty {
             body["tools"] = [["functionDeclarations": .array(request.tools.map {
@@ -105,7 +105,7 @@ public struct GeminiGenerateContent: ModelProvider {
 
     /// Adds one response's parts and usage to `reply`; true when it carried a `finishReason`.
     @discardableResult
-    static func add(_ chunk: JSONValue, to reply: inout ModelReply, sink: TextSink, endpoint: ProviderEndpoint) throws -> Bool {
+    static func add(_ chunk: JSON, to reply: inout ModelReply, sink: TextSink, endpoint: ProviderEndpoint) throws -> Bool {
         if let error = chunk["error"] { throw malformed(endpoint, "it answered with an error: \(error["message"]?.string ?? "unknown")") }
         if let usage = chunk["usageMetadata"] {
             reply.usage = TokenUsage(input: usage["promptTokenCount"]?.int ?? reply.usage.input,

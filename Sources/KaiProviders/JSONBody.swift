@@ -4,24 +4,24 @@ import KaiCore
 
 /// JSON text in and out of provider requests.
 enum JSONBody {
-    static func encode(_ value: JSONValue) -> [UInt8] {
+    static func encode(_ value: JSON) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return Array((try? encoder.encode(value)) ?? Data("{}".utf8))
     }
 
-    static func decode(_ bytes: some Sequence<UInt8>) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+    static func decode(_ bytes: some Sequence<UInt8>) -> JSON? {
+        try? JSONDecoder().decode(JSON.self, from: Data(bytes))
     }
 
     /// A JSON object as compact text (tool-call arguments that came as objects).
-    static func text(_ value: JSONValue) -> String {
+    static func text(_ value: JSON) -> String {
         String(decoding: encode(value), as: UTF8.self)
     }
 
     /// Tool-call arguments as the object they should be; a malformed text becomes an empty object
     /// here, since what goes back to the provider must be valid (kai has already told the model it was not).
-    static func object(_ arguments: String) -> JSONValue {
+    static func object(_ arguments: String) -> JSON {
         if let value = decode(Array(arguments.utf8)), case .object = value { return value }
         return .object([:])
     }

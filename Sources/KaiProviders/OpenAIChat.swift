@@ -72,15 +72,15 @@ public final class OpenAIChat: ModelProvider {
     public func shutdown() async { await transport.shutdown() }
 
     /// The request body, as the Chat Completions reference documents it.
-    static func body(_ request: ModelRequest, model: String, stream: Bool = true) -> JSONValue {
-        var messages: [JSONValue] = [["role": "system", "content": .string(request.system)]]
+    static func body(_ request: ModelRequest, model: String, stream: Bool = true) -> JSON {
+        var messages: [JSON] = [["role": "system", "content": .string(request.system)]]
         for message in request.messages {
             switch message {
             case .user(let text):
                 messages.append(["role": "user", "content": .string(text)])
             case .assistant(let text, let calls):
                 // llama.cpp's server rejects a null content, so an assistant turn always carries a string.
-                var turn: [String: JSONValue] = ["role": "assistant", "content": .string(text)]
+                var turn: [String: JSON] = ["role": "assistant", "content": .string(text)]
                 if !calls.isEmpty {
                     turn["tool_calls"] = .array(calls.map { call in
                         ["id": .string(call.id), "type": "function", "function": ["name": .string(call.name), "arguments": .string(call.arguments)]]
@@ -91,7 +91,7 @@ public final class OpenAIChat: ModelProvider {
                 messages.append(["role": "tool", "tool_call_id": .string(result.callID), "content": .string(result.content)])
             }
         }
-        var body: [String: JSONValue] = ["model": .string(model), "messages": .array(messages), "temperature": 0,
+        var body: [String: JSON] = ["model": .string(model), "messages": .array(messages), "temperature": 0,
                                          "max_tokens": .int(request.maxTokens), "stream": .bool(stream)]
         if stream { body["stream_options"] = ["include_usage": true] }
         if !request.tools.isEmpty {
@@ -104,7 +104,7 @@ public final class OpenAIChat: ModelProvider {
     }
 
     /// A whole (non-streamed) answer: `choices[0].message` and `usage`.
-    static func reply(from document: JSONValue, endpoint: ProviderEndpoint) throws -> ModelReply {
+    static func reply(from document: JSON, endpoint: ProviderEndpoint) throws -> ModelReply {
         if let error = document["error"] { throw malformed(endpoint, "it answered with an error: \(error["message"]?.string ?? "unknown")") }
         guard let message = document["choices"]?.array?.first?["message"] else { throw malformed(endpoint, "its answer has no choices[0].message") }
         let calls = (message["tool_calls"]?.array ?? []).enumerated().map { index, call in
@@ -144,7 +144,7 @@ public final class OpenAIChat: ModelProvider {
         return ModelReply(text: text, toolCalls: calls.toolCalls, usage: tokens)
     }
 
-    static func usage(_ value: JSONValue?) -> TokenUsage {
+    static func usage(_ value: JSON?) -> TokenUsage {
         TokenUsage(input: value?["prompt_tokens"]?.int ?? 0, output: value?["completion_tokens"]?.int ?? 0)
     }
 

@@ -68,7 +68,7 @@ enum ProviderFailure {
     /// The error message providers put in their error bodies (`{"error": {"message": …}}`), clipped and
     /// scrubbed, and without the key itself (some providers quote the key they rejected).
     private static func message(in body: [UInt8], key: APIKey?) -> String? {
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(body)) else { return nil }
+        guard let value = try? JSONDecoder().decode(JSON.self, from: Data(body)) else { return nil }
         guard var text = value["error"]?["message"]?.string ?? value["error"]?.string ?? value["message"]?.string else { return nil }
         if let key = key?.value, !key.isEmpty { text = text.replacingOccurrences(of: key, with: Redactor.mark) }
         return Redactor.scrub(String(text.prefix(300))).replacingOccurrences(of: "\n", with: " ")

@@ -17,33 +17,39 @@ import UnixSignals
 public struct SandboxServer: Sendable {
     public let store: ObjectStore
     public let faults: FaultBook
+    /// Lines appended to components' logs.
+    public let logLines: LogBook
+    /// The API requests served, for tests and benchmarks (`GET /kai-sandbox/v1/requests`).
+    public let tally = RequestTally()
     public let controllers: Controllers
     /// Issues and checks the service account tokens this sandbox accepts.
     public let tokens: ServiceAccountTokens
     /// The authorization decisions for every identity but the administrator's.
     public let audit: AuditTrail
 
-    /// A sandbox over `store` with `faults`; `tick` is how often the controllers reconcile.
-    public init(store: ObjectStore, faults: FaultBook = FaultBook(), timing: KubeletTiming = KubeletTiming(),
+    /// A sandbox over `store` with `faults` and `logLines`; `tick` is how often the controllers reconcile.
+    public init(store: ObjectStore, faults: FaultBook = FaultBook(), logLines: LogBook = LogBook(), timing: KubeletTiming = KubeletTiming(),
                 tick: Duration = .milliseconds(200)) {
         self.store = store
         self.faults = faults
+        self.logLines = logLines
         self.controllers = Controllers(store: store, faults: faults, timing: timing, tick: tick)
         self.tokens = ServiceAccountTokens()
         self.audit = AuditTrail()
     }
 
     /// A sandbox holding the todo-chatbot stack, or only the default and kube-system namespaces
-    /// and a node when `empty`, with `faults` (component -> fault) in force from the start.
-    public static func seeded(empty: Bool = false, faults: [String: Fault] = [:], timing: KubeletTiming = KubeletTiming(),
-                              tick: Duration = .milliseconds(200)) async throws -> SandboxServer {
+    /// and a node when `empty`, with `faults` (component -> fault) in force from the start and
+    /// `logLines` (component -> texts) in its components' logs.
+    public static func seeded(empty: Bool = false, faults: [String: Fault] = [:], logLines: [String: [String]] = [:],
+                              timing: KubeletTiming = KubeletTiming(), tick: Duration = .milliseconds(200)) async throws -> SandboxServer {
         let store = ObjectStore()
         try await SeedObjects.install(into: store, stack: !empty)
         let book = FaultBook()
         for (component, fault) in faults {
             try await FaultInjector(store: store, faults: book).inject(fault, into: component, running: false)
         }
-        return SandboxServer(store: store, faults: book, timing: timing, tick: tick)
+        return SandboxServer(store: store, faults: book, logLines: LogBook(logLines), timing: timing, tick: tick)
     }
 
     /// Serves on 127.0.0.1:`port` (0 picks a free port) until SIGINT or SIGTERM, then shuts
@@ -92,8 +98,9 @@ public struct SandboxServer: Sendable {
 
     private func application(port: Int, server: HTTPServerBuilder, scheme: String,
                              onReady: @escaping @Sendable (URL) async -> Void) -> some Service {
-        let responder = APIResponder(store: store, faults: faults, logs: LogSource(faults: faults, now: { Date() }),
-                                     tokens: tokens, audit: audit, secure: scheme == "https")
+        let responder = CountingResponder(next: APIResponder(store: store, faults: faults, logs: LogSource(faults: faults, book: logLines, now: { Date() }),
+                                                             tokens: tokens, audit: audit, secure: scheme == "https"),
+                                          tally: tally)
         return Application(
             responder: responder,
             server: server,

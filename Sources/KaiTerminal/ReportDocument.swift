@@ -2,17 +2,21 @@ import KaiCore
 import KaiExecutor
 
 /// The JSON document a one-shot run prints with `-o json`: the plan as `kai plan -o json`
-/// shows it, plus `"results"`, one per step, and the `"audit"` log's path.
+/// shows it, plus `"results"`, one per step, and the `"audit"` log's path. A plan of exactly one
+/// diagnose step also carries its `"target"` and `"findings"` at the top, for `jq .findings`.
 public struct ReportDocument: Encodable {
     let plan: PlanDocument
     let results: [ResultDocument]
     let audit: String?
+    let diagnosis: DiagnosisDocument?
 
     /// The document for a plan that ran (or stopped at a failed step).
     public init(_ report: ExecutionReport, auditPath: String) {
         plan = PlanDocument(report.plan)
         results = report.results.map(ResultDocument.init)
         audit = report.results.contains(where: \.recorded) ? auditPath : nil
+        let only = report.results.count == 1 ? report.results.first?.diagnosis : nil
+        diagnosis = only.map(DiagnosisDocument.init)
     }
 
     /// The document for a plan that did not run because confirmation was not given.
@@ -20,6 +24,7 @@ public struct ReportDocument: Encodable {
         self.plan = PlanDocument(plan, error: error)
         results = []
         audit = nil
+        diagnosis = nil
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -27,9 +32,13 @@ public struct ReportDocument: Encodable {
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(results, forKey: .results)
         try container.encodeIfPresent(audit, forKey: .audit)
+        if let diagnosis {
+            try container.encode(diagnosis.target, forKey: .target)
+            try container.encode(diagnosis.findings, forKey: .findings)
+        }
     }
 
-    enum Keys: String, CodingKey { case results, audit }
+    enum Keys: String, CodingKey { case results, audit, target, findings }
 
     /// The document as one JSON text.
     public func json() -> String { JSONText.render(self) }
@@ -49,6 +58,8 @@ struct ResultDocument: Encodable {
     let recorded: Bool
     let error: String?
     let category: FailureCategory?
+    let diagnosis: DiagnosisDocument?
+    let resources: ResourceDocument?
 
     init(_ result: StepResult) {
         op = result.step.operation.name
@@ -63,6 +74,8 @@ struct ResultDocument: Encodable {
         recorded = result.recorded
         error = result.error
         category = result.failureCategory
+        diagnosis = result.diagnosis.map(DiagnosisDocument.init)
+        resources = result.resources.map(ResourceDocument.init)
     }
 }
 

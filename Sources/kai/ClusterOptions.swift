@@ -22,12 +22,17 @@ struct ClusterOptions: ParsableArguments {
     @Flag(help: "Use an embedded, simulated todo-chatbot cluster instead of a kubeconfig's (nothing real is touched).")
     var sandbox = false
 
+    @OptionGroup var sandboxSetup: SandboxOptions
+
     func validate() throws {
         guard requestTimeout > 0, requestTimeout <= 3600 else {
             throw ValidationError("--request-timeout must be more than 0 and at most 3600 seconds, not \(requestTimeout).")
         }
         if sandbox, kubeconfig != nil || context != nil {
             throw ValidationError("--sandbox uses its own cluster; leave out --kubeconfig and --context.")
+        }
+        if !sandbox, !sandboxSetup.isEmpty {
+            throw ValidationError("--fault and --log-line shape the embedded cluster; add --sandbox (or use them with kai sandbox serve).")
         }
     }
 
@@ -48,7 +53,7 @@ struct ClusterOptions: ParsableArguments {
     /// Connects to the cluster the flags name: reads the kubeconfig (or starts the sandbox) and makes a client.
     func connect(namespace: String?) async throws -> ClusterConnection {
         if sandbox {
-            let server = try await SandboxServer.seeded()
+            let server = try await SandboxServer.seeded(faults: sandboxSetup.injectedFaults, logLines: sandboxSetup.injectedLines)
             let running = try await server.start(port: 0)
             await server.settle()
             let endpoint = ClusterEndpoint(server: running.url, contextName: SandboxKubeconfig.context, clusterName: SandboxKubeconfig.context,

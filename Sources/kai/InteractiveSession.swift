@@ -2,6 +2,7 @@ import ArgumentParser
 import KaiConfig
 import Foundation
 import KaiCore
+import KaiDiagnosis
 import KaiExecutor
 import KaiKube
 import KaiPlanning
@@ -18,6 +19,8 @@ struct InteractiveSession {
     var namespace: String
     let editor: LineEditor
     let interrupts = Interrupts()
+    /// The fixes the last diagnosis suggested, for /fix N.
+    let fixes = SuggestedFixes()
 
     init(connection: ClusterConnection, run: RunOptions, policy: Policy, model: ModelSession,
          environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -50,16 +53,28 @@ struct InteractiveSession {
         Console.out("\n")
     }
 
-    /// Plans and runs one request; its failures are reported and the session goes on.
-    private func request(_ text: String) async {
-        let connection = self.connection, policy = self.policy, namespace = self.namespace, run = self.run, model = self.model
+    /// Plans and runs one request; its failures are reported and the session goes on. With
+    /// `expected`, the plan must be exactly that operation (a suggested fix asked for by /fix).
+    private func request(_ text: String, expected: CatalogOperation? = nil) async {
+        let connection = self.connection, policy = self.policy, namespace = self.namespace, run = self.run, fixes = self.fixes, model = self.model
         let confirmer = TerminalConfirmer(editor: editor)
         await interrupts.run {
             ProgressDisplay(quiet: false).waiting("Reading the cluster…")
             do {
                 let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: namespace)
-                guard let plan = try await model.plan(text, snapshot: snapshot, policy: policy, client: connection.client) else { return }
-                try await PlanRun(connection: connection, run: run, output: .text, confirmer: confirmer).perform(plan)
+                let plan: Plan
+                if expected != nil {
+                    // A suggested fix is planned from its words by the grammar alone, so that it is exactly the fix offered.
+                    plan = try Planner(snapshot: snapshot, policy: policy).plan(text)
+                } else {
+                    guard let planned = try await model.plan(text, snapshot: snapshot, policy: policy, client: connection.client) else { return }
+                    plan = planned
+                }
+                if let expected, plan.refusal == nil, plan.steps.map(\.operation) != [expected] {
+                    Console.error("The cluster changed since the diagnosis: \"\(text)\" no longer plans the suggested fix. Diagnose again.\n")
+                    return
+                }
+                fixes.remember(try await PlanRun(connection: connection, run: run, output: .text, confirmer: confirmer, policy: policy).perform(plan))
             } catch let error as any KaiError {
                 Console.error(PlanText.render(error: error, paint: .standardError))
             } catch is CancellationError {
@@ -104,6 +119,8 @@ struct InteractiveSession {
             await undo()
         case "/model":
             Console.out(ConfigText.interpreter(model.configuration) + "\n")
+        case "/fix":
+            await fix(words.dropFirst().first)
         default:
             Console.error("Unknown command \(words[0]). \(Self.commands)\n")
         }
@@ -126,6 +143,23 @@ struct InteractiveSession {
         }
     }
 
+    /// `/fix N`: plans suggested fix N of the last diagnosis as the request it stands for, so it is
+    /// resolved against the cluster now, checked by the policy and confirmed like any other.
+    private func fix(_ number: String?) async {
+        let suggested = fixes.all
+        guard !suggested.isEmpty else {
+            Console.error("No fixes to choose from: ask \"why is the backend failing\" (or another diagnosis) first.\n")
+            return
+        }
+        guard let number, let index = Int(number), suggested.indices.contains(index - 1),
+              let request = FixPhrase.request(for: suggested[index - 1].step.operation) else {
+            let list = suggested.enumerated().map { "  /fix \($0.offset + 1)  (\($0.element.finding)) \($0.element.step.summary)" }.joined(separator: "\n")
+            Console.error("usage: /fix N, one of:\n\(list)\n")
+            return
+        }
+        await self.request(request, expected: suggested[index - 1].step.operation)
+    }
+
     /// Operation words and the names of the namespace's deployments and pods.
     private func completionWords() async -> [String] {
         let snapshot = try? await ClusterSnapshot.read(from: connection.client, namespace: namespace)
@@ -137,7 +171,7 @@ struct InteractiveSession {
     static let operationWords = ["list", "show", "describe", "logs", "events", "diagnose", "why", "resources", "rollout",
                                  "status", "history", "scale", "restart", "autoscale", "rollback", "set", "image", "delete",
                                  "pod", "pods", "deployments", "services", "replicas", "to"]
-    static let slashCommands = ["/help", "/context", "/namespace", "/read-only", "/history", "/undo", "/model", "/exit"]
+    static let slashCommands = ["/help", "/context", "/namespace", "/read-only", "/history", "/undo", "/fix", "/model", "/exit"]
     static let commands = "Commands: " + slashCommands.joined(separator: " ") + "."
 
     static let help = """
@@ -150,6 +184,7 @@ struct InteractiveSession {
       /read-only on|off    refuse every change while on
       /history             the last changes from the audit log
       /undo                propose putting the last change back
+      /fix N               run fix N the last diagnosis suggested (planned, checked and confirmed like a request)
       /model               which interpreter reads requests
       /exit                leave (or Ctrl-D); Ctrl-C stops the request in flight
 

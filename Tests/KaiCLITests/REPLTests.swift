@@ -28,15 +28,15 @@ struct REPLTests {
         }
     }
 
-    /// Starts the REPL on a pseudo-terminal, types `input` with its pauses, and returns all it showed.
-    func session(_ environment: [String: String], typing input: [Typed]) async throws -> ChildProcess.Result {
+    /// Starts the REPL (`kai arguments…`) on a pseudo-terminal, types `input` with its pauses, and returns all it showed.
+    func session(_ environment: [String: String], arguments: [String] = [], typing input: [Typed]) async throws -> ChildProcess.Result {
         let typing = input.map { item -> String in
             switch item {
             case .keys(let text): "printf '%s' '\(text.replacingOccurrences(of: "'", with: "'\\''"))'"
             case .pause(let seconds): "sleep \(seconds)"
             }
         }.joined(separator: "; ")
-        let kai = "'\(KaiProcess.binary.path)'"
+        let kai = "'" + ([KaiProcess.binary.path] + arguments).joined(separator: " ") + "'"
         return try await ChildProcess.run(program: "sh", ["-c", "(sleep 3; \(typing); sleep 1) | script -qefc \(kai) /dev/null"],
                                           environment: environment)
     }
@@ -73,6 +73,22 @@ struct REPLTests {
             let shown = try await session(environment, typing: [.keys("describe todo-chatbot-fr\t"), .pause(0.5), .keys("\r"), .pause(2),
                                                                 .keys("/exit\r")]).stdout
             #expect(shown.contains("Name:          todo-chatbot-frontend"))
+        }
+    }
+
+    @Test func aSuggestedFixIsAcceptedWithSlashFixAndConfirmedLikeAnyChange() async throws {
+        try await withCluster(faults: ["backend": .missingSecret]) { environment, state in
+            let shown = try await session(environment, arguments: ["--no-wait"], typing: [
+                .keys("/fix 1\r"), .pause(0.5), .keys("why is the backend failing\r"), .pause(3),
+                .keys("/fix 1\r"), .pause(2), .keys("y\r"), .pause(2), .keys("/exit\r"),
+            ]).stdout
+            #expect(shown.contains("No fixes to choose from"))
+            #expect(shown.contains("1. CreateContainerConfigError: deployment todo-chatbot-backend"))
+            #expect(shown.contains("fix 1: restart deployment todo-chatbot/todo-chatbot-backend [change]"))
+            #expect(shown.contains("Plan for \"restart todo-chatbot-backend\" (local grammar):"))
+            #expect(shown.contains("Make this change? [y/N]"))
+            let audit = try String(contentsOf: state.appendingPathComponent("kai/audit.jsonl"), encoding: .utf8)
+            #expect(audit.contains(#""op":"restart""#) && audit.contains(#""request":"restart todo-chatbot-backend""#))
         }
     }
 

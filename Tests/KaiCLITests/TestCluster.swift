@@ -7,19 +7,24 @@ import KaiTestSupport
 struct TestCluster {
     let kubeconfig: String
     let state: URL
+    /// The sandbox's API address.
+    let server: URL
+    /// The API requests it has served.
+    let tally: RequestTally
 
     var environment: [String: String] { ["KUBECONFIG": kubeconfig, "XDG_STATE_HOME": state.path] }
 
-    /// Runs `body` against a fresh, settled sandbox with `faults`, then stops it.
-    static func with<T: Sendable>(faults: [String: Fault] = [:], _ body: (TestCluster) async throws -> T) async throws -> T {
-        let server = try await SandboxServer.seeded(faults: faults)
+    /// Runs `body` against a fresh, settled sandbox with `faults` and `logLines` in its logs, then stops it.
+    static func with<T: Sendable>(faults: [String: Fault] = [:], logLines: [String: [String]] = [:],
+                                  _ body: (TestCluster) async throws -> T) async throws -> T {
+        let server = try await SandboxServer.seeded(faults: faults, logLines: logLines)
         let running = try await server.start(port: 0)
         let folder = try KaiProcess.temporaryDirectory()
         do {
             await server.settle(timeout: .seconds(10))
             let kubeconfig = folder.appendingPathComponent("kubeconfig").path
             try SandboxKubeconfig.write(server: running.url, to: kubeconfig)
-            let result = try await body(TestCluster(kubeconfig: kubeconfig, state: folder.appendingPathComponent("state")))
+            let result = try await body(TestCluster(kubeconfig: kubeconfig, state: folder.appendingPathComponent("state"), server: running.url, tally: server.tally))
             await running.stop()
             try? FileManager.default.removeItem(at: folder)
             return result

@@ -81,6 +81,19 @@ struct ClusterHarness: Sendable {
         try await client.get(Deployment.self, .deployments, "todo-chatbot-\(component)", in: namespace)
     }
 
+    /// Waits until every pod of `component` satisfies `condition`, for at most `timeout`.
+    func waitForPods(_ component: String, timeout: Duration = .seconds(30), _ condition: (Pod) -> Bool) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            let pods = try await client.list(Pod.self, .pods, in: namespace, labelSelector: "app.kubernetes.io/component=\(component)").items
+            if !pods.isEmpty, pods.allSatisfy(condition) { return }
+            guard ContinuousClock.now < deadline else {
+                throw ExecutionError(problem: "the pods of \(component) did not reach the condition in \(timeout)", remedy: "")
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+    }
+
     /// Waits until every seeded deployment's rollout is complete.
     func waitUntilRolledOut() async throws {
         for component in ["backend", "frontend", "postgres"] {

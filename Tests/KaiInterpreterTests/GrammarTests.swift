@@ -23,6 +23,8 @@ struct GrammarTests {
         ("roll back frontend", .rollback), ("undo the backend rollout", .rollback),
         ("autoscale frontend up to 4", .autoscale), ("kill pod todo-chatbot-backend-abc123def-x2k4p", .deletePod),
         ("how much memory is backend using", .resources), ("kubectl top pods", .resources),
+        ("analyze resource allocation for the namespace", .resources), ("recommend CPU and memory limits for backend", .resources),
+        ("recommend resources for the frontend", .resources), ("analyze the backend", .diagnose),
     ])
     func synonymsChooseTheOperation(_ request: String, _ operation: OperationName) throws {
         #expect(try steps(request).map(\.operation) == [operation])

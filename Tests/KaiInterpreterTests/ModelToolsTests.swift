@@ -17,7 +17,7 @@ struct ModelToolsTests {
             let required = schema["required"]?.array?.compactMap(\.string) ?? []
             #expect(required == operation.parameters.filter(\.required).map(\.name))
             // A call with exactly the required arguments, each with a valid example value, is accepted.
-            var arguments: [String: JSONValue] = [:]
+            var arguments: [String: JSON] = [:]
             for parameter in operation.parameters where parameter.required {
                 arguments[parameter.name] = switch parameter.kind {
                 case .target: "backend"
@@ -28,7 +28,7 @@ struct ModelToolsTests {
                 case .duration: "10m"
                 }
             }
-            let text = String(decoding: try JSONEncoder().encode(JSONValue.object(arguments)), as: UTF8.self)
+            let text = String(decoding: try JSONEncoder().encode(JSON.object(arguments)), as: UTF8.self)
             let draft = ToolCallReader.draft(ToolCall(id: "1", name: operation.rawValue, arguments: text), offered: OperationName.allCases)
             #expect((try? draft.get())?.operation == operation, "\(operation): \(draft)")
         }

@@ -111,7 +111,7 @@ struct WireFormatTests {
 
         let call = try await exchange(.gemini, [Documented.geminiFunctionCallJSON]).reply.get()
         #expect(call.toolCalls.first?.name == "scale")
-        #expect(JSONValue.decodeObject(call.toolCalls.first?.arguments) == ["target": "backend", "replicas": 3])
+        #expect(JSON.decodeObject(call.toolCalls.first?.arguments) == ["target": "backend", "replicas": 3])
     }
 
     @Test func geminiSendsFunctionResponsesUnderTheCallsName() async throws {
@@ -128,9 +128,9 @@ struct WireFormatTests {
     }
 }
 
-extension JSONValue {
+extension JSON {
     /// `text` decoded as a JSON object, for comparing tool-call arguments.
-    static func decodeObject(_ text: String?) -> JSONValue? {
-        text.flatMap { try? JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) }
+    static func decodeObject(_ text: String?) -> JSON? {
+        text.flatMap { try? JSONDecoder().decode(JSON.self, from: Data($0.utf8)) }
     }
 }

@@ -30,9 +30,9 @@ public struct ToolDefinition: Sendable, Hashable {
     public let name: String
     public let description: String
     /// A JSON Schema object: `{"type": "object", "properties": …, "required": …}`.
-    public let parameters: JSONValue
+    public let parameters: JSON
 
-    public init(name: String, description: String, parameters: JSONValue) {
+    public init(name: String, description: String, parameters: JSON) {
         self.name = name
         self.description = description
         self.parameters = parameters

@@ -21,8 +21,8 @@ extension CatalogOperation.Autoscale: ChangeRunner {
             return change
         }
         let metric = JSON.object(["type": "Resource", "resource": ["name": "cpu", "target": ["type": "Utilization",
-                                                                                              "averageUtilization": .number(Double(bounds.cpuPercent))]]])
-        let patch: JSON = ["spec": ["minReplicas": .number(Double(bounds.min.value)), "maxReplicas": .number(Double(bounds.max.value)),
+                                                                                              "averageUtilization": .int(bounds.cpuPercent)]]])
+        let patch: JSON = ["spec": ["minReplicas": .int(bounds.min.value), "maxReplicas": .int(bounds.max.value),
                                     "metrics": [metric]]]
         _ = try await client.patch(Autoscaler.self, .autoscalers, existing.name, in: deployment.namespace, patch: patch, as: .merge)
         return change

@@ -12,11 +12,11 @@ public enum ToolCallReader {
                                           remedy: "Call one of \(offered.map(\.rawValue).joined(separator: ", ")), or answer in text."))
         }
         let text = call.arguments.trimmingCharacters(in: .whitespacesAndNewlines)
-        let value: JSONValue
+        let value: JSON
         if text.isEmpty {
             value = .object([:])
         } else {
-            guard let parsed = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else {
+            guard let parsed = try? JSONDecoder().decode(JSON.self, from: Data(text.utf8)) else {
                 return .failure(ArgumentError(argument: nil, problem: "The arguments of \(operation) are not valid JSON: \(clip(text)).",
                                               remedy: "Send the arguments as one JSON object, e.g. {\"target\": \"backend\"}."))
             }

@@ -11,18 +11,18 @@ public enum ToolCatalog {
     }
 
     /// `{"type": "object", "properties": {…}, "required": […]}` for `operation`'s arguments.
-    public static func schema(of operation: OperationName) -> JSONValue {
-        var properties: [String: JSONValue] = [:]
+    public static func schema(of operation: OperationName) -> JSON {
+        var properties: [String: JSON] = [:]
         for parameter in operation.parameters {
             properties[parameter.name] = property(parameter)
         }
         properties["namespace"] = ["type": "string", "description": "Leave this out, unless the request names another namespace."]
-        let required = operation.parameters.filter(\.required).map { JSONValue.string($0.name) }
+        let required = operation.parameters.filter(\.required).map { JSON.string($0.name) }
         return ["type": "object", "properties": .object(properties), "required": .array(required)]
     }
 
-    private static func property(_ parameter: OperationParameter) -> JSONValue {
-        let description = JSONValue.string(parameter.summary)
+    private static func property(_ parameter: OperationParameter) -> JSON {
+        let description = JSON.string(parameter.summary)
         switch parameter.kind {
         case .target:
             return ["type": "string", "description": description]

@@ -1,3 +1,4 @@
+import KaiCore
 import Foundation
 import NIOHTTP1
 

@@ -8,6 +8,7 @@ public struct Pod: Codable, Sendable, Hashable {
     public struct Spec: Codable, Sendable, Hashable {
         public var nodeName: String?
         public var containers: [PodTemplate.Container]?
+        public var volumes: [Volume]?
     }
 
     /// `status`: what the cluster reports about the object.
@@ -70,6 +71,7 @@ public struct ContainerState: Codable, Sendable, Hashable {
         public var message: String?
         public var exitCode: Int?
         public var signal: Int?
+        public var startedAt: String?
         public var finishedAt: String?
     }
 }

@@ -1,3 +1,4 @@
+import KaiCore
 /// A pod template: the parts kai reads, plus the whole template as JSON for writing it back.
 public struct PodTemplate: Codable, Sendable, Hashable {
     public var metadata: TemplateMeta?
@@ -16,12 +17,18 @@ public struct PodTemplate: Codable, Sendable, Hashable {
         public var containers: [Container]
     }
 
-    /// One container: its name, image, resources and environment.
+    /// One container: its name, image, resources, and what diagnosis reads of its configuration
+    /// (the Secret and ConfigMap keys it references, its ports and probes; never literal values).
     public struct Container: Codable, Sendable, Hashable {
         public var name: String
         public var image: String?
         public var resources: ResourceRequirements?
-        public var env: [EnvironmentVariable]?
+        public var env: [EnvVar]?
+        public var envFrom: [EnvFromSource]?
+        public var ports: [ContainerPort]?
+        public var readinessProbe: Probe?
+        public var livenessProbe: Probe?
+        public var startupProbe: Probe?
     }
 
     enum CodingKeys: CodingKey { case metadata, spec }
@@ -44,35 +51,12 @@ public struct ResourceRequirements: Codable, Sendable, Hashable {
     public var limits: [String: String]?
 }
 
-/// A container's environment variable: a literal value, or a reference to where it comes from.
-public struct EnvironmentVariable: Codable, Sendable, Hashable {
-    public var name: String
-    public var value: String?
-    public var valueFrom: Source?
-
-    /// Where a value comes from: a Secret's key, a ConfigMap's key, a field of the pod.
-    public struct Source: Codable, Sendable, Hashable {
-        public var secretKeyRef: KeyReference?
-        public var configMapKeyRef: KeyReference?
-        public var fieldRef: FieldReference?
-    }
-
-    /// One key of a Secret or ConfigMap.
-    public struct KeyReference: Codable, Sendable, Hashable {
-        public var name: String?
-        public var key: String
-    }
-
-    /// A field of the pod (`metadata.name`, `status.podIP`).
-    public struct FieldReference: Codable, Sendable, Hashable {
-        public var fieldPath: String
-    }
-
-    /// The value as kai shows it: a literal as it is, a reference as a reference (never the Secret's value).
+extension EnvVar {
+    /// The value as kai shows it: where it comes from, never the value itself (a Secret's is never read;
+    /// a literal one is not even decoded).
     public var shown: String {
         if let secret = valueFrom?.secretKeyRef { return "<from secret \(secret.name ?? "?"), key \(secret.key)>" }
         if let configMap = valueFrom?.configMapKeyRef { return "<from config map \(configMap.name ?? "?"), key \(configMap.key)>" }
-        if let field = valueFrom?.fieldRef { return "<from the pod's \(field.fieldPath)>" }
-        return value ?? ""
+        return "<set in the pod spec; not shown>"
     }
 }

@@ -10,6 +10,8 @@ enum APIPath: Equatable {
     case resource(ResourceType, namespace: String?, name: String?, subresource: String?)
     /// The sandbox's own endpoint for faults at run time: `/kai-sandbox/v1/faults[/{component}]`.
     case faults(component: String?)
+    /// Lines appended to a component's logs at run time: `/kai-sandbox/v1/logs[/{component}]`.
+    case logLines(component: String?)
     /// `/openapi/v3` (the index) or one group version's document, `/openapi/v3/apis/apps/v1`.
     case openAPI(group: String?, version: String?)
 
@@ -21,6 +23,8 @@ enum APIPath: Equatable {
         case "healthz", "readyz", "livez": self = .health
         case "kai-sandbox" where parts.count >= 3 && parts[1] == "v1" && parts[2] == "faults" && parts.count <= 4:
             self = .faults(component: parts.count == 4 ? parts[3] : nil)
+        case "kai-sandbox" where parts.count >= 3 && parts[1] == "v1" && parts[2] == "logs" && parts.count <= 4:
+            self = .logLines(component: parts.count == 4 ? parts[3] : nil)
         case "openapi" where parts.count >= 2 && parts[1] == "v3":
             switch (parts.count, parts.count > 2 ? parts[2] : "") {
             case (2, _): self = .openAPI(group: nil, version: nil)

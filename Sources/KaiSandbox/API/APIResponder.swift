@@ -50,6 +50,7 @@ struct APIResponder: HTTPResponder {
     private func route(_ path: APIPath, _ request: APIRequest, user: UserInfo) async throws -> Response {
         switch path {
         case .faults(let component): return try await faultRequest(component, request)
+        case .logLines(let component): return try await logLineRequest(component, request)
         case .version: return Self.json(Discovery.version())
         case .openAPI(let group, let version):
             guard let group, let version else { return Self.json(OpenAPI.index()) }

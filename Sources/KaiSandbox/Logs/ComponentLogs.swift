@@ -9,11 +9,13 @@ enum ComponentLogs {
         guard end >= start else { return [] }
         var lines = startup(run, at: start)
         if let fault = run.fault, fault.crashes(component: run.component) {
-            // A crashing container writes its startup and its last words, about a second in.
-            let crashAt = start.addingTimeInterval(1)
-            guard crashAt <= end else { return lines.filter { $0.time <= end } }
-            return Array(lines.prefix(2)) + CrashLogs.lines(for: run, fault: fault, at: crashAt)
+            // A crashing container writes its startup and its last words as it ends (about a second in while it runs).
+            let crashAt = run.ended.flatMap(Timestamp.parse) ?? start.addingTimeInterval(1)
+            let appended = injected(run, from: start.addingTimeInterval(0.06), before: min(crashAt, end))
+            guard crashAt <= end else { return (lines + appended).filter { $0.time <= end }.sorted { $0.time < $1.time } }
+            return (Array(lines.prefix(2)) + appended).sorted { $0.time < $1.time } + CrashLogs.lines(for: run, fault: fault, at: crashAt)
         }
+        lines += injected(run, from: start.addingTimeInterval(0.31), before: end)
         let interval: TimeInterval = run.component == "postgres" ? 300 : 10
         var tick = 1
         while true {
@@ -22,7 +24,17 @@ enum ComponentLogs {
             lines.append(LogLine(time: time, text: periodic(run, tick: tick, at: time)))
             tick += 1
         }
-        return lines
+        return lines.sorted { $0.time < $1.time }
+    }
+
+    /// The appended lines this run writes: those appended before it started right after its
+    /// startup (from `after`), the rest when they were appended, up to `end`.
+    private static func injected(_ run: ContainerRun, from after: Date, before end: Date) -> [LogLine] {
+        let start = run.startDate
+        return run.injected.enumerated().compactMap { index, line in
+            let time = line.time < start ? after.addingTimeInterval(Double(index) * 0.001) : line.time
+            return time <= end ? LogLine(time: time, text: line.text) : nil
+        }
     }
 
     private static func startup(_ run: ContainerRun, at start: Date) -> [LogLine] {

@@ -6,6 +6,7 @@ import ServiceLifecycle
 /// from the container's start until now.
 struct LogSource: Sendable {
     let faults: FaultBook
+    let book: LogBook
     let now: @Sendable () -> Date
 
     func response(namespace: String, pod name: String, request: APIRequest, store: ObjectStore) async throws -> Response {
@@ -21,18 +22,21 @@ struct LogSource: Sendable {
         let status = (pod[path: "status.containerStatuses"].array ?? []).first { $0["name"].string == container }
         let previous = ["true", "1"].contains(request.query["previous"] ?? "")
         let fault = await faults.fault(for: Kubelet.component(pod))
+        let injected = await book.lines(for: Kubelet.component(pod))
         let run: ContainerRun
         if previous {
             guard let terminated = status?[path: "lastState.terminated"], !terminated.isNull else {
                 throw APIError.badRequest("previous terminated container \"\(container)\" in pod \"\(name)\" not found")
             }
-            run = ContainerRun(pod: pod, container: container, started: terminated["startedAt"].string, ended: terminated["finishedAt"].string, fault: fault)
+            run = ContainerRun(pod: pod, container: container, started: terminated["startedAt"].string, ended: terminated["finishedAt"].string, fault: fault,
+                               injected: injected)
         } else {
             guard let running = status?[path: "state.running.startedAt"].string ?? status?[path: "state.terminated.startedAt"].string else {
                 let reason = status?[path: "state.waiting.reason"].string ?? "ContainerCreating"
                 throw APIError.badRequest("container \"\(container)\" in pod \"\(name)\" is waiting to start: \(reason)")
             }
-            run = ContainerRun(pod: pod, container: container, started: running, ended: status?[path: "state.terminated.finishedAt"].string, fault: fault)
+            run = ContainerRun(pod: pod, container: container, started: running, ended: status?[path: "state.terminated.finishedAt"].string,
+                               fault: fault, injected: injected)
         }
         let end = run.ended.flatMap(Timestamp.parse) ?? now()
         var lines = ComponentLogs.lines(for: run, until: end)
@@ -85,6 +89,8 @@ struct ContainerRun: Sendable {
     let ended: String?
     /// The fault in force, which decides how the run ends and what it writes.
     let fault: Fault?
+    /// Lines appended to the component's logs, which the run writes too.
+    let injected: [InjectedLine]
 
     var component: String { pod[path: "metadata.labels"].stringMap["app.kubernetes.io/component"] ?? container }
     var podName: String { pod[path: "metadata.name"].string ?? "" }

@@ -1,13 +1,13 @@
-/// A JSON value: what model providers send and receive (tool schemas, tool-call arguments),
-/// held as plain data.
-public enum JSONValue: Sendable, Hashable, Codable {
+/// Any JSON value, held as plain data: the parts of an object kai carries without interpreting,
+/// patches as they are sent, and what model providers send and receive (tool schemas and calls).
+public enum JSON: Sendable, Hashable, Codable {
     case null
     case bool(Bool)
     case int(Int)
     case double(Double)
     case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
+    case array([JSON])
+    case object([String: JSON])
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -16,8 +16,8 @@ public enum JSONValue: Sendable, Hashable, Codable {
         else if let value = try? container.decode(Int.self) { self = .int(value) }
         else if let value = try? container.decode(Double.self) { self = .double(value) }
         else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONValue].self)) }
+        else if let value = try? container.decode([JSON].self) { self = .array(value) }
+        else { self = .object(try container.decode([String: JSON].self)) }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -33,14 +33,20 @@ public enum JSONValue: Sendable, Hashable, Codable {
         }
     }
 
-    /// The member `key` of an object; nil for anything else or a missing key.
-    public subscript(key: String) -> JSONValue? {
-        if case .object(let members) = self { members[key] } else { nil }
+    /// The member `key` of an object; nil for anything else or a missing key. Setting it on
+    /// something that is not an object changes nothing.
+    public subscript(key: String) -> JSON? {
+        get { if case .object(let members) = self { members[key] } else { nil } }
+        set {
+            guard case .object(var members) = self else { return }
+            members[key] = newValue
+            self = .object(members)
+        }
     }
 
     public var string: String? { if case .string(let value) = self { value } else { nil } }
-    public var array: [JSONValue]? { if case .array(let value) = self { value } else { nil } }
-    public var object: [String: JSONValue]? { if case .object(let value) = self { value } else { nil } }
+    public var array: [JSON]? { if case .array(let value) = self { value } else { nil } }
+    public var object: [String: JSON]? { if case .object(let value) = self { value } else { nil } }
     /// A whole number, also when JSON wrote it as 3.0.
     public var int: Int? {
         switch self {
@@ -64,13 +70,13 @@ public enum JSONValue: Sendable, Hashable, Codable {
     }
 }
 
-extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
     public init(stringLiteral value: String) { self = .string(value) }
     public init(integerLiteral value: Int) { self = .int(value) }
     public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    public init(arrayLiteral elements: JSON...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSON)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { $1 }))
     }
 }

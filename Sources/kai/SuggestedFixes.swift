@@ -1,0 +1,20 @@
+import KaiCore
+import KaiDiagnosis
+import KaiExecutor
+import Synchronization
+
+/// The fixes the last diagnosis in the REPL suggested, for `/fix N`. Shared with the request
+/// task that runs the diagnosis, so behind a lock.
+final class SuggestedFixes: Sendable {
+    private let fixes = Mutex<[FixSuggestion]>([])
+
+    /// Keeps the fixes of the diagnosis in `report`, if it has one; other requests leave them.
+    func remember(_ report: ExecutionReport) {
+        let diagnosed = report.results.compactMap(\.diagnosis)
+        guard !diagnosed.isEmpty else { return }
+        fixes.withLock { $0 = diagnosed.flatMap(\.fixes) }
+    }
+
+    /// All of them, numbered from 1 in the order the diagnosis showed them.
+    var all: [FixSuggestion] { fixes.withLock { $0 } }
+}
