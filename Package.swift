@@ -50,9 +50,10 @@ let package = Package(
         // Allowed namespaces, targets, bounds and switched-off operations.
         .target(name: "KaiPolicy", dependencies: ["KaiCore", "KaiYAML", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         // Request -> checked plan: interpreter, resolver and policy in order.
-        .target(name: "KaiPlanning", dependencies: ["KaiCore", "KaiConfig", "KaiInterpreter", "KaiProviders", "KaiKube", "KaiPolicy"], swiftSettings: strict),
-        // Evidence from the cluster, analyzers naming root causes, suggested fixes, resource recommendations.
+                // Evidence from the cluster, analyzers naming root causes, suggested fixes, resource recommendations.
         .target(name: "KaiDiagnosis", dependencies: ["KaiCore", "KaiKube"], swiftSettings: strict),
+        .target(name: "KaiPlanning", dependencies: ["KaiCore", "KaiConfig", "KaiInterpreter", "KaiProviders", "KaiKube", "KaiPolicy", "KaiDiagnosis"],
+                swiftSettings: strict),
         // Runs a confirmed plan: before -> after, rollout progress, audit and undo.
         .target(name: "KaiExecutor", dependencies: ["KaiCore", "KaiKube", "KaiPolicy", "KaiDiagnosis"], swiftSettings: strict),
         // Runbook files: YAML steps compiled against the live cluster before any runs, then run in order.

@@ -56,7 +56,7 @@ struct DoCommand: AsyncParsableCommand {
                     }
                     let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: connection.endpoint.namespace)
                     guard let plan = try await model.plan(text, snapshot: snapshot, policy: policy, client: connection.client) else { return }
-                    try await PlanRun(connection: connection, run: run, output: output, policy: policy).perform(plan)
+                    try await PlanRun(connection: connection, run: run, output: output, policy: policy, explainer: model.explainer).perform(plan)
                 }
             }
         } catch let error as any KaiError {

@@ -74,7 +74,8 @@ struct InteractiveSession {
                     Console.error("The cluster changed since the diagnosis: \"\(text)\" no longer plans the suggested fix. Diagnose again.\n")
                     return
                 }
-                fixes.remember(try await PlanRun(connection: connection, run: run, output: .text, confirmer: confirmer, policy: policy).perform(plan))
+                fixes.remember(try await PlanRun(connection: connection, run: run, output: .text, confirmer: confirmer, policy: policy,
+                                                 explainer: model.explainer).perform(plan))
             } catch let error as any KaiError {
                 Console.error(PlanText.render(error: error, paint: .standardError))
             } catch is CancellationError {

@@ -37,6 +37,9 @@ struct ModelSession: Sendable {
         }
     }
 
+    /// The model that explains diagnoses, when one is configured.
+    var explainer: DiagnosisExplainer? { provider.map { DiagnosisExplainer(provider: $0, prompts: prompts) } }
+
     /// The plan for `request` against `snapshot`, or nil when the model answered it in text (the answer is shown).
     func plan(_ request: String, snapshot: ClusterSnapshot, policy: Policy, client: KubeClient) async throws -> Plan? {
         let planner = Planner(snapshot: snapshot, policy: policy)

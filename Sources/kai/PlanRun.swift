@@ -1,7 +1,9 @@
 import ArgumentParser
 import KaiConfig
 import KaiCore
+import KaiDiagnosis
 import KaiExecutor
+import KaiPlanning
 import KaiPolicy
 import KaiTerminal
 
@@ -15,6 +17,8 @@ struct PlanRun {
     var confirmer: (any Confirmer)? = TerminalConfirmer.ifInteractive()
     /// What a diagnosis's suggested fixes are checked against before they are offered.
     var policy: Policy = .defaults
+    /// The model that explains a diagnosis in plain words, when a provider is configured.
+    var explainer: DiagnosisExplainer?
 
     /// Runs `plan` and throws the `ExitCode` the outcome calls for (none on success); returns the report.
     @discardableResult
@@ -38,14 +42,38 @@ struct PlanRun {
             case .text: Console.error(PlanText.render(error: error, paint: .standardError))
             }
             throw ExitCode(ExitStatus.code(for: error.category))
-        case .ran(let report):
+        case .ran(var report):
             switch output {
-            case .json: Console.out(ReportDocument(report, auditPath: audit.path).json())
-            case .text: Console.out(ReportText.render(report, auditPath: audit.path, paint: .standardOutput))
+            case .json:
+                for index in report.results.indices {
+                    guard let diagnosis = report.results[index].diagnosis else { continue }
+                    report.results[index].diagnosis?.explanation = await explain(diagnosis, onText: { _ in })
+                }
+                Console.out(ReportDocument(report, auditPath: audit.path).json())
+            case .text:
+                Console.out(ReportText.render(report, auditPath: audit.path, paint: .standardOutput))
+                for diagnosis in report.results.compactMap(\.diagnosis) where explainer != nil && !diagnosis.isHealthy {
+                    Console.out(Paint.standardOutput.bold("Explanation (\(explainer?.provider.name ?? "model")):") + " ")
+                    if await explain(diagnosis, onText: { Console.out($0) }) != nil { Console.out("\n") }
+                }
             }
             if let failure = report.failure { throw ExitCode(ExitStatus.code(for: failure.failureCategory ?? .operationFailed)) }
             return report
         }
+    }
+
+    /// The model's explanation of `diagnosis`; a provider that fails leaves the analyzers' own
+    /// findings as the answer and says so (the diagnosis itself does not need a model).
+    private func explain(_ diagnosis: Diagnosis, onText: @escaping @Sendable (String) -> Void) async -> String? {
+        guard let explainer else { return nil }
+        do {
+            return try await explainer.explain(diagnosis, onText: onText)?.0
+        } catch let error as any KaiError {
+            Console.error("\nThe model could not explain the diagnosis; the findings above stand on their own. \(error.problem)\n")
+        } catch {
+            Console.error("\nThe model could not explain the diagnosis; the findings above stand on their own.\n")
+        }
+        return nil
     }
 
     private func print(error: any KaiError, plan: Plan) {

@@ -18,8 +18,10 @@ public enum CatalogPermissions {
         case .describe: [get(.deployments), get(.pods), list(.autoscalers), list(.events), list(.pods), list(.replicaSets)]
         case .logs: [get(.deployments), list(.pods), APIPermission("get", .pods, subresource: "log")]
         case .events: [get(.deployments), list(.events), list(.pods), list(.replicaSets)]
-        case .diagnose: [get(.deployments), get(.pods), list(.pods), list(.events)]
-        case .resources: [list(.deployments), list(.pods), list(.podMetrics)]
+        case .diagnose: [list(.deployments), list(.replicaSets), list(.pods), list(.events), list(.services), list(.autoscalers),
+                         list(.endpoints), list(.persistentVolumeClaims), list(.configMaps), list(.podMetrics),
+                         APIPermission("get", .pods, subresource: "log")]
+        case .resources: [list(.deployments), list(.replicaSets), list(.pods), list(.autoscalers), list(.podMetrics)]
         case .rolloutStatus: [get(.deployments), list(.replicaSets), list(.pods)]
         case .rolloutHistory: [get(.deployments), list(.replicaSets)]
         case .scale: state + [APIPermission("get", .deployments, subresource: "scale"), APIPermission("update", .deployments, subresource: "scale")] + rollout
