@@ -1,9 +1,8 @@
 import Foundation
 import Hummingbird
 import KaiKube
-import Logging
+import KaiTestSupport
 import NIOCore
-import ServiceLifecycle
 
 /// A local server on 127.0.0.1:0 that answers each request with the next scripted reply, as an
 /// API server would (status code, `metav1.Status` body, headers), and records what it was sent.
@@ -43,30 +42,7 @@ actor ScriptedAPIServer {
     /// Serves `replies` for the length of `body`.
     static func with<T: Sendable>(_ replies: [Reply], _ body: (URL, ScriptedAPIServer) async throws -> T) async throws -> T {
         let script = ScriptedAPIServer(replies)
-        let (ready, readyContinuation) = AsyncStream<URL>.makeStream()
-        var logger = Logger(label: "kai.tests.scripted-api")
-        logger.logLevel = .critical
-        let application = Application(
-            responder: ScriptResponder(script: script),
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                if let port = channel.localAddress?.port, let url = URL(string: "http://127.0.0.1:\(port)") { readyContinuation.yield(url) }
-            },
-            logger: logger)
-        let group = ServiceGroup(configuration: .init(services: [application], logger: application.logger))
-        let task = Task { try await group.run() }
-        var iterator = ready.makeAsyncIterator()
-        guard let url = await iterator.next() else { throw CancellationError() }
-        do {
-            let result = try await body(url, script)
-            await group.triggerGracefulShutdown()
-            _ = try? await task.value
-            return result
-        } catch {
-            await group.triggerGracefulShutdown()
-            _ = try? await task.value
-            throw error
-        }
+        return try await LocalServer.serve(ScriptResponder(script: script), label: "kai.tests.scripted-api") { url in try await body(url, script) }
     }
 }
 

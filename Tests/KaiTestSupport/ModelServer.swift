@@ -1,9 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Logging
 import NIOCore
-import ServiceLifecycle
 
 /// A model provider's API on 127.0.0.1:0 for tests: it answers each request with the next scripted
 /// reply, exactly as the provider's documentation shows its answers (a JSON document, or
@@ -68,30 +66,7 @@ public actor ModelServer {
     /// Serves `replies` for the length of `body`, which gets the server's base URL.
     public static func with<T: Sendable>(_ replies: [Reply], _ body: (URL, ModelServer) async throws -> T) async throws -> T {
         let script = ModelServer(replies)
-        let (ready, readyContinuation) = AsyncStream<URL>.makeStream()
-        var logger = Logger(label: "kai.tests.model-server")
-        logger.logLevel = .critical
-        let application = Application(
-            responder: ModelResponder(script: script),
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                if let port = channel.localAddress?.port, let url = URL(string: "http://127.0.0.1:\(port)") { readyContinuation.yield(url) }
-            },
-            logger: logger)
-        let group = ServiceGroup(configuration: .init(services: [application], logger: application.logger))
-        let task = Task { try await group.run() }
-        var iterator = ready.makeAsyncIterator()
-        guard let url = await iterator.next() else { throw CancellationError() }
-        do {
-            let result = try await body(url, script)
-            await group.triggerGracefulShutdown()
-            _ = try? await task.value
-            return result
-        } catch {
-            await group.triggerGracefulShutdown()
-            _ = try? await task.value
-            throw error
-        }
+        return try await LocalServer.serve(ModelResponder(script: script), label: "kai.tests.model-server") { url in try await body(url, script) }
     }
 }
 
