@@ -109,7 +109,7 @@ let package = Package(
         .testTarget(name: "KaiSandboxTests", dependencies: ["KaiSandbox", "KaiTestSupport",
                                                             .product(name: "X509", package: "swift-certificates")],
                     swiftSettings: strict),
-        .testTarget(name: "KaiDiagnosisTests", dependencies: ["KaiDiagnosis", "KaiSandbox", "KaiTestSupport"], swiftSettings: strict),
+        .testTarget(name: "KaiDiagnosisTests", dependencies: ["KaiDiagnosis", "KaiSandbox", "KaiTestSupport", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .testTarget(name: "KaiExecutorTests", dependencies: ["KaiExecutor", "KaiSandbox", "KaiTestSupport"], swiftSettings: strict),
         .testTarget(name: "KaiRunbookTests", dependencies: ["KaiRunbook", "KaiSandbox"], swiftSettings: strict),
         .testTarget(name: "KaiCLITests", dependencies: ["kai", "KaiSandbox", "KaiTestSupport"], swiftSettings: strict),

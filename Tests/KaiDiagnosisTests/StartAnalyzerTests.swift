@@ -56,7 +56,7 @@ import Testing
         #expect(finding.reason == .createContainerConfigError)
         #expect(finding.cause == Cause(.missingSecretKey, "Secret todo-chatbot-secrets has no key OPENAI_API_KEY, which the container reads."))
         #expect(finding.evidence.contains { $0.text == "kai may not read Secrets here, so which key is missing comes from the kubelet's message" })
-        #expect(finding.advice.first?.hasPrefix("Add key OPENAI_API_KEY to Secret todo-chatbot-secrets (secrets.OPENAI_API_KEY in charts/todo-chatbot/values.yaml") == true)
+        #expect(finding.advice.first?.hasPrefix("Add key OPENAI_API_KEY to Secret todo-chatbot-secrets (secrets.openaiApiKey in charts/todo-chatbot/values.yaml") == true)
         #expect(finding.fixes.map(\.operation.name) == [.restart])
         #expect(diagnosis.unreadable == ["secrets: forbidden"])
     }

@@ -23,17 +23,25 @@ public enum ChartValues {
     /// `COMPONENT.image.tag`: the image the component runs.
     public static func imageTagKey(component: String) -> String { "\(component).image.tag" }
 
-    /// `COMPONENT.env`: extra environment variables of the component's container.
-    public static func environmentKey(component: String) -> String { "\(component).env" }
+    /// `COMPONENT.extraEnv`: extra environment variables of the component's container.
+    public static func environmentKey(component: String) -> String { "\(component).extraEnv" }
 
     /// `COMPONENT.replicaCount`.
     public static func replicasKey(component: String) -> String { "\(component).replicaCount" }
 
-    /// `COMPONENT.readinessProbe` or `.livenessProbe`.
-    public static func probeKey(component: String, liveness: Bool) -> String { "\(component).\(liveness ? "livenessProbe" : "readinessProbe")" }
+    /// `COMPONENT.probes.readiness` or `.liveness` (the path they share is `COMPONENT.probes.path`).
+    public static func probeKey(component: String, liveness: Bool) -> String { "\(component).probes.\(liveness ? "liveness" : "readiness")" }
 
-    /// `secrets.KEY`: the chart's Secret values, one key each.
-    public static func secretKey(_ key: String) -> String { "secrets.\(key)" }
+    /// Where the chart takes the value of the Secret's key `key` (an environment variable's name):
+    /// `DATABASE_URL` from `externalDatabase.url` (or the chart's own PostgreSQL), the others from
+    /// `secrets.` and the key in lower camel case (`OPENAI_API_KEY` -> `secrets.openaiApiKey`).
+    public static func secretKey(_ key: String) -> String {
+        if key == "DATABASE_URL" { return "externalDatabase.url" }
+        let words = key.lowercased().split(separator: "_").map(String.init)
+        guard let first = words.first else { return "secrets.\(key)" }
+        let rest = words.dropFirst().map { $0 == "api" ? "Api" : $0.prefix(1).uppercased() + $0.dropFirst() }
+        return "secrets." + first + rest.joined()
+    }
 
     /// The component whose values hold `deployment`'s settings, when a Helm release of the chart
     /// manages it (a release annotation or `app.kubernetes.io/managed-by: Helm`) and it has a component label.
