@@ -34,6 +34,11 @@ final class ProviderTransport: Sendable {
     /// (a stream cut before anything was shown only when `retryCuts`).
     func send<T: Sendable>(_ url: String, method: HTTPMethod = .POST, headers: [(String, String)], body: [UInt8]?, retryCuts: Bool = true,
                            read: @escaping @Sendable (HTTPClientResponse) async throws -> T) async throws -> T {
+        if endpoint.apiKey == nil, endpoint.baseURL == endpoint.kind.defaultBaseURL {
+            // The provider's own service always wants a key: say so without a round trip.
+            throw ProviderError(.keyRejected, problem: "\(endpoint.kind.rawValue) at \(endpoint.shown) needs an API key, and none is set.",
+                                remedy: "Set \(endpoint.keySource) (or apiKeyFile in config.yaml); kai never takes a key from a flag. Nothing was run.")
+        }
         let timeout = endpoint.timeout
         return try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask { try await self.attempts(url, method: method, headers: headers, body: body, retryCuts: retryCuts, read: read) }

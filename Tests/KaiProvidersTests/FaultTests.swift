@@ -64,6 +64,18 @@ struct FaultTests {
         #expect(error(anonymous)?.remedy.contains("Set $GEMINI_API_KEY") == true)
     }
 
+    @Test func theProvidersOwnServiceWithoutAKeyIsNotEvenAsked() async throws {
+        let endpoint = ProviderEndpoint(kind: .anthropic, baseURL: try #require(ProviderKind.anthropic.defaultBaseURL), model: "m", apiKey: nil,
+                                        keySource: "ANTHROPIC_API_KEY")
+        let client = Providers.make(endpoint)
+        await #expect {
+            _ = try await client.complete(sampleRequest) { _ in }
+        } throws: { error in
+            (error as? ProviderError)?.problem == "anthropic at https://api.anthropic.com needs an API key, and none is set."
+        }
+        await client.shutdown()
+    }
+
     @Test func aServerThatDoesNotFinishInTimeIsATimeout() async throws {
         var slow = Documented.openAIText
         slow.delay = .seconds(5)
