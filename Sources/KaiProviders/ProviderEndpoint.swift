@@ -52,12 +52,6 @@ public struct ProviderEndpoint: Sendable {
         return text
     }
 
-    /// The address as shown in messages: no credentials, no key in the query.
-    public var shown: String {
-        guard var parts = URLComponents(url: baseURL, resolvingAgainstBaseURL: false) else { return "(the configured base URL)" }
-        parts.user = nil
-        parts.password = nil
-        parts.query = nil
-        return parts.string ?? "(the configured base URL)"
-    }
+    /// The address as shown in messages: credentials and keys masked.
+    public var shown: String { baseURL.masked }
 }

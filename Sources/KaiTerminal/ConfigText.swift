@@ -10,7 +10,7 @@ public enum ConfigText {
         return [
             ("provider", c.provider.value?.rawValue ?? "none (offline: the local grammar only)", c.provider.source),
             ("model", c.provider.value == nil ? "-" : c.model.value ?? "-", c.model.source),
-            ("baseURL", c.baseURL.value.map(masked) ?? "-", c.baseURL.source),
+            ("baseURL", c.baseURL.value.map(\.masked) ?? "-", c.baseURL.source),
             ("apiKey", c.apiKey.value == nil ? "not set" : "set (hidden)", c.apiKey.source),
             ("apiVersion", c.apiVersion.value ?? "-", c.apiVersion.source),
             ("interpreter", c.interpreter.value.rawValue, c.interpreter.source),
@@ -55,24 +55,10 @@ public enum ConfigText {
                 : "Interpreter local: requests are read by kai's local grammar only; the configured provider is not asked."
         }
         let model = configuration.model.value ?? provider.defaultModel
-        let place = configuration.baseURL.value.map { " at \(masked($0))" } ?? ""
+        let place = configuration.baseURL.value.map { " at \($0.masked)" } ?? ""
         let key = configuration.apiKey.value == nil ? "no API key" : "API key from \(configuration.apiKey.source)"
         let order = configuration.interpreter.value == .auto ? "the local grammar first, then" : "every request goes to"
         return "Interpreter \(configuration.interpreter.value.rawValue): \(order) \(provider.rawValue) model \(model)\(place) (\(key))."
-    }
-
-    /// `url` without a password, user name or key in its query.
-    public static func masked(_ url: URL) -> String {
-        guard var parts = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return "(unreadable URL)" }
-        if parts.user != nil || parts.password != nil {
-            parts.user = "***"
-            parts.password = nil
-        }
-        parts.queryItems = parts.queryItems?.map { item in
-            ["key", "api-key", "api_key", "apikey", "token", "access_token"].contains(item.name.lowercased())
-                ? URLQueryItem(name: item.name, value: "***") : item
-        }
-        return parts.string ?? "(unreadable URL)"
     }
 
     private static func source(_ source: SettingSource) -> String {
