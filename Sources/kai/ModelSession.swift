@@ -48,7 +48,7 @@ struct ModelSession: Sendable {
         let model = provider.map { provider in
             ModelPlanner(provider: provider, planner: planner, prompts: prompts, maxRounds: configuration.maxRounds.value,
                          summary: { await ClusterSummary.text(snapshot, warnings: ClusterSummary.warnings(in: snapshot.namespace, client: client)) },
-                         read: { operation in try await ReadRunning.read(operation, client: client) },
+                         read: { operation in try await ReadRunning.read(operation, client: client, policy: policy) },
                          onText: { piece in if text { Console.out(piece) } },
                          onRead: { words in
                              guard text else { return }
@@ -75,9 +75,12 @@ struct ModelSession: Sendable {
     }
 }
 
-/// The executor's reads, for a model that looks before it proposes.
+/// The executor's reads, for a model that looks before it proposes; a diagnosis it asks for offers
+/// only the fixes `policy` allows, as the person's own would.
 enum ReadRunning {
-    static func read(_ operation: CatalogOperation, client: KubeClient) async throws -> [String] {
-        try await Executor(client: client, audit: AuditLog.standard(), context: AuditContext(endpoint: client.endpoint)).read(operation)
+    static func read(_ operation: CatalogOperation, client: KubeClient, policy: Policy) async throws -> [String] {
+        var executor = Executor(client: client, audit: AuditLog.standard(), context: AuditContext(endpoint: client.endpoint))
+        executor.policy = policy
+        return try await executor.read(operation)
     }
 }
