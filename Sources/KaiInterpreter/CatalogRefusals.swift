@@ -51,14 +51,19 @@ enum CatalogRefusals {
         return nil
     }
 
-    private static func clusterWide(_ clause: Clause) -> Refusal? {
-        let allNamespaces = clause.hasPhrase("all namespaces") || clause.hasPhrase("every namespace") || clause.contains("-a")
+    /// "all namespaces", "-A", "across the cluster": a read means every namespace the policy allows; a change is refused.
+    static func namesEveryNamespace(_ clause: Clause) -> Bool {
+        clause.hasPhrase("all namespaces") || clause.hasPhrase("every namespace") || clause.contains("-a")
             || clause.contains("--all-namespaces") || clause.contains("cluster-wide") || clause.contains("clusterwide")
             || clause.hasPhrase("whole cluster") || clause.hasPhrase("entire cluster") || clause.hasPhrase("across the cluster")
-            || clause.hasPhrase("other namespaces") || clause.hasPhrase("each namespace")
-        guard allNamespaces else { return nil }
-        return Refusal(reason: "kai works inside the namespaces its policy allows; it does not read or change the whole cluster.",
-                       alternative: "Ask about the current namespace, or name one the policy allows (\"in namespace todo-chatbot\").")
+            || clause.hasPhrase("other namespaces") || clause.hasPhrase("each namespace") || clause.hasPhrase("any namespace")
+            || clause.hasPhrase("all the namespaces") || clause.hasPhrase("in the cluster") && clause.containsAny(["all", "every"])
+    }
+
+    private static func clusterWide(_ clause: Clause) -> Refusal? {
+        guard namesEveryNamespace(clause), clause.containsAny(ChangeGuard.changeWords) else { return nil }
+        return Refusal(reason: "kai changes one named deployment in one namespace at a time; it does not change every namespace at once.",
+                       alternative: "Name the namespace and the deployment (\"restart web-app in namespace shop\"); reads across namespaces cover every namespace the policy allows.")
     }
 
     private static func deletion(_ clause: Clause) -> Refusal? {

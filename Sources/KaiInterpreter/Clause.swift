@@ -4,8 +4,19 @@
 struct Clause {
     let tokens: [Token]
     private(set) var used: Set<Int> = []
+    /// Whether the sentence the clause belongs to ended with a question mark.
+    var isQuestion = false
+    /// Which sentence of the request the clause belongs to, counted from 0.
+    var sentence = 0
 
-    init(_ tokens: [Token]) { self.tokens = tokens }
+    init(_ tokens: [Token], isQuestion: Bool = false, sentence: Int = 0) {
+        self.tokens = tokens
+        self.isQuestion = isQuestion
+        self.sentence = sentence
+    }
+
+    /// The clause as the person wrote it.
+    var rawText: String { tokens.map(\.raw).joined(separator: " ") }
 
     var count: Int { tokens.count }
 

@@ -7,22 +7,32 @@ struct ClauseParser {
         case steps([DraftStep], unchanged: [TargetPhrase])
         case refusal(Refusal)
         case unsure(String)
+        /// No word of the clause says what to do: a sentence of context ("traffic is spiking").
+        case noOperation
     }
 
     var clause: Clause
     /// The word before "container" in "the backend container", which may name the target as well.
     var containerWord: String?
+    /// What the cluster holds, when known: names are spotted against it and other words are never names.
+    let vocabulary: Vocabulary?
+    /// What the parser understood that the person should see: words it ignored, namespaces it assumed.
+    private(set) var notes: [String] = []
 
-    init(_ clause: Clause) { self.clause = clause }
+    init(_ clause: Clause, vocabulary: Vocabulary? = nil) {
+        self.clause = clause
+        self.vocabulary = vocabulary
+    }
 
     mutating func parse() throws(ValueError) -> Outcome {
         let operation: OperationName
         switch OperationDetector.detect(clause) {
         case .refusal(let refusal): return .refusal(refusal)
-        case .unknown: return .unsure("no operation word was recognised")
+        case .unknown: return .noOperation
         case .unsure(let why): return .unsure(why)
         case .operation(let detected): operation = detected
         }
+        let everyNamespace = CatalogRefusals.namesEveryNamespace(clause) && !operation.isChange
         let namespace = try readNamespace()
         var template = DraftStep(operation)
         template.namespace = namespace
@@ -50,8 +60,12 @@ struct ClauseParser {
         if let number = clause.tokens.indices.first(where: { clause.tokens[$0].isNumeric && !clause.isUsed($0) }) {
             return .unsure("the number \"\(clause.tokens[number].raw)\" does not fit a \(operation) request")
         }
-        var targets = targetGroups().map { TargetPhrase(words: $0, kindHint: kindHint) }
+        var (targets, namespaces) = readTargets(kindHint: kindHint, namespace: namespace, operation: operation)
         if targets.isEmpty, let containerWord { targets = [TargetPhrase(words: [containerWord], kindHint: kindHint)] }
+        if template.namespace == nil, let only = Set(namespaces.compactMap { $0 }).first, namespaces.allSatisfy({ $0 == only }) {
+            template.namespace = only
+            notes.append("\(targets.map(\.description).joined(separator: ", ")) is in namespace \(only)")
+        }
         if operation == .list {
             guard targets.count <= 1 else { return .unsure("a list can be narrowed to one deployment at a time") }
             var steps: [DraftStep] = []
@@ -62,7 +76,7 @@ struct ClauseParser {
                 step.fieldSelector = try readFieldSelector(for: kind)
                 steps.append(step)
             }
-            return .steps(steps, unchanged: [])
+            return .steps(everyNamespace ? acrossNamespaces(steps) : steps, unchanged: [])
         }
         guard !targets.isEmpty else { return .steps([template], unchanged: []) }
         return .steps(targets.map { target in
@@ -70,6 +84,19 @@ struct ClauseParser {
             step.target = target
             return step
         }, unchanged: [])
+    }
+
+    /// "list pods in all namespaces": the same reads in every namespace kai has read (those the policy allows).
+    private mutating func acrossNamespaces(_ steps: [DraftStep]) -> [DraftStep] {
+        guard let vocabulary else { return steps }
+        notes.append("all namespaces: the ones the policy allows (\(vocabulary.readNamespaces.joined(separator: ", ")))")
+        return vocabulary.readNamespaces.flatMap { namespace in
+            steps.map { step in
+                var step = step
+                step.namespace = namespace == vocabulary.currentNamespace ? nil : namespace
+                return step
+            }
+        }
     }
 
     /// "scale frontend to 2 and backend to 3": each target followed by its own count.
@@ -95,7 +122,7 @@ struct ClauseParser {
 
     private func isTargetWord(_ index: Int) -> Bool {
         let token = clause.tokens[index]
-        return !clause.isUsed(index) && !token.isNumeric && !Lexicon.nonTargetWords.contains(token.text)
+        return !clause.isUsed(index) && !token.isNumeric && !Lexicon.nonTargetWords.contains(token.text) && !token.text.hasPrefix("-")
     }
 
     /// "in namespace staging", "-n staging", "--namespace=staging", "in the staging namespace".
@@ -114,6 +141,14 @@ struct ClauseParser {
             // Well-known namespaces need no "namespace" word: "list pods in kube-system".
             clause.use(word, word + 1)
             name = value.text
+        }
+        if name == nil, let vocabulary, let index = clause.tokens.indices.first(where: { index in
+            !clause.isUsed(index) && vocabulary.namespaces.contains(clause.text(index)) && vocabulary.names(spelled: clause.text(index)).isEmpty
+        }) {
+            // "in shop", "shop's web-app", "the pods in staging": a namespace the cluster has, named without the word "namespace".
+            clause.use(index)
+            if ["in", "from", "on", "of"].contains(clause.text(index - 1)) { clause.use(index - 1) }
+            name = clause.text(index)
         }
         guard let name else { return nil }
         guard DNSLabel.isValid(name) else {
@@ -135,6 +170,40 @@ struct ClauseParser {
     /// the singular asks for one pod.
     private func hint(at index: Int) -> ObjectKind? {
         clause.text(index) == "pods" ? nil : ResourceWord.kindHint(clause.text(index))
+    }
+
+    /// The targets the clause names, and the namespace each was found in when it is not the current one.
+    /// With a vocabulary, the cluster's names are spotted wherever they stand and the other words are
+    /// ignored (and said), unless they look like a name the cluster lacks ("the payments service").
+    private mutating func readTargets(kindHint: ObjectKind?, namespace: String?, operation: OperationName) -> ([TargetPhrase], [String?]) {
+        guard let vocabulary else { return (targetGroups().map { TargetPhrase(words: $0, kindHint: kindHint) }, []) }
+        let spots = NameSpotter(vocabulary: vocabulary).spots(in: clause, namespace: namespace)
+        var targets: [TargetPhrase] = []
+        var namespaces: [String?] = []
+        for spot in spots {
+            clause.use(spot.range)
+            let hint: ObjectKind? = spot.name.kind == .pod ? .pod : kindHint == .pod && operation.liftsPodPhrases ? nil : kindHint
+            targets.append(TargetPhrase(words: [spot.name.object], kindHint: hint))
+            namespaces.append(spot.name.namespace == vocabulary.currentNamespace ? nil : spot.name.namespace)
+            if let prefix = spot.prefix { notes.append("read \"\(prefix)\" as \(spot.name.object)") }
+        }
+        let leftovers = targetGroups()
+        let named = leftovers.filter { group in spots.isEmpty ? looksLikeName(group) || operation.targetRule.isRequired : looksLikeName(group) }
+        targets += named.map { TargetPhrase(words: $0, kindHint: kindHint) }
+        namespaces += named.map { _ in namespace }
+        let ignored = leftovers.filter { !named.contains($0) }.flatMap { $0 }
+        if !ignored.isEmpty { notes.append("ignored \(ignored.map { "\"\($0)\"" }.joined(separator: ", "))") }
+        return (targets, namespaces)
+    }
+
+    /// Whether unknown words stand where a name would: hyphenated like an object name, or next to a kind word
+    /// ("the payments service", "deployment payments").
+    private func looksLikeName(_ group: [String]) -> Bool {
+        if group.contains(where: { $0.contains("-") && !$0.hasPrefix("-") && $0.count > 2 }) { return true }
+        guard let first = group.first, let start = clause.tokens.firstIndex(where: { $0.text == first }) else { return false }
+        let end = start + group.count
+        let kindWords: Set<String> = ["deployment", "deploy", "pod", "service", "svc", "app", "container", "workload"]
+        return kindWords.contains(clause.text(end)) || group.count == 1 && (kindWords.contains(clause.text(start - 1)) || ["called", "named"].contains(clause.text(start - 1)))
     }
 
     /// Runs of words that may name targets; conjunctions and grammar words separate them.

@@ -52,7 +52,7 @@ enum Lexicon {
     ]
     static let diagnose: Set<String> = [
         "diagnose", "diagnosis", "debug", "troubleshoot", "investigate", "wrong", "failing", "fails", "failed",
-        "failure", "crash", "crashing", "crashes", "crashed", "crashloop", "crashloopbackoff", "broken", "unhealthy",
+        "failure", "failures", "crash", "crashing", "crashes", "crashed", "crashloop", "crashloopbackoff", "broken", "unhealthy",
         "healthy", "health", "problem", "problems", "issue", "issues", "error", "errors", "erroring", "down", "oom",
         "oomkilled", "stuck", "check", "sick", "flapping", "why", "crashlooping", "throwing", "500s", "5xx", "timeouts", "timing",
         "analyze", "analyse", "analysis",
@@ -95,7 +95,7 @@ enum Lexicon {
             "times", "time", "per", "percent", "%", "target", "targeting", "min", "max", "minimum", "maximum", "between",
             "least", "most", "about", "look", "see", "whole", "entire", "recent", "recently", "latest", "things", "thing",
             "them", "they", "their", "he", "she", "him", "her", "stuff", "service", "services", "working", "work", "ago",
-            "-o", "wide", "yaml", "json", "undo", "run", "back", "help", "urgent", "anything", "something", "fine", "alright",
+            "-o", "wide", "yaml", "json", "namespaces", "-a", "--all-namespaces", "cluster-wide", "clusterwide", "undo", "run", "back", "help", "urgent", "anything", "something", "fine", "alright",
             "add", "create", "enable", "configure", "setup", "watch", "wait", "doing", "holding", "looking", "double", "triple",
             "halve", "half", "its", "before", "after", "deploying", "updating", "updated", "right-size", "rightsize", "size",
             "sizing", "need", "needs", "going", "currently", "start", "starting", "started", "responding", "loading", "serving",

@@ -14,63 +14,24 @@ public struct LocalGrammar: Sendable {
     public init() {}
 
     /// Interprets `request`. Throws when a value in it is malformed or out of range ("scale to -1").
-    public func interpret(_ request: String) throws(ValueError) -> Interpretation {
+    ///
+    /// With a `vocabulary` (the cluster's names), names are spotted wherever they stand, misspellings of
+    /// names and operation words are read as the closest one, and words that name nothing are ignored
+    /// (and said) rather than taken for names.
+    public func interpret(_ request: String, vocabulary: Vocabulary? = nil) throws(ValueError) -> Interpretation {
         var tokens = Tokenizer.tokenize(request)
-        while let first = tokens.first, ["kubectl", "k", "kai", "hey", "hi", "ok", "okay", "so", "please"].contains(first.text) {
+        while let first = tokens.first, ["kubectl", "k", "kai", "hey", "hi", "ok", "okay", "so", "please"].contains(first.text) || first.isSentenceEnd {
             tokens.removeFirst()
         }
         guard !tokens.isEmpty else { return .unsure("the request has no words kai can read") }
-        var steps: [DraftStep] = []
-        var previousTargets: [TargetPhrase] = []
-        var unchanged: [TargetPhrase] = []
-        let clauses = Self.clauses(of: tokens)
+        let (corrected, spellingNotes) = TypoReader.correct(tokens, vocabulary: vocabulary)
+        let clauses = Self.clauses(of: corrected)
+        var reading = RequestReading(vocabulary: vocabulary, clauseCount: clauses.count)
+        reading.notes = spellingNotes
         for clause in clauses {
-            // "but leave the backend alone", "don't roll back the frontend": names to keep unchanged, no step.
-            let negation = ChangeGuard.negation(in: clause)
-            if ChangeGuard.isExclusion(clause) || (negation != nil && clauses.count > 1) {
-                let targets = ClauseParser(clause).targetGroups().map { TargetPhrase(words: $0) }
-                unchanged += targets
-                if !targets.isEmpty { previousTargets = targets }
-                continue
-            }
-            var parser = ClauseParser(clause)
-            switch try parser.parse() {
-            case .refusal(let refusal): return .refusal(refusal)
-            case .unsure(let why):
-                let text = clause.tokens.map(\.raw).joined(separator: " ")
-                return .unsure(text == request.trimmingCharacters(in: .whitespaces) ? why : "in \"\(text)\", \(why)")
-            case .steps(let drafts, _):
-                let resolved = Self.inheritTargets(drafts, from: previousTargets)
-                steps += resolved.filter { step in !Self.repeats(step, in: steps) }
-                let targets = resolved.compactMap(\.target)
-                if !targets.isEmpty { previousTargets = targets }
-            }
+            if let settled = try reading.read(clause) { return settled }
         }
-        if steps.isEmpty { return .unsure("it only says what to leave alone") }
-        if steps.contains(where: \.operation.isChange), let objection = ChangeGuard.objection(toRequest: tokens) {
-            return .unsure(objection)
-        }
-        return .steps(steps, unchanged: unchanged)
-    }
-
-    /// "the backend is throwing 500s, what's going on": a whole-namespace read after the same read of
-    /// one target adds nothing.
-    static func repeats(_ step: DraftStep, in steps: [DraftStep]) -> Bool {
-        steps.contains { $0 == step } || (step.target == nil && steps.contains { $0.operation == step.operation && $0.target != nil })
-    }
-
-    /// "scale backend to 3 and restart it", "set image … and then watch the rollout": a step that
-    /// needs a target and names none acts on the previous clause's targets.
-    static func inheritTargets(_ drafts: [DraftStep], from previous: [TargetPhrase]) -> [DraftStep] {
-        guard !previous.isEmpty else { return drafts }
-        return drafts.flatMap { draft -> [DraftStep] in
-            guard draft.target == nil, case .required = draft.operation.targetRule else { return [draft] }
-            return previous.map { target in
-                var step = draft
-                step.target = target
-                return step
-            }
-        }
+        return try reading.result()
     }
 
     /// Splits at a conjunction only where a new request begins ("… and restart frontend"),
@@ -79,11 +40,23 @@ public struct LocalGrammar: Sendable {
         let skippable: Set<String> = ["please", "then", "also", "after", "that", "finally", "next", "afterwards", ",", ";", "and", "&", "plus", "just", "only"]
         var clauses: [Clause] = []
         var current: [Token] = []
+        var sentenceStart = 0
+        var sentence = 0
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
+            if token.isSentenceEnd {
+                if !current.isEmpty { clauses.append(Clause(current, sentence: sentence)) }
+                sentence += 1
+                // Every clause of a sentence that ends with "?" belongs to the question.
+                if token.text == "?" { for earlier in sentenceStart..<clauses.count { clauses[earlier].isQuestion = true } }
+                sentenceStart = clauses.count
+                current = []
+                index += 1
+                continue
+            }
             if Lexicon.contrasts.contains(token.text), !current.isEmpty {
-                clauses.append(Clause(current))
+                clauses.append(Clause(current, sentence: sentence))
                 current = [token]
                 index += 1
                 continue
@@ -94,7 +67,7 @@ public struct LocalGrammar: Sendable {
                 // A lone trailing word ("…, why") belongs to the clause before it.
                 let rest = tokens[next...].prefix { !Lexicon.conjunctions.contains($0.text) }.count
                 if next < tokens.count, rest > 1, Lexicon.clauseStarters.contains(tokens[next].text) {
-                    clauses.append(Clause(current))
+                    clauses.append(Clause(current, sentence: sentence))
                     current = []
                     index = next
                     continue
@@ -103,7 +76,7 @@ public struct LocalGrammar: Sendable {
             current.append(token)
             index += 1
         }
-        if !current.isEmpty { clauses.append(Clause(current)) }
+        if !current.isEmpty { clauses.append(Clause(current, sentence: sentence)) }
         return clauses
     }
 }

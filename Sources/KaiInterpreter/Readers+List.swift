@@ -30,6 +30,11 @@ extension ClauseParser {
             return nil
         }
         guard kind == .pods else { return nil }
+        if clause.containsAny(["all", "every", "each"]), clause.isQuestion || ["are", "is", "do", "does"].contains(clause.text(0)) {
+            // "are all pods running?" asks about every pod: the whole list answers it, not the running ones alone.
+            clause.useAll(["running", "up", "ready", "healthy"])
+            return nil
+        }
         let phases: [(words: Set<String>, phase: String)] = [
             (["running"], "Running"), (["pending"], "Pending"), (["failed"], "Failed"),
             (["succeeded", "completed"], "Succeeded"), (["unknown"], "Unknown"),

@@ -8,12 +8,17 @@ struct Token: Sendable, Hashable {
     let text: String
     /// The value of a whole number ("3", "three", "twenty one"), if the word is one.
     let number: Int?
+    /// Whether the word stood inside quotation marks: quoted text is reported, not asked for.
+    var quoted = false
 
     init(raw: String, text: String? = nil, number: Int? = nil) {
         self.raw = raw
         self.text = text ?? raw.lowercased()
         self.number = number
     }
+
+    /// Whether the token ends a sentence or separates commands: ".", "?", "!", ";", "&&", "||", "|".
+    var isSentenceEnd: Bool { Tokenizer.sentenceEnds.contains(text) }
 
     /// Whether the word looks like a number, whole or not ("3", "-1", "2.5").
     var isNumeric: Bool {

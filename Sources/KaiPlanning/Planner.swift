@@ -46,17 +46,22 @@ public struct Planner: Sendable {
         }
     }
 
+    /// The names the grammar spots: the snapshot's objects and namespaces, and the namespaces the policy allows.
+    public var vocabulary: Vocabulary { snapshot.vocabulary(allowedNamespaces: policy.namespaces) }
+
     /// Plans `request` with the local grammar, or says why the grammar is not sure.
     public func interpretLocally(_ request: String) throws -> LocalResult {
         let text = request.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw RequestError.empty }
-        switch try grammar.interpret(text) {
+        switch try grammar.interpret(text, vocabulary: vocabulary) {
         case .refusal(let refusal):
             return .plan(Plan(request: request, interpreter: .local, refusal: refusal))
         case .unsure(let why):
             return .unsure(why)
-        case .steps(let steps, let unchanged):
-            return .plan(try plan(request, drafts: steps, unchanged: unchanged, interpreter: .local))
+        case .steps(let steps, let unchanged, let notes):
+            var plan = try plan(request, drafts: steps, unchanged: unchanged, interpreter: .local)
+            plan.understanding = notes
+            return .plan(plan)
         }
     }
 

@@ -14,6 +14,8 @@ public struct PlanDocument: Encodable {
     var error: ErrorDocument?
     /// What the model said beside its plan, or its whole answer.
     var note: String?
+    /// What the interpreter understood beyond the steps: misspellings read, words ignored, clauses not planned.
+    var understanding: [String] = []
     var answer: String?
     var model: ModelDocument?
 
@@ -25,6 +27,7 @@ public struct PlanDocument: Encodable {
         refusal = plan.refusal
         error = nil
         note = plan.note
+        understanding = plan.understanding
         model = plan.model.map(ModelDocument.init)
     }
 
@@ -53,7 +56,7 @@ public struct PlanDocument: Encodable {
         self.error = refusal == nil ? ErrorDocument(error) : nil
     }
 
-    enum CodingKeys: String, CodingKey { case request, interpreter, steps, refusal, error, note, answer, model }
+    enum CodingKeys: String, CodingKey { case request, interpreter, steps, refusal, error, note, understanding, answer, model }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -67,6 +70,7 @@ public struct PlanDocument: Encodable {
         }
         try container.encodeIfPresent(error, forKey: .error)
         try container.encodeIfPresent(note, forKey: .note)
+        if !understanding.isEmpty { try container.encode(understanding, forKey: .understanding) }
         try container.encodeIfPresent(answer, forKey: .answer)
         try container.encodeIfPresent(model, forKey: .model)
     }

@@ -15,6 +15,7 @@ public enum PlanText {
         if let refusal = plan.refusal { return render(refusal: refusal, paint: paint) }
         let source = plan.interpreter == .local ? "local grammar" : "model" + (plan.model.map { " \($0.provider)" } ?? "")
         var lines = ["Plan for \"\(plan.request)\" (\(source)):"]
+        lines += plan.understanding.map { "  (\($0))" }
         for (number, step) in plan.steps.enumerated() {
             let operation = step.operation
             let target = operation.target.map { " \($0)" } ?? " in \(operation.namespace)"

@@ -54,7 +54,7 @@ struct DoCommand: AsyncParsableCommand {
                         var session = InteractiveSession(connection: connection, run: run, policy: policy, model: model)
                         return await session.start()
                     }
-                    let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: connection.endpoint.namespace)
+                    let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: connection.endpoint.namespace, alsoReading: policy.namespaces)
                     guard let plan = try await model.plan(text, snapshot: snapshot, policy: policy, client: connection.client) else { return }
                     try await PlanRun(connection: connection, run: run, output: output, policy: policy, explainer: model.explainer).perform(plan)
                 }

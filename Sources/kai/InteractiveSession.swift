@@ -61,7 +61,7 @@ struct InteractiveSession {
         await interrupts.run {
             ProgressDisplay(quiet: false).waiting("Reading the cluster…")
             do {
-                let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: namespace)
+                let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: namespace, alsoReading: policy.namespaces)
                 let plan: Plan
                 if expected != nil {
                     // A suggested fix is planned from its words by the grammar alone, so that it is exactly the fix offered.

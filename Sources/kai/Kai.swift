@@ -29,3 +29,19 @@ struct Kai: AsyncParsableCommand {
         defaultSubcommand: DoCommand.self
     )
 }
+
+extension Kai {
+    /// `kai --sandbox plan "…"` and `kai -n shop run FILE`: options written before a subcommand's name
+    /// belong to that subcommand, as they would after it, and its name never becomes a word of a request.
+    /// Returns the arguments with the subcommand's name moved to the front when the default command
+    /// would otherwise take it as the first word of a request.
+    static func subcommandFirst(_ arguments: [String]) -> [String] {
+        guard let first = arguments.first, first.hasPrefix("-"),
+              let parsed = try? DoCommand.parse(arguments), let word = parsed.request.first,
+              configuration.subcommands.contains(where: { $0.configuration.commandName == word }),
+              let index = arguments.firstIndex(of: word) else { return arguments }
+        var reordered = arguments
+        reordered.remove(at: index)
+        return [word] + reordered
+    }
+}

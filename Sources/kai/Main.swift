@@ -7,7 +7,7 @@ import KaiTerminal
 enum Main {
     static func main() async {
         do {
-            var command = try Kai.parseAsRoot()
+            var command = try Kai.parseAsRoot(Kai.subcommandFirst(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

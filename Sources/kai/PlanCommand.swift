@@ -48,7 +48,7 @@ struct PlanCommand: AsyncParsableCommand {
             guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw RequestError.empty }
             let planned = try await ModelSession.with(configuration, output: output, verbose: options.verbose) { model in
                 try await cluster.withConnection(configuration) { connection in
-                    let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: connection.endpoint.namespace)
+                    let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: connection.endpoint.namespace, alsoReading: policy.namespaces)
                     return try await model.plan(text, snapshot: snapshot, policy: policy, client: connection.client)
                 }
             }
@@ -72,7 +72,7 @@ struct PlanCommand: AsyncParsableCommand {
             let policy = try options.loadPolicy(configuration)
             let runbook = try RunbookFile.load(path: path)
             let compiled = try await cluster.withConnection(configuration) { connection in
-                let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: connection.endpoint.namespace)
+                let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: connection.endpoint.namespace, alsoReading: policy.namespaces)
                 return try RunbookCompiler(snapshot: snapshot, policy: policy).compile(runbook)
             }
             switch output {

@@ -57,7 +57,7 @@ struct RunCommand: AsyncParsableCommand {
             let policy = try options.loadPolicy(configuration)
             let runbook = try RunbookFile.load(path: file)
             try await cluster.withConnection(configuration) { connection in
-                let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: connection.endpoint.namespace)
+                let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: connection.endpoint.namespace, alsoReading: policy.namespaces)
                 let compiled = try RunbookCompiler(snapshot: snapshot, policy: policy).compile(runbook)
                 if dryRun {
                     switch output {

@@ -5,9 +5,17 @@ import Testing
 struct TokenizerTests {
     private func texts(_ request: String) -> [String] { Tokenizer.tokenize(request).map(\.text) }
 
-    @Test func lowercasesAndDropsSentencePunctuation() {
-        #expect(texts("RESTART Frontend!!") == ["restart", "frontend"])
-        #expect(texts("is the frontend rollout done?") == ["is", "the", "frontend", "rollout", "done"])
+    @Test func lowercasesAndKeepsOneMarkForEachSentenceEnd() {
+        #expect(texts("RESTART Frontend!!") == ["restart", "frontend", "."])
+        #expect(texts("is the frontend rollout done?") == ["is", "the", "frontend", "rollout", "done", "?"])
+        #expect(texts("logs for backend && scale frontend") == ["logs", "for", "backend", "&&", "scale", "frontend"])
+        #expect(texts("restart it \u{2014} actually don't") == ["restart", "it", ";", "actually", "do", "not"])
+    }
+
+    @Test func marksQuotedWords() {
+        let tokens = Tokenizer.tokenize("ticket says 'please restart backend' now")
+        #expect(tokens.filter(\.quoted).map(\.text) == ["please", "restart", "backend"])
+        #expect(Tokenizer.tokenize("\"restart backend\"").allSatisfy { !$0.quoted })
     }
 
     @Test func keepsCommasAsSeparators() {
@@ -27,7 +35,7 @@ struct TokenizerTests {
 
     @Test func keepsImageTagsCaseAndDots() {
         let tokens = Tokenizer.tokenize("set image to ghcr.io/Acme/app:V2.0.")
-        #expect(tokens.last?.raw == "ghcr.io/Acme/app:V2.0")
+        #expect(tokens.dropLast().last?.raw == "ghcr.io/Acme/app:V2.0")
     }
 
     @Test(arguments: [("three", 3), ("twenty one", 21), ("twenty-one", 21), ("two hundred", 200), ("a dozen", 12), ("zero", 0)])

@@ -22,6 +22,9 @@ public enum OperationName: String, Sendable, Hashable, Codable, CaseIterable, Cu
         }
     }
 
+    /// Whether "the backend pod" means the deployment's pods for this operation: it works on deployments.
+    public var liftsPodPhrases: Bool { targetRule.kinds.contains(.deployment) }
+
     public var description: String { rawValue }
 }
 
@@ -33,6 +36,12 @@ public enum TargetRule: Sendable, Hashable {
     case optional([ObjectKind])
     /// Acts on exactly one object of these kinds.
     case required([ObjectKind])
+
+    /// Whether a target must be named.
+    public var isRequired: Bool {
+        if case .required = self { return true }
+        return false
+    }
 
     /// The kinds a target may have; empty for ``none``.
     public var kinds: [ObjectKind] {

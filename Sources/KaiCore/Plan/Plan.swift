@@ -10,6 +10,9 @@ public struct Plan: Sendable, Hashable {
     public var note: String?
     /// What asking the model cost, when a model made the plan.
     public var model: ModelUse?
+    /// What the interpreter understood that the person should see before confirming: a misspelling read
+    /// as a name, words ignored, a namespace assumed, a clause not planned because it only mentions a change.
+    public var understanding: [String] = []
 
     /// A plan of `steps` for `request`.
     public init(request: String, interpreter: InterpreterKind, steps: [PlannedStep]) {

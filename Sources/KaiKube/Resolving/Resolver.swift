@@ -23,6 +23,15 @@ public struct Resolver: Sendable {
 
     /// Resolves one draft step: finds its target, applies relative counts, checks arguments against the object.
     public func resolve(_ draft: DraftStep) throws(ResolutionError) -> PlannedStep {
+        if let other = draft.namespace, other != snapshot.namespace {
+            guard let neighbour = snapshot.snapshot(of: other) else {
+                throw ResolutionError(.unusable, problem: "kai has not read namespace \(other): it is looking at \(snapshot.namespace), and \(other) does not exist or may not be read.",
+                                      remedy: "Check the name (`kai \"list pods in namespace \(other)\"`), or switch to it first.")
+            }
+            var local = draft
+            local.namespace = nil
+            return try Resolver(snapshot: neighbour).resolve(local)
+        }
         let namespace = snapshot.namespace
         let target = try resolveTarget(of: draft)
         let before = target.flatMap { $0.kind == .deployment ? snapshot.state(ofDeployment: $0.name) : nil }
@@ -91,14 +100,15 @@ public struct Resolver: Sendable {
     // MARK: - Targets
 
     private func resolveTarget(of draft: DraftStep) throws(ResolutionError) -> ObjectReference? {
-        if let namespace = draft.namespace, namespace != snapshot.namespace {
-            throw ResolutionError(.unusable, problem: "kai is looking at namespace \(snapshot.namespace), not \(namespace).",
-                                  remedy: "Switch to namespace \(namespace) first, then ask again.")
-        }
         guard let phrase = draft.target else { return nil }
         var kinds = draft.operation.targetRule.kinds
         if draft.operation == .list { kinds = [.deployment] }
-        if let hint = phrase.kindHint, kinds.contains(hint) { kinds = [hint] }
+        if let hint = phrase.kindHint, kinds.contains(hint) {
+            // "the backend pod" for an operation that works on deployments means the deployment's pods, unless one pod is meant.
+            let lifts = hint == .pod && kinds.contains(.deployment) && objects(named: phrase, kinds: [.pod]).count != 1
+                && !objects(named: phrase, kinds: [.deployment]).isEmpty
+            kinds = lifts ? [.deployment] : [hint]
+        }
         let matches = objects(named: phrase, kinds: kinds)
         switch matches.count {
         case 1: return matches[0]

@@ -9,6 +9,10 @@ public struct ClusterSnapshot: Sendable, Hashable {
     public var deployments: [DeploymentSnapshot]
     public var pods: [PodSnapshot]
     public var autoscalers: [AutoscalerSnapshot]
+    /// Snapshots of the other namespaces a request may act in (those the policy allows), read at the same moment.
+    public var neighbours: [ClusterSnapshot] = []
+    /// Names of namespaces known to exist beyond those read, so that a request naming one is understood (and refused by policy).
+    public var knownNamespaces: [String] = []
 
     /// A snapshot of `namespace` holding these objects.
     public init(namespace: String, deployments: [DeploymentSnapshot], pods: [PodSnapshot], autoscalers: [AutoscalerSnapshot] = []) {
@@ -16,6 +20,11 @@ public struct ClusterSnapshot: Sendable, Hashable {
         self.deployments = deployments
         self.pods = pods
         self.autoscalers = autoscalers
+    }
+
+    /// The snapshot of `namespace`: this one, or a neighbour read with it; nil when it was not read.
+    public func snapshot(of namespace: String) -> ClusterSnapshot? {
+        namespace == self.namespace ? self : neighbours.first { $0.namespace == namespace }
     }
 
     /// The state of deployment `name` as a change would see it before running.

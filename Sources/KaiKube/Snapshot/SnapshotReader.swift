@@ -12,6 +12,25 @@ extension ClusterSnapshot {
                                          pods: pods.items, autoscalers: autoscalers.items)
     }
 
+    /// Reads `namespace` and, beside it, each of `others` that exists (a request may name any namespace the
+    /// policy allows), and the names of the cluster's namespaces where the credentials may list them, so
+    /// that a request naming one is understood (and refused by the policy when it must be).
+    public static func read(from client: KubeClient, namespace: String, alsoReading others: [String]) async throws -> ClusterSnapshot {
+        async let current = read(from: client, namespace: namespace)
+        async let listed = try? client.list(NamedObject.self, .namespaces, in: nil).items.map(\.metadata.name)
+        var snapshot = try await current
+        let existing = await listed
+        for other in others where other != namespace && !other.contains("*") && existing?.contains(other) ?? true {
+            do {
+                snapshot.neighbours.append(try await read(from: client, namespace: other))
+            } catch let error as KubeError where error.reason == .forbidden || error.reason == .notFound {
+                continue
+            }
+        }
+        snapshot.knownNamespaces = existing ?? []
+        return snapshot
+    }
+
     /// A snapshot of `namespace` from objects as the API returned them.
     public init(namespace: String, deployments: [Deployment], replicaSets: [ReplicaSet], pods: [Pod], autoscalers: [Autoscaler]) {
         let owners = Dictionary(replicaSets.compactMap { set -> (String, String)? in
@@ -51,4 +70,9 @@ extension DeploymentState {
         self.init(replicas: deployment.desiredReplicas, readyReplicas: deployment.status?.readyReplicas ?? 0,
                   containers: deployment.containerImages, revision: deployment.revision, autoscaler: autoscaler?.state)
     }
+}
+
+/// Any object, of which only the name is read.
+private struct NamedObject: Decodable, Sendable {
+    let metadata: ObjectMeta
 }

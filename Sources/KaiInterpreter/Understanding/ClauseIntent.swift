@@ -1,0 +1,112 @@
+/// Whether a clause asks for the change it names or only mentions it.
+///
+/// A clause asks for a change when it says it as an imperative ("restart the backend"), a request
+/// ("can you restart it", "I'd like the database restarted") or a terse order ("backend to 3
+/// replicas"). It only mentions one when it speaks of the past ("the restart failed", "after the
+/// rollback", "someone scaled it"), negates it, asks about it ("should I scale?", "what would a
+/// rollback do"), makes it depend on a condition, or quotes or reports someone else's words.
+enum ClauseIntent: Equatable {
+    case request
+    /// The clause mentions a change without asking for it; says why.
+    case mention(String)
+
+    static func of(_ clause: Clause) -> ClauseIntent {
+        guard let trigger = clause.tokens.firstIndex(where: { ChangeGuard.changeWords.contains($0.text) || pastForms.contains($0.text) }) else {
+            return .request
+        }
+        if let negation = ChangeGuard.negation(in: clause) { return .mention(negation) }
+        if clause.tokens.contains(where: { $0.quoted && (ChangeGuard.changeWords.contains($0.text) || pastForms.contains($0.text)) }) {
+            return .mention("it quotes a change rather than asking for one")
+        }
+        let before = clause.tokens[..<trigger].map(\.text)
+        if before.contains(where: reportingWords.contains) {
+            return .mention("it reports what someone said or suggested; ask for the change yourself to plan it")
+        }
+        if let reason = condition(clause) ?? pastOrReported(clause, trigger: trigger, before: before) ?? question(clause, before: before) {
+            return .mention(reason)
+        }
+        if isNoun(clause, trigger: trigger, before: before) {
+            return .mention("it speaks of a \(clause.text(trigger)) rather than asking for one")
+        }
+        return .request
+    }
+
+    /// Past forms of change verbs: "restarted", "scaled", "rolled back".
+    static let pastForms: Set<String> = [
+        "restarted", "scaled", "rescaled", "rolled", "reverted", "redeployed", "deployed", "bumped", "deleted", "killed",
+        "updated", "upgraded", "downgraded", "changed", "autoscaled", "removed", "rebooted", "bounced", "recycled",
+        "terminated", "evicted", "stopped", "reloaded", "kicked", "nuked", "destroyed", "increased", "decreased", "reduced",
+        "raised", "lowered", "shrunk", "grew", "doubled", "halved",
+    ]
+
+    private static let reportingWords: Set<String> = [
+        "says", "said", "saying", "suggests", "suggested", "suggesting", "recommends", "recommended", "told", "tells",
+        "asked", "asks", "mentioned", "mentions", "claims", "claimed", "reads", "wrote", "writes", "proposed", "proposes",
+    ]
+
+    /// Whether the clause opens with a condition ("if postgres is down", "when it fails"), on which the rest of its sentence depends.
+    static func opensCondition(_ clause: Clause) -> Bool {
+        ["if", "unless", "when", "whenever", "once", "in case"].contains { clause.hasPhrase($0) && clause.index(ofPhrase: $0.split(separator: " ").map(String.init)) == 0 }
+    }
+
+    /// "if the backend is down, restart it", "restart it unless …", "when it fails, roll back".
+    private static func condition(_ clause: Clause) -> String? {
+        let anywhere: Set<String> = ["if", "unless", "whenever", "otherwise"]
+        let atStart: Set<String> = ["when", "once", "until", "in"]
+        let startsWithCondition = atStart.contains(clause.text(0)) && !(clause.text(0) == "in" && clause.text(1) != "case")
+        guard clause.containsAny(anywhere) || startsWithCondition || clause.hasPhrase("in case") else { return nil }
+        return "kai does not plan changes that depend on a condition; check first (e.g. \"diagnose backend\"), then ask for the change"
+    }
+
+    /// "the backend was restarted", "someone scaled it", "I restarted the frontend", "since the rollback …".
+    private static func pastOrReported(_ clause: Clause, trigger: Int, before: [String]) -> String? {
+        let opening: Set<String> = ["since", "after", "before", "following", "because", "ever", "as", "while", "during"]
+        if opening.contains(clause.text(0)), clause.text(1) != "that" {
+            return "it speaks of an earlier change; ask for a change as a request, e.g. \"restart backend\""
+        }
+        let asking: Set<String> = ["want", "wants", "need", "needs", "like", "get", "have", "please", "pls", "needed"]
+        if pastForms.contains(clause.text(trigger)), !before.contains(where: asking.contains) {
+            return "it says what was done, not what to do now"
+        }
+        let subjects: Set<String> = ["i", "someone", "somebody", "they", "he", "she", "anyone", "nobody", "who", "it", "team", "ci"]
+        let auxiliaries: Set<String> = ["am", "is", "are", "was", "were", "been", "be", "has", "had", "have", "keeps", "kept", "will", "would",
+                                        "might", "may", "already", "just", "accidentally", "also", "recently", "manually", "never"]
+        var index = trigger - 1
+        while index >= 0, auxiliaries.contains(clause.text(index)) { index -= 1 }
+        if index >= 0, subjects.contains(clause.text(index)) {
+            return "it says what someone did or does, not what kai should do now"
+        }
+        if ["who", "did", "was", "were"].contains(clause.text(0)) || ["did someone", "has anyone", "has someone", "have you", "did you", "did anyone"].contains(where: clause.hasPhrase) {
+            return "it asks what happened, not for a change; \"events\" or \"rollout history\" show past changes"
+        }
+        return nil
+    }
+
+    /// "should I scale?", "what would a rollback do", "is it safe to restart", "can I delete the pod?".
+    private static func question(_ clause: Clause, before: [String]) -> String? {
+        let phrases = ["what would", "what happens if", "what happens when", "what if", "what does", "how do i", "how do you", "how to",
+                       "how would", "how can i", "should i", "should we", "is it safe", "is it ok", "is it okay", "is it possible",
+                       "is it a good idea", "ok to", "okay to", "can kai", "could kai", "does kai", "is kai", "would it", "explain",
+                       "tell me how", "can i", "could i", "may i", "do i need", "do we need", "is it worth", "worth", "why would",
+                       "how often", "when should", "would you recommend", "is there a way", "safe to", "a good idea"]
+        let hypotheticalWould = clause.tokens.indices.contains { clause.text($0) == "would" && !["you", "i", "we"].contains(clause.text($0 - 1)) }
+        guard phrases.contains(where: clause.hasPhrase) || hypotheticalWould else { return nil }
+        return "it asks about a change rather than asking kai to make it; to plan it, say it as a request, e.g. \"restart backend\""
+    }
+
+    /// "the frontend restart failed", "did the rollback work?": the change word names an event, and the
+    /// clause says something about it instead of ordering it ("do a rolling restart" still orders one).
+    private static func isNoun(_ clause: Clause, trigger: Int, before: [String]) -> Bool {
+        let determiners: Set<String> = ["the", "a", "an", "this", "that", "last", "previous", "recent", "its", "my", "our", "your",
+                                        "their", "his", "her", "latest", "yesterday", "today", "earlier", "first"]
+        let orders: Set<String> = ["do", "perform", "trigger", "run", "start", "initiate", "kick", "give", "issue", "try", "schedule", "make",
+                                   "want", "need", "like", "request", "please", "go", "let", "can", "could", "would", "will", "us", "plan"]
+        let window = before.suffix(3)
+        guard window.contains(where: determiners.contains), !before.contains(where: orders.contains) else { return false }
+        let statements: Set<String> = ["failed", "fails", "fail", "broke", "broken", "breaks", "happened", "was", "were", "is", "did", "went",
+                                       "caused", "worked", "work", "works", "hung", "stuck", "took", "completed", "finished", "succeeded",
+                                       "helped", "help", "fixed", "fix", "left", "made", "seems", "seemed", "done", "hang", "timed"]
+        return clause.isQuestion || clause.tokens[(trigger + 1)...].contains { statements.contains($0.text) }
+            || before.contains(where: statements.contains)
+    }
+}

@@ -1,0 +1,136 @@
+import KaiCore
+
+/// The steps a request's clauses add up to, read one clause at a time: what each asks for, what it
+/// only mentions, what a later clause takes back, and what kai should tell the person it understood.
+struct RequestReading {
+    let vocabulary: Vocabulary?
+    /// How many clauses the request has: a negation in a longer request names what to leave alone.
+    let clauseCount: Int
+    /// What the person should see before confirming.
+    var notes: [String] = []
+    private var steps: [DraftStep] = []
+    private var unchanged: [TargetPhrase] = []
+    /// The targets the latest clause named, for "it", "them" and steps that name none.
+    private var previousTargets: [TargetPhrase] = []
+    /// The steps the latest clause added, which a retraction ("? no", "actually don't") takes back.
+    private var latestSteps: [DraftStep] = []
+    private var mentions: [(clause: Clause, why: String)] = []
+    /// The sentence whose opening clause set a condition ("if postgres is down, …"): its later clauses depend on it.
+    private var conditionalSentence: Int?
+    private var context: [String] = []
+
+    init(vocabulary: Vocabulary?, clauseCount: Int) {
+        self.vocabulary = vocabulary
+        self.clauseCount = clauseCount
+    }
+
+    /// Reads one clause; returns an interpretation when it settles the whole request (a refusal, or a clause kai cannot read).
+    mutating func read(_ clause: Clause) throws(ValueError) -> Interpretation? {
+        if ChangeGuard.isRetraction(clause) {
+            takeBackLatest(because: clause)
+            return nil
+        }
+        let negation = ChangeGuard.negation(in: clause)
+        if ChangeGuard.isExclusion(clause) || (negation != nil && clauseCount > 1) {
+            let targets = ClauseParser(clause).targetGroups().map { TargetPhrase(words: $0) }
+            unchanged += targets
+            if !targets.isEmpty { previousTargets = targets }
+            return nil
+        }
+        var intent = ClauseIntent.of(clause)
+        if ClauseIntent.opensCondition(clause) { conditionalSentence = clause.sentence }
+        if conditionalSentence == clause.sentence, case .request = intent {
+            intent = .mention("kai does not plan changes that depend on a condition; check first (e.g. \"diagnose backend\"), then ask for the change")
+        }
+        if ChangeGuard.takesBack(clause) { intent = .mention("it takes the change back part-way; say only what you want done") }
+        var parser = ClauseParser(clause, vocabulary: vocabulary)
+        let outcome = try parser.parse()
+        switch (outcome, intent) {
+        case (.refusal, .mention(let why)), (.unsure, .mention(let why)):
+            mentions.append((clause, why))
+        case (.refusal(let refusal), .request):
+            return .refusal(refusal)
+        case (.unsure(let why), .request):
+            return .unsure(clauseCount == 1 ? why : "in \"\(clause.rawText)\", \(why)")
+        case (.noOperation, _):
+            guard vocabulary.map({ NameSpotter(vocabulary: $0).spots(in: clause, namespace: nil).isEmpty }) ?? true else {
+                return .unsure("in \"\(clause.rawText)\", no operation word was recognised")
+            }
+            context.append(clause.rawText)
+        case (.steps(let drafts, _), _):
+            let resolved = Self.inheritTargets(drafts, from: previousTargets)
+            let targets = resolved.compactMap(\.target)
+            if !targets.isEmpty { previousTargets = targets }
+            if case .mention(let why) = intent, resolved.contains(where: \.operation.isChange) {
+                mentions.append((clause, why))
+                latestSteps = []
+                return nil
+            }
+            notes += parser.notes
+            latestSteps = resolved.filter { !Self.repeats($0, in: steps) }
+            steps += latestSteps
+        }
+        return nil
+    }
+
+    /// The interpretation of every clause read so far.
+    func result() throws(ValueError) -> Interpretation {
+        var steps = steps
+        var notes = notes
+        if steps.isEmpty {
+            steps = try readsMentioned()
+            guard !steps.isEmpty else {
+                if let mention = mentions.first { return .unsure(mention.why) }
+                if !unchanged.isEmpty { return .unsure("it only says what to leave alone") }
+                return .unsure("no operation word was recognised")
+            }
+        }
+        notes += mentions.map { "not planned: \"\($0.clause.rawText)\": \($0.why)" }
+        if !context.isEmpty { notes.append("read as context, not as a request: \(context.map { "\"\($0)\"" }.joined(separator: ", "))") }
+        return .steps(steps, unchanged: unchanged, notes: notes)
+    }
+
+    /// "no", "actually don't", "never mind": the latest clause's changes are dropped, its reads stay.
+    private mutating func takeBackLatest(because clause: Clause) {
+        let changes = latestSteps.filter(\.operation.isChange)
+        guard !changes.isEmpty else { return }
+        steps.removeAll { step in changes.contains(step) }
+        mentions.append((clause, "it takes back \(changes.map { "\($0.operation)" }.joined(separator: ", ")) asked for just before"))
+        latestSteps = []
+    }
+
+    /// When a request only mentions changes ("the frontend restart failed"), the reads its words still ask for
+    /// ("failed": a diagnosis), with the change words set aside; steps that need a target and have none are left out.
+    private func readsMentioned() throws(ValueError) -> [DraftStep] {
+        var reads: [DraftStep] = []
+        for (clause, _) in mentions {
+            let words = clause.tokens.filter { !ChangeGuard.changeWords.contains($0.text) && !ClauseIntent.pastForms.contains($0.text) }
+            var parser = ClauseParser(Clause(words, isQuestion: clause.isQuestion), vocabulary: vocabulary)
+            guard case .steps(let drafts, _) = try parser.parse() else { continue }
+            reads += drafts.filter { !$0.operation.isChange && ($0.target != nil || !$0.operation.targetRule.isRequired) && !Self.repeats($0, in: reads) }
+        }
+        return reads
+    }
+
+    /// "the backend is throwing 500s, what's going on": a whole-namespace read after the same read of
+    /// one target adds nothing.
+    static func repeats(_ step: DraftStep, in steps: [DraftStep]) -> Bool {
+        steps.contains { $0 == step } || (step.target == nil && steps.contains { $0.operation == step.operation && $0.target != nil })
+    }
+
+    /// "scale backend to 3 and restart it", "the frontend restart failed, show events": a step that names no
+    /// target acts on the previous clause's targets when it needs one, or when it is a read about one
+    /// (events, a diagnosis, resources).
+    static func inheritTargets(_ drafts: [DraftStep], from previous: [TargetPhrase]) -> [DraftStep] {
+        guard !previous.isEmpty else { return drafts }
+        let aboutOne: Set<OperationName> = [.events, .diagnose, .resources]
+        return drafts.flatMap { draft -> [DraftStep] in
+            guard draft.target == nil, draft.operation.targetRule.isRequired || aboutOne.contains(draft.operation) else { return [draft] }
+            return previous.map { target in
+                var step = draft
+                step.target = target
+                return step
+            }
+        }
+    }
+}
