@@ -18,6 +18,8 @@ struct ClauseParser {
     let vocabulary: Vocabulary?
     /// What the parser understood that the person should see: words it ignored, namespaces it assumed.
     private(set) var notes: [String] = []
+    /// Words that named nothing in the cluster, kept for a step that needs a target and is given none.
+    private(set) var unplaced: [TargetPhrase] = []
 
     init(_ clause: Clause, vocabulary: Vocabulary? = nil) {
         self.clause = clause
@@ -188,9 +190,12 @@ struct ClauseParser {
             if let prefix = spot.prefix { notes.append("read \"\(prefix)\" as \(spot.name.object)") }
         }
         let leftovers = targetGroups()
-        let named = leftovers.filter { group in spots.isEmpty ? looksLikeName(group) || operation.targetRule.isRequired : looksLikeName(group) }
+        let named = leftovers.filter { looksLikeName($0, strictly: !spots.isEmpty) }
         targets += named.map { TargetPhrase(words: $0, kindHint: kindHint) }
         namespaces += named.map { _ in namespace }
+        // Words that name nothing the cluster has: a step that needs a target and finds none in its own
+        // clause takes the previous clause's; failing that, these are what the request named.
+        unplaced = leftovers.filter { !named.contains($0) }.map { TargetPhrase(words: $0, kindHint: kindHint) }
         let ignored = leftovers.filter { !named.contains($0) }.flatMap { $0 }
         if !ignored.isEmpty { notes.append("ignored \(ignored.map { "\"\($0)\"" }.joined(separator: ", "))") }
         return (targets, namespaces)
@@ -198,12 +203,13 @@ struct ClauseParser {
 
     /// Whether unknown words stand where a name would: hyphenated like an object name, or next to a kind word
     /// ("the payments service", "deployment payments").
-    private func looksLikeName(_ group: [String]) -> Bool {
+    private func looksLikeName(_ group: [String], strictly: Bool) -> Bool {
         if group.contains(where: { $0.contains("-") && !$0.hasPrefix("-") && $0.count > 2 }) { return true }
         guard let first = group.first, let start = clause.tokens.firstIndex(where: { $0.text == first }) else { return false }
         let end = start + group.count
         let kindWords: Set<String> = ["deployment", "deploy", "pod", "service", "svc", "app", "container", "workload"]
-        return kindWords.contains(clause.text(end)) || group.count == 1 && (kindWords.contains(clause.text(start - 1)) || ["called", "named"].contains(clause.text(start - 1)))
+        return kindWords.contains(clause.text(end)) || ["called", "named"].contains(clause.text(start - 1))
+            || !strictly && group.count == 1 && kindWords.contains(clause.text(start - 1))
     }
 
     /// Runs of words that may name targets; conjunctions and grammar words separate them.

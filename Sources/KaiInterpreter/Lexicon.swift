@@ -95,7 +95,7 @@ enum Lexicon {
             "times", "time", "per", "percent", "%", "target", "targeting", "min", "max", "minimum", "maximum", "between",
             "least", "most", "about", "look", "see", "whole", "entire", "recent", "recently", "latest", "things", "thing",
             "them", "they", "their", "he", "she", "him", "her", "stuff", "service", "services", "working", "work", "ago",
-            "-o", "wide", "yaml", "json", "namespaces", "-a", "--all-namespaces", "cluster-wide", "clusterwide", "undo", "run", "back", "help", "urgent", "anything", "something", "fine", "alright",
+            "-o", "wide", "yaml", "json", "named", "called", "read-only", "up-to-date", "zero-downtime", "in-place", "right-now", "namespaces", "-a", "--all-namespaces", "cluster-wide", "clusterwide", "undo", "run", "back", "help", "urgent", "anything", "something", "fine", "alright",
             "add", "create", "enable", "configure", "setup", "watch", "wait", "doing", "holding", "looking", "double", "triple",
             "halve", "half", "its", "before", "after", "deploying", "updating", "updated", "right-size", "rightsize", "size",
             "sizing", "need", "needs", "going", "currently", "start", "starting", "started", "responding", "loading", "serving",

@@ -9,26 +9,7 @@ import Testing
 struct PlannerTests {
     private let planner = Planner(snapshot: TodoStackSeed.snapshot(), policy: .defaults)
 
-    private func observe(_ request: String) -> ObservedOutcome {
-        do {
-            let plan = try planner.plan(request)
-            if let refusal = plan.refusal { return .refusal(refusal.reason) }
-            return .steps(plan.steps.map { step in
-                ObservedStep(op: step.operation.name.rawValue, risk: step.operation.risk.rawValue, target: step.operation.target?.name,
-                             arguments: step.operation.arguments.reduce(into: [:]) { arguments, argument in
-                                 arguments[argument.name] = switch argument.value {
-                                 case .int(let value): .int(value)
-                                 case .bool(let value): .bool(value)
-                                 case .string(let value): .string(value)
-                                 }
-                             })
-            })
-        } catch let error as any KaiError {
-            return .error(error.description)
-        } catch {
-            return .error("not a KaiError: \(error)")
-        }
-    }
+    private func observe(_ request: String) -> ObservedOutcome { KaiPlanningTests.observe(planner, request) }
 
     @Test(arguments: Corpus.all())
     func corpusRequestsProduceTheirPlans(_ entry: CorpusEntry) {

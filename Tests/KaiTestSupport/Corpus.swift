@@ -28,6 +28,8 @@ public struct CorpusEntry: Sendable, CustomStringConvertible {
     public let file: String
     public let request: String
     public let outcome: Outcome
+    /// The kind of request (`class:` in the outside corpus): paraphrase, mention, kubectl, question, …
+    public var category: String?
 
     public var description: String { "\(file): \(request)" }
 }
@@ -59,6 +61,10 @@ public enum Corpus {
     public static let phrasingsFile = packageRoot.appendingPathComponent("Tests/Fixtures/phrasings.yaml")
     /// Phrasings written after the grammar was tuned on the first set, with a section on safety.
     public static let heldOutFile = packageRoot.appendingPathComponent("Tests/Fixtures/phrasings-heldout.yaml")
+    /// Requests written from public sources by someone outside the grammar's work, in classes; the part kai may be tuned on.
+    public static let outsideFile = packageRoot.appendingPathComponent("Tests/Fixtures/outside/requests.yaml")
+    /// The part of the outside corpus kept back from tuning.
+    public static let outsideHeldOutFile = packageRoot.appendingPathComponent("Tests/Fixtures/outside/heldout.yaml")
 
     /// Whether the shared corpus is present.
     public static var hasShared: Bool { FileManager.default.fileExists(atPath: sharedFile.path) }
@@ -81,14 +87,16 @@ public enum Corpus {
                 outcome = .refusal
             } else if item["error"] as? Bool == true {
                 outcome = .error
-            } else if item["safe_no_change"] as? Bool == true {
+            } else if item["safe_no_change"] as? Bool == true || item["no_change"] as? Bool == true || item["unclear"] as? Bool == true {
                 outcome = .noChange
             } else if let steps = item["expect_or_no_change"] as? [[String: Any]] {
                 outcome = .stepsOrNoChange(steps.map(expectedStep))
             } else {
                 outcome = .steps((item["expect"] as? [[String: Any]] ?? []).map(expectedStep))
             }
-            return CorpusEntry(file: url.lastPathComponent, request: request, outcome: outcome)
+            var entry = CorpusEntry(file: url.lastPathComponent, request: request, outcome: outcome)
+            entry.category = item["class"] as? String
+            return entry
         }
     }
 

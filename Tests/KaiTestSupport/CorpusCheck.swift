@@ -49,11 +49,14 @@ extension CorpusEntry {
             return reason.isEmpty ? "the refusal gives no reason" : nil
         case (.error, .error(let message)):
             return message.isEmpty ? "the error has no message" : nil
+        case (.refusal, .error(let message)) where category != nil:
+            // The outside corpus counts any answer that plans nothing and says why as declining.
+            return message.isEmpty ? "the error has no message" : nil
         case (.steps(let expected), .steps(let steps)):
             guard expected.count == steps.count else { return "expected \(expected.count) steps, got \(observed)" }
             for (want, got) in zip(expected, steps) {
                 if want.op != got.op { return "expected op \(want.op), got \(observed)" }
-                if let component = want.target, !(got.target.map { name($0, isOf: component) } ?? false) {
+                if let component = want.target, !(got.target.map { name($0, isOf: component) || $0 == component || $0.hasPrefix("\(component)-") } ?? false) {
                     return "expected target \(component), got \(observed)"
                 }
                 for (key, value) in want.arguments where got.arguments[key] != value {

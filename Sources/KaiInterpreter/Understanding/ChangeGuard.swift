@@ -22,14 +22,19 @@ enum ChangeGuard {
         let words: Set<String> = ["no", "nope", "nah", "actually", "wait", "never", "mind", "nevermind", "scratch", "that", "forget", "it",
                                   "cancel", "hold", "on", "off", "second", "thought", "do", "not", "dont", "now", "sorry", "oh", "hmm",
                                   "um", "uh", "please", "thanks", "this", "yet", ",", "that's", "wrong", "bad", "idea", "one"]
-        let takingBack: Set<String> = ["no", "nope", "nah", "nevermind", "scratch", "forget", "cancel", "not", "dont", "hold"]
-        return !clause.tokens.isEmpty && clause.tokens.allSatisfy { words.contains($0.text) } && clause.containsAny(takingBack)
+        let takingBack: Set<String> = ["no", "nope", "nah", "nevermind", "never", "scratch", "forget", "cancel", "not", "dont", "hold"]
+        if !clause.tokens.isEmpty && clause.tokens.allSatisfy({ words.contains($0.text) }) && clause.containsAny(takingBack) { return true }
+        // "sorry, ignore that", "actually hold off until QA signs off", "hmm no, leave it"
+        let openers: Set<String> = ["actually", "sorry", "wait", "hmm", "no", "nope", "nah", "jk", "oops", "oh"]
+        let backing: Set<String> = ["hold", "ignore", "not", "dont", "leave", "cancel", "never", "scratch", "forget", "no", "nope", "nah", "kidding", "jk"]
+        return openers.contains(clause.text(0)) && clause.tokens.prefix(4).contains { backing.contains($0.text) }
     }
 
     /// Whether a clause changes its mind part-way: "restart it, no wait", "scale to 0 actually no".
     static func takesBack(_ clause: Clause) -> Bool {
         ["no wait", "wait no", "never mind", "nevermind", "scratch that", "actually no", "actually do not", "actually dont",
-         "on second thought", "forget it", "cancel that", "on second thoughts"].contains(where: clause.hasPhrase)
+         "on second thought", "forget it", "cancel that", "on second thoughts", "hmm no", "leave it", "ignore that", "jk",
+         "just kidding", "hold off", "not now", "no leave"].contains(where: clause.hasPhrase)
     }
 
     /// Whether a clause only names what to leave alone: "but leave the backend alone", "except postgres".

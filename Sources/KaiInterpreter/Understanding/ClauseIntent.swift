@@ -36,7 +36,7 @@ enum ClauseIntent: Equatable {
         "restarted", "scaled", "rescaled", "rolled", "reverted", "redeployed", "deployed", "bumped", "deleted", "killed",
         "updated", "upgraded", "downgraded", "changed", "autoscaled", "removed", "rebooted", "bounced", "recycled",
         "terminated", "evicted", "stopped", "reloaded", "kicked", "nuked", "destroyed", "increased", "decreased", "reduced",
-        "raised", "lowered", "shrunk", "grew", "doubled", "halved",
+        "raised", "lowered", "shrunk", "grew", "doubled", "halved", "undid", "reverted", "rolledback",
     ]
 
     private static let reportingWords: Set<String> = [
@@ -65,7 +65,8 @@ enum ClauseIntent: Equatable {
             return "it speaks of an earlier change; ask for a change as a request, e.g. \"restart backend\""
         }
         let asking: Set<String> = ["want", "wants", "need", "needs", "like", "get", "have", "please", "pls", "needed"]
-        if pastForms.contains(clause.text(trigger)), !before.contains(where: asking.contains) {
+        if let past = clause.tokens.firstIndex(where: { pastForms.contains($0.text) }),
+           !clause.tokens[..<past].contains(where: { asking.contains($0.text) }) {
             return "it says what was done, not what to do now"
         }
         let subjects: Set<String> = ["i", "someone", "somebody", "they", "he", "she", "anyone", "nobody", "who", "it", "team", "ci"]
@@ -75,6 +76,12 @@ enum ClauseIntent: Equatable {
         while index >= 0, auxiliaries.contains(clause.text(index)) { index -= 1 }
         if index >= 0, subjects.contains(clause.text(index)) {
             return "it says what someone did or does, not what kai should do now"
+        }
+        // "I ran rollout undo on the ui", "we tried a restart": a subject with a past verb before the change word.
+        let pastVerbs: Set<String> = ["ran", "did", "tried", "made", "gave", "started", "triggered", "applied", "issued", "performed", "pushed"]
+        if let subject = before.firstIndex(where: { ["i", "we", "someone", "somebody", "they", "he", "she"].contains($0) }),
+           before[(subject + 1)...].prefix(2).contains(where: pastVerbs.contains) {
+            return "it says what someone did, not what kai should do now"
         }
         if ["who", "did", "was", "were"].contains(clause.text(0)) || ["did someone", "has anyone", "has someone", "have you", "did you", "did anyone"].contains(where: clause.hasPhrase) {
             return "it asks what happened, not for a change; \"events\" or \"rollout history\" show past changes"
@@ -90,7 +97,9 @@ enum ClauseIntent: Equatable {
                        "tell me how", "can i", "could i", "may i", "do i need", "do we need", "is it worth", "worth", "why would",
                        "how often", "when should", "would you recommend", "is there a way", "safe to", "a good idea"]
         let hypotheticalWould = clause.tokens.indices.contains { clause.text($0) == "would" && !["you", "i", "we"].contains(clause.text($0 - 1)) }
-        guard phrases.contains(where: clause.hasPhrase) || hypotheticalWould else { return nil }
+        // "restart or scale?": a question that weighs changes asks which, it orders none.
+        let weighs = clause.isQuestion && clause.contains("or")
+        guard phrases.contains(where: clause.hasPhrase) || hypotheticalWould || weighs else { return nil }
         return "it asks about a change rather than asking kai to make it; to plan it, say it as a request, e.g. \"restart backend\""
     }
 

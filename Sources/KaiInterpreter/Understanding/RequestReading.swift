@@ -32,7 +32,7 @@ struct RequestReading {
         }
         let negation = ChangeGuard.negation(in: clause)
         if ChangeGuard.isExclusion(clause) || (negation != nil && clauseCount > 1) {
-            let targets = ClauseParser(clause).targetGroups().map { TargetPhrase(words: $0) }
+            let targets = namedTargets(clause) ?? ClauseParser(clause).targetGroups().map { TargetPhrase(words: $0) }
             unchanged += targets
             if !targets.isEmpty { previousTargets = targets }
             return nil
@@ -44,33 +44,55 @@ struct RequestReading {
         }
         if ChangeGuard.takesBack(clause) { intent = .mention("it takes the change back part-way; say only what you want done") }
         var parser = ClauseParser(clause, vocabulary: vocabulary)
-        let outcome = try parser.parse()
-        switch (outcome, intent) {
-        case (.refusal, .mention(let why)), (.unsure, .mention(let why)):
+        if case .mention(let why) = intent {
+            // A mention plans no change, and a value it gets wrong ("to 1.24") is not the person's request either.
+            let outcome = try? parser.parse()
+            if case .steps(let drafts, _)? = outcome, !drafts.contains(where: \.operation.isChange) {
+                return try read(drafts, from: clause, parser: parser)
+            }
             mentions.append((clause, why))
-        case (.refusal(let refusal), .request):
-            return .refusal(refusal)
-        case (.unsure(let why), .request):
-            return .unsure(clauseCount == 1 ? why : "in \"\(clause.rawText)\", \(why)")
-        case (.noOperation, _):
+            if let targets = namedTargets(clause) ?? outcome.flatMap(Self.targets), !targets.isEmpty { previousTargets = targets }
+            latestSteps = []
+            return nil
+        }
+        switch try parser.parse() {
+        case .refusal(let refusal): return .refusal(refusal)
+        case .unsure(let why): return .unsure(clauseCount == 1 ? why : "in \"\(clause.rawText)\", \(why)")
+        case .noOperation:
             guard vocabulary.map({ NameSpotter(vocabulary: $0).spots(in: clause, namespace: nil).isEmpty }) ?? true else {
                 return .unsure("in \"\(clause.rawText)\", no operation word was recognised")
             }
             context.append(clause.rawText)
-        case (.steps(let drafts, _), _):
-            let resolved = Self.inheritTargets(drafts, from: previousTargets)
-            let targets = resolved.compactMap(\.target)
-            if !targets.isEmpty { previousTargets = targets }
-            if case .mention(let why) = intent, resolved.contains(where: \.operation.isChange) {
-                mentions.append((clause, why))
-                latestSteps = []
-                return nil
-            }
-            notes += parser.notes
-            latestSteps = resolved.filter { !Self.repeats($0, in: steps) }
-            steps += latestSteps
+            return nil
+        case .steps(let drafts, _):
+            return try read(drafts, from: clause, parser: parser)
         }
+    }
+
+    /// Adds the steps of a clause that asks for them; a step that needs a target and names none takes the
+    /// previous clause's, or else the words the clause did not place.
+    private mutating func read(_ drafts: [DraftStep], from clause: Clause, parser: ClauseParser) throws(ValueError) -> Interpretation? {
+        var resolved = Self.inheritTargets(drafts, from: previousTargets)
+        for index in resolved.indices where resolved[index].target == nil && resolved[index].operation.targetRule.isRequired {
+            resolved[index].target = parser.unplaced.first
+        }
+        let targets = resolved.compactMap(\.target)
+        if !targets.isEmpty { previousTargets = targets }
+        notes += parser.notes
+        latestSteps = resolved.filter { !Self.repeats($0, in: steps) }
+        steps += latestSteps
         return nil
+    }
+
+    /// The cluster's objects a clause names, when the cluster's names are known.
+    private func namedTargets(_ clause: Clause) -> [TargetPhrase]? {
+        guard let vocabulary else { return nil }
+        return NameSpotter(vocabulary: vocabulary).spots(in: clause, namespace: nil).map { TargetPhrase(words: [$0.name.object]) }
+    }
+
+    private static func targets(of outcome: ClauseParser.Outcome) -> [TargetPhrase]? {
+        guard case .steps(let drafts, _) = outcome else { return nil }
+        return drafts.compactMap(\.target)
     }
 
     /// The interpretation of every clause read so far.
