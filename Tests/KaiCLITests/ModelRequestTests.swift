@@ -67,7 +67,7 @@ struct ModelRequestTests {
             #expect(planned.status == 0)
             #expect(planned.stdout.contains("(local grammar)"))
             #expect(await server.received.isEmpty)
-            let asked = try await KaiProcess.plan(model.flags + ["how are my replicas doing these days"], environment: model.environment)
+            let asked = try await KaiProcess.plan(model.flags + ["make the app feel faster for users"], environment: model.environment)
             #expect(asked.status == 0, "\(asked.stderr)")
             #expect(asked.stdout == "The backend has 2 ready replicas.\n")
             #expect(await server.received.count == 1)
