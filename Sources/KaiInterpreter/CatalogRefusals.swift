@@ -99,7 +99,7 @@ enum CatalogRefusals {
     private static func everything(_ clause: Clause) -> Refusal? {
         let changes = Lexicon.restart.union(Lexicon.rollback).union(["scale", "rescale", "stop"]).union(Lexicon.autoscale)
         let all = clause.containsAny(["all", "everything", "every"]) || clause.hasPhrase("the whole app") || clause.hasPhrase("the whole stack")
-        guard all, clause.containsAny(changes) else { return nil }
+        guard all, clause.containsAny(changes), !OperationDetector.hasTargetWords(clause) else { return nil }
         return Refusal(reason: "kai changes one named deployment per step, never everything at once.",
                        alternative: "Name them, e.g. \"restart frontend and backend\".")
     }

@@ -14,6 +14,8 @@ struct ClauseParser {
     var clause: Clause
     /// The word before "container" in "the backend container", which may name the target as well.
     var containerWord: String?
+    /// A version said without its image ("to 1.2.0"), for setImage.
+    var imageTag: String?
     /// What the cluster holds, when known: names are spotted against it and other words are never names.
     let vocabulary: Vocabulary?
     /// What the parser understood that the person should see: words it ignored, namespaces it assumed.
@@ -34,6 +36,7 @@ struct ClauseParser {
         case .unsure(let why): return .unsure(why)
         case .operation(let detected): operation = detected
         }
+        if let output = clause.firstIndex(of: ["-o", "--output"]) { clause.use(output, output + 1) }
         let everyNamespace = CatalogRefusals.namesEveryNamespace(clause) && !operation.isChange
         let namespace = try readNamespace()
         var template = DraftStep(operation)
@@ -52,6 +55,7 @@ struct ClauseParser {
         case .setImage:
             template.container = try readContainer()
             template.image = try readImage()
+            template.imageTag = imageTag
         case .autoscale: template.autoscale = try readAutoscale()
         case .list:
             kinds = readKinds()
@@ -64,6 +68,7 @@ struct ClauseParser {
         }
         var (targets, namespaces) = readTargets(kindHint: kindHint, namespace: namespace, operation: operation)
         if targets.isEmpty, let containerWord { targets = [TargetPhrase(words: [containerWord], kindHint: kindHint)] }
+        if targets.isEmpty, operation != .list, let selected = selectedWorkload() { targets = [TargetPhrase(words: [selected])] }
         if template.namespace == nil, let only = Set(namespaces.compactMap { $0 }).first, namespaces.allSatisfy({ $0 == only }) {
             template.namespace = only
             notes.append("\(targets.map(\.description).joined(separator: ", ")) is in namespace \(only)")
@@ -86,6 +91,19 @@ struct ClauseParser {
             step.target = target
             return step
         }, unchanged: [])
+    }
+
+    /// kubectl's `-l app.kubernetes.io/component=frontend` (or `app=`, `app.kubernetes.io/name=`) for an operation
+    /// that takes a target: the workload the selector picks.
+    private mutating func selectedWorkload() -> String? {
+        guard let flag = clause.firstIndex(of: ["-l", "--selector"]), let value = clause[flag + 1] else { return nil }
+        for term in value.raw.split(separator: ",") {
+            let pair = term.split(separator: "=", maxSplits: 1).map(String.init)
+            guard pair.count == 2, ["app.kubernetes.io/component", "app", "component", "app.kubernetes.io/name"].contains(pair[0]) else { continue }
+            clause.use(flag, flag + 1)
+            return pair[1].lowercased()
+        }
+        return nil
     }
 
     /// "list pods in all namespaces": the same reads in every namespace kai has read (those the policy allows).

@@ -15,3 +15,15 @@ enum ImageCandidate {
         return ImageReference.looksLikeImage(image) ? String(word[..<equals]) : nil
     }
 }
+
+/// A version said without its image: "1.2.0", "v1.22", "1.26" — the same repository with that tag.
+enum VersionTag {
+    /// Whether `word` is a version: digits with at least one dot, an optional leading "v", an optional "-suffix".
+    static func looksLikeVersion(_ word: String) -> Bool {
+        var body = Substring(word)
+        if body.hasPrefix("v") { body = body.dropFirst() }
+        let core = body.split(separator: "-", maxSplits: 1).first ?? ""
+        let parts = core.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count >= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+    }
+}

@@ -30,7 +30,7 @@ enum Lexicon {
         "reload", "kick", "re-start", "rollout-restart", "refresh", "restarted",
     ]
     static let rollback: Set<String> = ["rollback", "roll-back", "revert", "downgrade"]
-    static let autoscale: Set<String> = ["autoscale", "auto-scale", "autoscaling", "autoscaler", "hpa"]
+    static let autoscale: Set<String> = ["autoscale", "auto-scale", "autoscaling", "autoscaler", "hpa", "horizontalpodautoscaler", "horizontalpodautoscalers"]
     static let scale: Set<String> = [
         "scale", "scaled", "rescale", "replicas", "replica", "instances", "instance", "copies", "copy",
         "increase", "decrease", "reduce", "raise", "lower", "grow", "shrink",
@@ -55,10 +55,10 @@ enum Lexicon {
         "failure", "failures", "crash", "crashing", "crashes", "crashed", "crashloop", "crashloopbackoff", "broken", "unhealthy",
         "healthy", "health", "problem", "problems", "issue", "issues", "error", "errors", "erroring", "down", "oom",
         "oomkilled", "stuck", "check", "sick", "flapping", "why", "crashlooping", "throwing", "500s", "5xx", "timeouts", "timing",
-        "analyze", "analyse", "analysis",
+        "analyze", "analyse", "analysis", "caused", "cause", "causing", "reachable", "unreachable", "connectivity", "connect", "connection",
     ]
     /// Words of looking into something that say nothing of failure: with resource words they ask for resources.
-    static let inquiry: Set<String> = ["check", "health", "healthy", "down", "analyze", "analyse", "analysis"]
+    static let inquiry: Set<String> = ["check", "health", "healthy", "down", "analyze", "analyse", "analysis", "investigate"]
     static let describe: Set<String> = ["describe", "details", "detail", "info", "information", "inspect", "about", "status", "state"]
     static let history: Set<String> = ["history", "revisions", "versions"]
     static let rollout: Set<String> = ["rollout", "rolled", "rolling", "roll", "progress", "ready", "done", "finished", "finish", "complete", "completed", "deploying"]
@@ -73,7 +73,7 @@ enum Lexicon {
                 "change", "upgrade", "make", "bump", "roll", "rollout", "undo", "exec", "tell"])
 
     /// Words joining clauses or items of a list.
-    static let conjunctions: Set<String> = [",", ";", "and", "then", "also", "plus", "&", "afterwards", "after", "finally"]
+    static let conjunctions: Set<String> = [",", ";", "and", "then", "also", "plus", "&", "+", "afterwards", "after", "finally"]
     /// Conjunctions that always begin a new clause, whatever follows: "restart frontend *but* leave the backend alone".
     static let contrasts: Set<String> = ["but", "except", "excluding"]
 

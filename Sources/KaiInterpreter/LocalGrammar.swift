@@ -37,7 +37,7 @@ public struct LocalGrammar: Sendable {
     /// Splits at a conjunction only where a new request begins ("… and restart frontend"),
     /// so "frontend and backend" and "between 2 and 5" stay whole.
     static func clauses(of tokens: [Token]) -> [Clause] {
-        let skippable: Set<String> = ["please", "then", "also", "after", "that", "finally", "next", "afterwards", ",", ";", "and", "&", "plus", "just", "only"]
+        let skippable: Set<String> = ["please", "then", "also", "after", "that", "finally", "next", "afterwards", ",", ";", "and", "&", "+", "plus", "just", "only"]
         var clauses: [Clause] = []
         var current: [Token] = []
         var sentenceStart = 0

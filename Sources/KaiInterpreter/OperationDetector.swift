@@ -16,8 +16,11 @@ enum OperationDetector {
         if isQuestionAboutFailure(clause) { return .operation(.diagnose) }
         if let objection = ChangeGuard.negation(in: clause) { return .unsure(objection) }
         if clause.contains("describe") { return .operation(.describe) }
-        if clause.containsAny(["image", "images"]) && !clause.containsAny(Lexicon.list.subtracting(["set"]))
-            || clause.tokens.contains(where: { ImageReference.looksLikeImage(ImageCandidate.text(of: $0.raw)) }) && clause.containsAny(Lexicon.imageChange) {
+        if let question = question(clause) { return .operation(question) }
+        let failing = clause.containsAny(Lexicon.diagnose.subtracting(Lexicon.inquiry))
+        if clause.containsAny(["image", "images"]) && !clause.containsAny(Lexicon.list.subtracting(["set"])) && !failing
+            || clause.tokens.contains(where: { ImageReference.looksLikeImage(ImageCandidate.text(of: $0.raw)) }) && clause.containsAny(Lexicon.imageChange)
+            || clause.tokens.contains(where: { VersionTag.looksLikeVersion($0.text) }) && clause.containsAny(["deploy", "upgrade", "update", "bump", "ship", "release", "move", "switch", "downgrade"]) {
             return .operation(.setImage)
         }
         if isRollback(clause) { return .operation(.rollback) }
@@ -29,12 +32,14 @@ enum OperationDetector {
         }
         if clause.containsAny(Lexicon.delete) && !isScale(clause) { return .operation(.deletePod) }
         if isScale(clause) { return .operation(.scale) }
+        if clause.tokens.indices.contains(where: { clause.tokens[$0].isNumeric && ["lines", "line"].contains(clause.text($0 + 1)) }) {
+            return .operation(.logs)
+        }
         if clause.containsAny(Lexicon.history) { return .operation(.rolloutHistory) }
         if clause.containsAny(Lexicon.logs) { return .operation(.logs) }
         if isRolloutStatus(clause) { return .operation(.rolloutStatus) }
         if clause.containsAny(Lexicon.events) { return .operation(isWarningList(clause) ? .list : .events) }
         if isPhaseList(clause) { return .operation(.list) }
-        let failing = clause.containsAny(Lexicon.diagnose.subtracting(Lexicon.inquiry))
         if clause.containsAny(Lexicon.resources) && !failing { return .operation(.resources) }
         if failing || clause.containsAny(Lexicon.inquiry.subtracting(["down"])) { return .operation(.diagnose) }
         if clause.tokens.contains(where: { ResourceKind(word: $0.text) != nil && !ResourceWord.isSingular($0.text) })
@@ -59,8 +64,31 @@ enum OperationDetector {
             || clause.hasPhrase("take a look") || clause.hasPhrase("something is off") || clause.hasPhrase("something is wrong")
     }
 
+    /// Questions that name what they ask about: "which image is the backend running?" (describe),
+    /// "what images are running?" (the deployments, whose images the list shows), "what revision is the
+    /// frontend on?" (its history), "is the backend autoscaled?" (the autoscalers), "the replica count of
+    /// every deployment" (the list), "wait for it to be ready" (the rollout).
+    private static func question(_ clause: Clause) -> OperationName? {
+        let asks = clause.isQuestion || ["what", "which", "is", "are", "does", "do", "how"].contains(clause.text(0))
+        let changes = clause.containsAny(ChangeGuard.changeWords.subtracting(["roll"]))
+        if asks, clause.containsAny(["what", "which"]), clause.containsAny(["image", "images", "version", "versions", "tag"]), !changes {
+            return hasTargetWords(clause) && !clause.containsAny(["all", "every"]) ? .describe : .list
+        }
+        if clause.containsAny(["what", "which"]), clause.containsAny(["revision", "revisions", "history"]) { return .rolloutHistory }
+        if ["is", "are", "does", "do"].contains(clause.text(0)), clause.containsAny(["autoscaled", "autoscaling", "autoscaler", "hpa"]) { return .list }
+        if clause.containsAny(["every", "all", "each"]), clause.containsAny(["deployment", "deployments", "pod", "pods"]), !changes,
+           !clause.containsAny(Lexicon.logs.union(Lexicon.events)) {
+            return .list
+        }
+        if clause.containsAny(["wait", "watch"]), clause.containsAny(["ready", "rollout", "done", "finish", "finished", "complete", "available", "up"]) {
+            return .rolloutStatus
+        }
+        return nil
+    }
+
     private static func isRollback(_ clause: Clause) -> Bool {
         clause.containsAny(Lexicon.rollback) || clause.hasPhrase("roll back") || clause.hasPhrase("go back")
+            || (clause.contains("back") && clause.containsAny(["revision", "rev", "release"]) && clause.containsAny(["take", "put", "bring", "set", "move"]))
             || (clause.contains("roll") && clause.contains("back"))
             || (clause.hasPhrase("previous version") && !clause.containsAny(Lexicon.logs))
             || (clause.contains("undo") && clause.containsAny(["rollout", "deploy", "deployment", "release", "upgrade", "update"]))
@@ -84,7 +112,8 @@ enum OperationDetector {
         let counted = clause.containsAny(["replicas", "replica", "instances", "instance", "copies", "copy"])
         let changed = clause.hasNumber || clause.containsAny(["more", "fewer", "less", "add", "remove", "another", "extra", "drop"])
         if counted && changed { return true }
-        if clause.hasNumber, clause.containsAny(["pods", "pod"]), clause.containsAny(["need", "want", "run", "have", "keep"]) { return true }
+        if clause.hasNumber, clause.containsAny(["pods", "pod"]),
+           clause.containsAny(["need", "want", "run", "have", "keep", "get", "bring", "put", "fire", "spin", "set"]) { return true }
         return clause.hasNumber && (clause.hasPhrase("make it") || clause.contains("run") || clause.hasPhrase("set it"))
     }
 

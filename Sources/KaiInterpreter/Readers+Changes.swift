@@ -21,6 +21,12 @@ extension ClauseParser {
             clause.use(index)
             return try ImageReference(ImageCandidate.text(of: clause.tokens[index].raw))
         }
+        if let index = clause.tokens.indices.first(where: { !clause.isUsed($0) && VersionTag.looksLikeVersion(clause.text($0)) }) {
+            clause.use(index)
+            clause.useAll(["version", "tag", "to"])
+            imageTag = clause.tokens[index].raw
+            return nil
+        }
         guard let to = clause.tokens.indices.last(where: { clause.text($0) == "to" && clause[$0 + 1] != nil }) else { return nil }
         let words = clause.tokens[(to + 1)...].map(\.raw)
         clause.use(to..<clause.count)

@@ -65,7 +65,7 @@ enum Tokenizer {
 
     /// Keeps words with a letter or digit, and the symbols the grammar reads; drops emoji and stray punctuation.
     private static func isWord(_ word: String) -> Bool {
-        word.contains { $0.isLetter || $0.isNumber } || separators.contains(word) || sentenceEnds.contains(word) || ["&", "%", "="].contains(word)
+        word.contains { $0.isLetter || $0.isNumber } || separators.contains(word) || sentenceEnds.contains(word) || ["&", "+", "%", "="].contains(word)
     }
 
     /// "３" -> "3": digits from any script become ASCII digits, so they are read as numbers.

@@ -18,6 +18,8 @@ public struct DraftStep: Sendable, Hashable {
     public var previous: Bool
     public var revision: Revision?
     public var image: ImageReference?
+    /// A new tag for the image the container runs now ("deploy backend version 1.2.0"), when no whole image was given.
+    public var imageTag: String?
     public var autoscale: AutoscaleBounds?
 
     /// A draft of `operation` on `target`; set the arguments it needs afterwards.

@@ -10,8 +10,8 @@ struct RequestReading {
     var notes: [String] = []
     private var steps: [DraftStep] = []
     private var unchanged: [TargetPhrase] = []
-    /// The targets the latest clause named, for "it", "them" and steps that name none.
-    private var previousTargets: [TargetPhrase] = []
+    /// The targets the latest clause named (with their namespaces), for "it", "them" and steps that name none.
+    private var previousTargets: [Referent] = []
     /// The steps the latest clause added, which a retraction ("? no", "actually don't") takes back.
     private var latestSteps: [DraftStep] = []
     private var mentions: [(clause: Clause, why: String)] = []
@@ -32,8 +32,8 @@ struct RequestReading {
         }
         let negation = ChangeGuard.negation(in: clause)
         if ChangeGuard.isExclusion(clause) || (negation != nil && clauseCount > 1) {
-            let targets = namedTargets(clause) ?? ClauseParser(clause).targetGroups().map { TargetPhrase(words: $0) }
-            unchanged += targets
+            let targets = namedTargets(clause) ?? ClauseParser(clause).targetGroups().map { Referent(target: TargetPhrase(words: $0), namespace: nil) }
+            unchanged += targets.map(\.target)
             if !targets.isEmpty { previousTargets = targets }
             return nil
         }
@@ -51,7 +51,7 @@ struct RequestReading {
                 return try read(drafts, from: clause, parser: parser)
             }
             mentions.append((clause, why))
-            if let targets = namedTargets(clause) ?? outcome.flatMap(Self.targets), !targets.isEmpty { previousTargets = targets }
+            if let targets = namedTargets(clause) ?? outcome.flatMap(Self.referents), !targets.isEmpty { previousTargets = targets }
             latestSteps = []
             return nil
         }
@@ -76,7 +76,7 @@ struct RequestReading {
         for index in resolved.indices where resolved[index].target == nil && resolved[index].operation.targetRule.isRequired {
             resolved[index].target = parser.unplaced.first
         }
-        let targets = resolved.compactMap(\.target)
+        let targets = Self.referents(of: resolved)
         if !targets.isEmpty { previousTargets = targets }
         notes += parser.notes
         latestSteps = resolved.filter { !Self.repeats($0, in: steps) }
@@ -85,14 +85,20 @@ struct RequestReading {
     }
 
     /// The cluster's objects a clause names, when the cluster's names are known.
-    private func namedTargets(_ clause: Clause) -> [TargetPhrase]? {
+    private func namedTargets(_ clause: Clause) -> [Referent]? {
         guard let vocabulary else { return nil }
-        return NameSpotter(vocabulary: vocabulary).spots(in: clause, namespace: nil).map { TargetPhrase(words: [$0.name.object]) }
+        return NameSpotter(vocabulary: vocabulary).spots(in: clause, namespace: nil).map { spot in
+            Referent(target: TargetPhrase(words: [spot.name.object]), namespace: spot.name.namespace == vocabulary.currentNamespace ? nil : spot.name.namespace)
+        }
     }
 
-    private static func targets(of outcome: ClauseParser.Outcome) -> [TargetPhrase]? {
+    private static func referents(of outcome: ClauseParser.Outcome) -> [Referent]? {
         guard case .steps(let drafts, _) = outcome else { return nil }
-        return drafts.compactMap(\.target)
+        return referents(of: drafts)
+    }
+
+    private static func referents(of drafts: [DraftStep]) -> [Referent] {
+        drafts.compactMap { draft in draft.target.map { Referent(target: $0, namespace: draft.namespace) } }
     }
 
     /// The interpretation of every clause read so far.
@@ -143,16 +149,24 @@ struct RequestReading {
     /// "scale backend to 3 and restart it", "the frontend restart failed, show events": a step that names no
     /// target acts on the previous clause's targets when it needs one, or when it is a read about one
     /// (events, a diagnosis, resources).
-    static func inheritTargets(_ drafts: [DraftStep], from previous: [TargetPhrase]) -> [DraftStep] {
+    static func inheritTargets(_ drafts: [DraftStep], from previous: [Referent]) -> [DraftStep] {
         guard !previous.isEmpty else { return drafts }
         let aboutOne: Set<OperationName> = [.events, .diagnose, .resources]
         return drafts.flatMap { draft -> [DraftStep] in
             guard draft.target == nil, draft.operation.targetRule.isRequired || aboutOne.contains(draft.operation) else { return [draft] }
-            return previous.map { target in
+            return previous.map { referent in
                 var step = draft
-                step.target = target
+                step.target = referent.target
+                step.namespace = step.namespace ?? referent.namespace
                 return step
             }
         }
     }
+}
+
+/// What "it" can stand for: a target a clause named, and the namespace it was found in.
+struct Referent {
+    let target: TargetPhrase
+    /// nil for the current namespace.
+    let namespace: String?
 }

@@ -70,10 +70,13 @@ public struct Resolver: Sendable {
             try check(revision: draft.revision, of: deployment, current: before?.revision)
             operation = .rollback(.init(deployment, revision: draft.revision))
         case .setImage:
-            guard let image = draft.image else { throw missing("the image", for: draft, example: "set image of backend to todo-backend:2.0") }
             let deployment = try required(target, draft)
             try check(container: draft.container, in: deployment)
             try checkSingleContainer(draft.container, in: deployment)
+            let retag = try retagged(deployment, container: draft.container, tag: draft.imageTag)
+            guard let image = draft.image ?? retag else {
+                throw missing("the image", for: draft, example: "set image of backend to todo-backend:2.0")
+            }
             operation = .setImage(.init(deployment, container: draft.container, image: image))
         case .deletePod:
             operation = .deletePod(.init(try required(target, draft)))
@@ -87,8 +90,9 @@ public struct Resolver: Sendable {
         guard !unchanged.isEmpty else { return steps }
         var kept = Set<String>()
         for phrase in unchanged {
-            for object in objects(named: phrase, kinds: [.deployment, .pod]) { kept.insert(object.name) }
-            if objects(named: phrase, kinds: [.deployment, .pod]).isEmpty { throw unknown(phrase, kinds: [.deployment, .pod]) }
+            let found = ([snapshot] + snapshot.neighbours).flatMap { Resolver(snapshot: $0).objects(named: phrase, kinds: [.deployment, .pod]) }
+            if found.isEmpty { throw unknown(phrase, kinds: [.deployment, .pod]) }
+            kept.formUnion(found.map(\.name))
         }
         return steps.filter { step in
             guard step.operation.name.isChange, let target = step.operation.target else { return true }
@@ -226,6 +230,21 @@ public struct Resolver: Sendable {
         let names = deployment.containers.map(\.name)
         throw ResolutionError(.unknown, problem: "Deployment \(object.name) has no container called \(container); it has \(names.joined(separator: ", ")).",
                               remedy: "Name one of those containers.", candidates: names)
+    }
+
+    /// "deploy backend version 1.2.0": the image the container runs now, with the new tag.
+    private func retagged(_ object: ObjectReference, container: ContainerName?, tag: String?) throws(ResolutionError) -> ImageReference? {
+        guard let tag, let deployment = snapshot.deployments.first(where: { $0.name == object.name }),
+              let current = deployment.containers.first(where: { container == nil || $0.name == container?.value }) else { return nil }
+        let repository = current.image.split(separator: "@").first.map { part -> String in
+            guard let colon = part.lastIndex(of: ":"), !part[colon...].contains("/") else { return String(part) }
+            return String(part[..<colon])
+        } ?? current.image
+        do {
+            return try ImageReference("\(repository):\(tag)")
+        } catch {
+            throw ResolutionError(.unusable, problem: error.problem, remedy: error.remedy)
+        }
     }
 
     private func checkSingleContainer(_ container: ContainerName?, in object: ObjectReference) throws(ResolutionError) {

@@ -31,7 +31,8 @@ extension ClusterSnapshot {
         guard let role = deployment.component else { return result }
         result.append(name(role, role: true))
         for (word, roles) in NameMatcher.roleSynonyms where roles.contains(role) && word != role {
-            result.append(name(word, role: true, closeSpelling: false))
+            // Long role words ("database", "website") may be misspelled and still read; short ones ("api", "db") are too common.
+            result.append(name(word, role: true, closeSpelling: word.count >= 7))
         }
         return result
     }
