@@ -104,18 +104,20 @@ struct AuditFaultTests {
     @Test func twentyParallelRestartsMakeOneRecordPerRealChange() async throws {
         try await TestCluster.with { cluster in
             let before = Int(try await cluster.field("postgres", "{.metadata.generation}")) ?? 0
-            let runs = try (0..<20).map { _ in try cluster.start(["--yes", "--no-wait", "restart postgres"]) }
+            let runs = try (0..<20).map { _ in try cluster.start(["--yes", "--no-wait", "--request-timeout", "120", "restart postgres"]) }
             var statuses: [Int32] = []
             for run in runs { statuses.append(await run.finish().status) }
             let after = Int(try await cluster.field("postgres", "{.metadata.generation}")) ?? 0
             let audit = cluster.audit
             #expect(audit.parses)
-            #expect(audit.changes.count == 20)
+            // Each real rollout (a new generation) has exactly one record saying it was applied;
+            // each lost race has one saying it failed (409) and exited 1.
             #expect(audit.changes("applied").count == after - before)
             #expect(audit.changes("applied").count == statuses.filter { $0 == 0 }.count)
             #expect(audit.changes("failed").count == statuses.filter { $0 == 1 }.count)
-            #expect(statuses.allSatisfy { $0 == 0 || $0 == 1 })
+            #expect(audit.changes.count == audit.changes("applied").count + audit.changes("failed").count + audit.changes("unknown").count)
             #expect(after > before)
+            #expect(statuses.allSatisfy { [0, 1, 5].contains($0) }, "\(statuses)")
         }
     }
 }

@@ -9,7 +9,8 @@ extension CatalogOperation.Restart: ChangeRunner {
     func prepare(_ client: KubeClient) async throws -> PreparedChange {
         let (current, state) = try await DeploymentReader.state(deployment, client: client)
         let newest = try await DeploymentReader.revisions(of: current, client: client).first?.revision ?? current.revision ?? 0
-        let stamp = KubeTime.format(Date())
+        // To the microsecond: two restarts within one second are two rollouts, not one and a no-op.
+        let stamp = Date().formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
         let patch: JSON = ["metadata": current.versionPrecondition,
                            "spec": ["template": ["metadata": ["annotations": ["kubectl.kubernetes.io/restartedAt": .string(stamp)]]]]]
         let target = deployment
