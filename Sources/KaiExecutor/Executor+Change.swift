@@ -48,7 +48,8 @@ extension Executor {
             return result
         }
         let outcome = await follow(prepared, result: &result)
-        settle(record, outcome, message: result.rollout?.message ?? result.error, result: &result)
+        let interrupted = outcome == .appliedNotFollowed && result.error == nil ? "Interrupted while its rollout was followed." : nil
+        settle(record, outcome, message: result.rollout?.message ?? result.error ?? interrupted, result: &result)
         return result
     }
 

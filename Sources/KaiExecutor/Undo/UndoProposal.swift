@@ -72,7 +72,8 @@ public struct UndoProposal: Sendable {
         let what = "change \(change.shortID), \(change.summary) at \(change.record.time)"
         guard change.outcome.mayHaveChanged else { return .skip("\(what) failed when kai sent it, so there is nothing to undo.") }
         guard let inverse = change.record.undo else {
-            return .skip("\(what) cannot be undone: \(change.record.irreversible ?? "kai recorded no inverse for it").")
+            let why = change.record.irreversible.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 } ?? "kai recorded no inverse for it"
+            return .skip("\(what) cannot be undone: \(why).")
         }
         let now = try await CurrentState.words(of: change.record.operation, client: client)
         let current = CurrentState.comparable(now), after = CurrentState.comparable(change.record.after)
