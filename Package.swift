@@ -44,6 +44,7 @@ let package = Package(
                            .product(name: "NIOCore", package: "swift-nio"),
                            .product(name: "NIOHTTP1", package: "swift-nio"),
                            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                           .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
@@ -55,7 +56,7 @@ let package = Package(
         .target(name: "KaiPlanning", dependencies: ["KaiCore", "KaiConfig", "KaiInterpreter", "KaiProviders", "KaiKube", "KaiPolicy", "KaiDiagnosis"],
                 swiftSettings: strict),
         // Runs a confirmed plan: before -> after, rollout progress, audit and undo.
-        .target(name: "KaiExecutor", dependencies: ["KaiCore", "KaiKube", "KaiPolicy", "KaiDiagnosis"], swiftSettings: strict),
+        .target(name: "KaiExecutor", dependencies: ["KaiCore", "KaiConfig", "KaiKube", "KaiPolicy", "KaiDiagnosis"], swiftSettings: strict),
         // Runbook files: YAML steps compiled against the live cluster before any runs, then run in order.
         .target(name: "KaiRunbook", dependencies: ["KaiCore", "KaiYAML", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiExecutor",
                                                   .product(name: "Yams", package: "Yams")], swiftSettings: strict),

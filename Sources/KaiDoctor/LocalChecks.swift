@@ -1,6 +1,7 @@
 import Foundation
 import KaiConfig
 import KaiCore
+import KaiExecutor
 import KaiKube
 import KaiPolicy
 
@@ -39,5 +40,25 @@ public enum LocalChecks {
                            fix: "Make it writable, or set XDG_STATE_HOME to a folder you can write.", category: .usage)
         }
         return .ok("state", "Audit log and history in \(folder).")
+    }
+}
+
+extension LocalChecks {
+    /// Whether every line of the audit log is a record kai can read; the unreadable ones are named
+    /// by line number, since undo and /history leave them out.
+    public static func auditLog(_ log: AuditLog) -> DoctorCheck {
+        let history: AuditHistory
+        do {
+            history = try log.history()
+        } catch {
+            return .failed("audit", error)
+        }
+        let unknown = history.changes.filter { $0.outcome == .unknown }.count
+        let summary = "\(history.changes.count) \(history.changes.count == 1 ? "change" : "changes") recorded in \(log.path)"
+            + (unknown > 0 ? ", \(unknown) with an unknown outcome (kai undo checks them against the cluster)" : "")
+        guard !history.unreadable.isEmpty else { return .ok("audit", summary + ".") }
+        return .warning("audit", summary + "; \(history.unreadableSummary ?? "")",
+                        details: history.unreadable.map { "line \($0.number): \($0.excerpt)" },
+                        fix: "Those lines are left out of kai undo and /history. Move them to another file if they matter; kai starts each record on a fresh line, so they do not harm the ones after them.")
     }
 }

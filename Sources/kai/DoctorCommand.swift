@@ -3,6 +3,7 @@ import Foundation
 import KaiConfig
 import KaiCore
 import KaiDoctor
+import KaiExecutor
 import KaiKube
 import KaiPolicy
 import KaiTerminal
@@ -60,6 +61,7 @@ struct DoctorCommand: AsyncParsableCommand {
             checks.append(.skipped("provider", because: "the configuration cannot be read"))
         }
         checks.append(LocalChecks.stateFolder(Self.stateFolder(environment)))
+        checks.append(LocalChecks.auditLog(AuditLog.standard(environment: environment)))
         let report = DoctorReport(checks)
         switch configuration?.output.value ?? options.output ?? .text {
         case .json: Console.out(DoctorText.json(report))

@@ -34,12 +34,26 @@ struct InteractiveSession {
     }
 
     var prompt: String {
-        "kai (\(connection.endpoint.contextName)/\(namespace))\(policy.readOnly ? " [read-only]" : "")> "
+        "kai (\(connection.endpoint.contextName)/\(namespace))\(policy.readOnly ? " [read-only]" : "")\(consentMark)> "
+    }
+
+    /// What the session confirms in advance, for the prompt: " [--yes]", " [--yes --allow-disruptive]".
+    private var consentMark: String {
+        guard run.yes else { return "" }
+        return run.allowDisruptive ? " [--yes --allow-disruptive]" : " [--yes]"
+    }
+
+    /// The banner's word on `--yes`: the whole session confirms changes in advance.
+    private var consentBanner: String {
+        guard run.yes else { return "" }
+        return run.allowDisruptive
+            ? "--yes --allow-disruptive: every change in this session, disruptive ones included, runs without asking.\n"
+            : "--yes: changes in this session run without asking; disruptive steps still ask for the target's name.\n"
     }
 
     /// Reads and answers lines until Ctrl-D or /exit.
     mutating func start() async {
-        Console.out("kai \(Kai.configuration.version) on \(connection.endpoint.server.absoluteString) — type a request, /help for commands, Ctrl-D to leave.\n")
+        Console.out("kai \(Kai.configuration.version) on \(connection.endpoint.server.absoluteString) — type a request, /help for commands, Ctrl-D to leave.\n" + consentBanner)
         while let line = await editor.readLine(prompt: prompt, words: await completionWords()) {
             let text = line.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { continue }
@@ -49,6 +63,8 @@ struct InteractiveSession {
             } else {
                 await request(text)
             }
+            // SIGTERM stopped the request: its outcome is recorded, so the session can end.
+            if let signal = interrupts.takeSignal(), signal == SIGTERM { exit(Interrupts.exitStatus(signal)) }
         }
         Console.out("\n")
     }
@@ -75,7 +91,7 @@ struct InteractiveSession {
                     return
                 }
                 fixes.remember(try await PlanRun(connection: connection, run: run, output: .text, confirmer: confirmer, policy: policy,
-                                                 explainer: model.explainer).perform(plan))
+                                                 explainer: model.explainer, trapsSignals: false).perform(plan))
             } catch let error as any KaiError {
                 Console.error(PlanText.render(error: error, paint: .standardError))
             } catch is CancellationError {
@@ -115,9 +131,14 @@ struct InteractiveSession {
             default: Console.error("usage: /read-only on|off (now \(policy.readOnly ? "on" : "off"))\n")
             }
         case "/history":
-            Console.out(Self.history())
+            let log = AuditLog.standard()
+            do {
+                Console.out(AuditText.history(try log.history(), path: log.path))
+            } catch {
+                Console.error(PlanText.render(error: error, paint: .standardError))
+            }
         case "/undo":
-            await undo()
+            await undo(words.dropFirst().first)
         case "/model":
             Console.out(ConfigText.interpreter(model.configuration) + "\n")
         case "/fix":
@@ -128,14 +149,18 @@ struct InteractiveSession {
         return true
     }
 
-    private func undo() async {
+    /// `/undo [ID]`: as `kai undo`, on this session's cluster.
+    private func undo(_ id: String?) async {
         let connection = self.connection, policy = self.policy, run = self.run
         let confirmer = TerminalConfirmer(editor: editor)
         await interrupts.run {
             do {
-                let proposal = try UndoProposal.latest(in: AuditLog.standard(), policy: policy)
-                try await PlanRun(connection: connection, run: run, output: .text, confirmer: confirmer)
-                    .perform(proposal.plan, undoes: proposal.record.id)
+                let proposal = try await UndoProposal.propose(from: AuditLog.standard(), id: id, cluster: AuditContext(endpoint: connection.endpoint),
+                                                              client: connection.client, policy: policy)
+                Console.error(AuditText.render(proposal))
+                try await PlanRun(connection: connection, run: run, output: .text, confirmer: confirmer, trapsSignals: false,
+                                  typedForEveryChange: proposal.drift != nil)
+                    .perform(proposal.plan, undoes: proposal.change.record.id)
             } catch let error as any KaiError {
                 Console.error(PlanText.render(error: error, paint: .standardError))
             } catch {
@@ -183,22 +208,11 @@ struct InteractiveSession {
       /context             where kai is connected and as whom
       /namespace NAME      act in another namespace (the policy must allow it)
       /read-only on|off    refuse every change while on
-      /history             the last changes from the audit log
-      /undo                propose putting the last change back
+      /history             the last changes from the audit log, with their ids and outcomes
+      /undo [ID]           propose putting back the newest change that can be (or change ID)
       /fix N               run fix N the last diagnosis suggested (planned, checked and confirmed like a request)
       /model               which interpreter reads requests
       /exit                leave (or Ctrl-D); Ctrl-C stops the request in flight
 
     """
-
-    /// The last ten audit records, one line each.
-    static func history() -> String {
-        let records = (try? AuditLog.standard().records()) ?? []
-        guard !records.isEmpty else { return "No changes recorded yet.\n" }
-        return records.suffix(10).map { record in
-            let target = record.operation.target?.name ?? record.namespace
-            let change = [record.before, record.after].compactMap { $0 }.joined(separator: " -> ")
-            return "\(record.time)  \(record.operation.op) \(target)  \(change)  \(record.outcome)\(record.undoes != nil ? " (undo)" : "")"
-        }.joined(separator: "\n") + "\n"
-    }
 }

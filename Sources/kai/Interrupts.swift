@@ -2,33 +2,67 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// Ctrl-C in the REPL: cancels the request in flight (a rollout watch, a slow call) and leaves
-/// the session running. At the prompt it does nothing, as in a shell.
+/// SIGINT (Ctrl-C) and SIGTERM while kai works: they cancel the work in flight (a rollout
+/// watch, a slow call) instead of ending the process on the spot, so that a change already
+/// sent gets its outcome recorded before kai exits. At a REPL prompt Ctrl-C does nothing, as in
+/// a shell, and SIGTERM ends the session at once (nothing is in flight to record).
 final class Interrupts {
     private let inFlight = InFlight()
-    private let source: any DispatchSourceSignal
+    private let sources: [any DispatchSourceSignal]
 
-    /// Takes SIGINT over from the default (which would end the process).
+    /// Takes SIGINT and SIGTERM over from their defaults (which would end the process).
     init() {
-        signal(SIGINT, SIG_IGN)
-        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler { [inFlight] in inFlight.cancel() }
-        source.resume()
+        var sources: [any DispatchSourceSignal] = []
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [inFlight] in inFlight.received(number) }
+            source.resume()
+            sources.append(source)
+        }
+        self.sources = sources
     }
 
-    /// Runs `work` as the request in flight until it ends or Ctrl-C cancels it.
-    func run(_ work: @escaping @Sendable () async -> Void) async {
+    deinit {
+        for source in sources { source.cancel() }
+        for number in [SIGINT, SIGTERM] { signal(number, SIG_DFL) }
+    }
+
+    /// Runs `work` as the work in flight until it ends or a signal cancels it.
+    func run<T: Sendable>(_ work: @escaping @Sendable () async -> T) async -> T {
         let task = Task { await work() }
-        inFlight.set(task)
-        await task.value
+        inFlight.set { task.cancel() }
+        let value = await task.value
         inFlight.set(nil)
+        return value
     }
 
-    /// The one request running now, shared with the signal handler.
-    private final class InFlight: Sendable {
-        private let task = Mutex<Task<Void, Never>?>(nil)
+    /// The signal that stopped the last work, if one did; reading it forgets it.
+    func takeSignal() -> Int32? { inFlight.takeSignal() }
 
-        func set(_ value: Task<Void, Never>?) { task.withLock { $0 = value } }
-        func cancel() { task.withLock { $0?.cancel() } }
+    /// The exit status a process stopped by `signal` ends with, as a shell shows it: 130, 143.
+    static func exitStatus(_ signal: Int32) -> Int32 { 128 + signal }
+
+    /// The work running now and the last signal, shared with the signal handler.
+    private final class InFlight: Sendable {
+        private let state = Mutex<(cancel: (@Sendable () -> Void)?, signal: Int32?)>((nil, nil))
+
+        func set(_ cancel: (@Sendable () -> Void)?) { state.withLock { $0.cancel = cancel } }
+
+        func received(_ number: Int32) {
+            let idle = state.withLock { state -> Bool in
+                state.signal = number
+                state.cancel?()
+                return state.cancel == nil
+            }
+            if idle, number == SIGTERM { exit(Interrupts.exitStatus(number)) }
+        }
+
+        func takeSignal() -> Int32? {
+            state.withLock { state in
+                defer { state.signal = nil }
+                return state.signal
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KaiConfig
 import KaiCore
 import KaiDiagnosis
@@ -19,6 +20,11 @@ struct PlanRun {
     var policy: Policy = .defaults
     /// The model that explains a diagnosis in plain words, when a provider is configured.
     var explainer: DiagnosisExplainer?
+    /// Whether SIGINT and SIGTERM stop the run here (a one-shot), recording what was sent and
+    /// exiting 130 or 143; the REPL traps them itself.
+    var trapsSignals = true
+    /// Whether every change needs the target's name typed (an undo of a change someone changed since).
+    var typedForEveryChange = false
 
     /// Runs `plan` and throws the `ExitCode` the outcome calls for (none on success); returns the report.
     @discardableResult
@@ -34,32 +40,45 @@ struct PlanRun {
                                 rolloutTimeout: run.rolloutDuration, followRollouts: !run.noWait,
                                 progress: ProgressDisplay(quiet: !text).rollout)
         executor.policy = policy
-        let gate = ConfirmationGate(consent: run.consent, confirmer: confirmer)
-        switch await executor.run(plan, gate: gate, undoes: undoes) {
-        case .notConfirmed(let error):
+        var gate = ConfirmationGate(consent: run.consent, confirmer: confirmer)
+        gate.typedForEveryChange = typedForEveryChange
+        if case .refused(let error) = await gate.decide(plan) {
             switch output {
             case .json: Console.out(ReportDocument(notRun: plan, because: error).json())
             case .text: Console.error(PlanText.render(error: error, paint: .standardError))
             }
             throw ExitCode(ExitStatus.code(for: error.category))
-        case .ran(var report):
-            switch output {
-            case .json:
-                for index in report.results.indices {
-                    guard let diagnosis = report.results[index].diagnosis else { continue }
-                    report.results[index].diagnosis?.explanation = await explain(diagnosis, onText: { _ in })
-                }
-                Console.out(ReportDocument(report, auditPath: audit.path).json())
-            case .text:
-                Console.out(ReportText.render(report, auditPath: audit.path, paint: .standardOutput))
-                for diagnosis in report.results.compactMap(\.diagnosis) where explainer != nil && !diagnosis.isHealthy {
-                    Console.out(Paint.standardOutput.bold("Explanation (\(explainer?.provider.name ?? "model")):") + " ")
-                    if await explain(diagnosis, onText: { Console.out($0) }) != nil { Console.out("\n") }
-                }
-            }
-            if let failure = report.failure { throw ExitCode(ExitStatus.code(for: failure.failureCategory ?? .operationFailed)) }
-            return report
         }
+        let confirmed = executor
+        var signal: Int32?
+        var report: ExecutionReport
+        if trapsSignals, plan.risk > .read {
+            let interrupts = Interrupts()
+            report = await interrupts.run { await confirmed.run(plan, undoes: undoes) }
+            signal = interrupts.takeSignal()
+        } else {
+            report = await confirmed.run(plan, undoes: undoes)
+        }
+        switch output {
+        case .json:
+            for index in report.results.indices {
+                guard let diagnosis = report.results[index].diagnosis else { continue }
+                report.results[index].diagnosis?.explanation = await explain(diagnosis, onText: { _ in })
+            }
+            Console.out(ReportDocument(report, auditPath: audit.path).json())
+        case .text:
+            Console.out(ReportText.render(report, auditPath: audit.path, paint: .standardOutput))
+            for diagnosis in report.results.compactMap(\.diagnosis) where explainer != nil && !diagnosis.isHealthy {
+                Console.out(Paint.standardOutput.bold("Explanation (\(explainer?.provider.name ?? "model")):") + " ")
+                if await explain(diagnosis, onText: { Console.out($0) }) != nil { Console.out("\n") }
+            }
+        }
+        if let signal {
+            Console.error("Stopped by \(signal == SIGTERM ? "SIGTERM" : "SIGINT"); what was sent is recorded in \(audit.path).\n")
+            throw ExitCode(Interrupts.exitStatus(signal))
+        }
+        if let failure = report.failure { throw ExitCode(ExitStatus.code(for: failure.failureCategory ?? .operationFailed)) }
+        return report
     }
 
     /// The model's explanation of `diagnosis`; a provider that fails leaves the analyzers' own

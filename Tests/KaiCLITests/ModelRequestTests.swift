@@ -55,7 +55,7 @@ struct ModelRequestTests {
                 #expect(usage["roundTrips"] as? Int == 1 && usage["tokensIn"] as? Int == 900 && usage["tokensOut"] as? Int == 20)
                 #expect((document["results"] as? [[String: Any]])?.first?["status"] as? String == "succeeded")
                 #expect(try await cluster.kubectl(["get", "deploy", "todo-chatbot-frontend", "-o", "jsonpath={.spec.replicas}"]).stdout == "2")
-                #expect(cluster.auditLines.count == 1)
+                #expect(cluster.audit.changes("applied").count == 1 && cluster.audit.changes.count == 1)
             }
         }
     }

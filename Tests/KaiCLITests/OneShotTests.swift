@@ -21,7 +21,7 @@ struct OneShotTests {
             #expect(result.stdout.contains("rolled out: 3 of 3 replicas available"))
             let deployment = try await cluster.kubectl(["get", "deploy", "todo-chatbot-frontend", "-o", "jsonpath={.spec.replicas}/{.status.readyReplicas}"])
             #expect(deployment.stdout == "3/3")
-            #expect(cluster.auditLines.count == 1)
+            #expect(cluster.audit.parses && cluster.audit.changes("applied").count == 1 && cluster.audit.changes.count == 1)
         }
     }
 
@@ -64,8 +64,8 @@ struct OneShotTests {
             #expect(undo.status == 0, "\(undo.stderr)")
             #expect(undo.stdout.contains("replicas 2 -> 1"))
             #expect(try await cluster.kubectl(["get", "deploy", "todo-chatbot-frontend", "-o", "jsonpath={.spec.replicas}"]).stdout == "1")
-            #expect(cluster.auditLines.count == 2)
-            #expect(cluster.auditLines.last?.contains("\"undoes\"") == true)
+            #expect(cluster.audit.changes("applied").count == 2)
+            #expect(cluster.audit.changes.last?["undoes"] as? String == cluster.audit.changes.first?["id"] as? String)
             let nothing = try await cluster.kai(["undo", "--yes"])
             #expect(nothing.status == 1)
             #expect(nothing.stderr.contains("nothing to undo"))
@@ -120,8 +120,9 @@ struct OneShotTests {
             #expect(result.stdout.contains("image todo-frontend:1.2.0 -> todo-frontend:9.9.9 — FAILED"))
             #expect(result.stdout.contains("2. scale todo-chatbot-backend: not run, because an earlier step failed."))
             #expect(result.stdout.contains("Step 1 failed; 1 later step was not run."))
-            #expect(cluster.auditLines.count == 1)
-            #expect(cluster.auditLines.first?.contains(#""outcome":"failed""#) == true)
+            // The write was applied; its rollout failed.
+            #expect(cluster.audit.changes("applied").count == 1 && cluster.audit.changes.count == 1)
+            #expect(cluster.audit.lines.last??["rollout"] as? String == "failed")
         }
     }
 

@@ -52,9 +52,21 @@ struct REPLTests {
             #expect(shown.contains("1. scale deployment todo-chatbot/todo-chatbot-frontend  replicas=2  [change]"))
             #expect(shown.contains("Make this change? [y/N]"))
             #expect(shown.contains("rolled out: 2 of 2 replicas available"))
-            #expect(shown.contains("scale todo-chatbot-frontend  replicas 1 -> replicas 2  succeeded"))
+            #expect(shown.contains("scale todo-chatbot-frontend  replicas 1 -> replicas 2  applied, rollout complete"))
             #expect(shown.contains("kai (kai-sandbox/todo-chatbot) [read-only]>"))
             #expect(shown.contains("kai is read-only here"))
+        }
+    }
+
+    @Test func aSessionStartedWithYesSaysSoAndStillAsksForTheNameOfADisruptiveStep() async throws {
+        try await withCluster { environment, _ in
+            let shown = try await session(environment, arguments: ["--yes"], typing: [
+                .keys("roll back the backend\r"), .pause(2), .keys("backend\r"), .pause(1), .keys("/exit\r"),
+            ]).stdout
+            #expect(shown.contains("--yes: changes in this session run without asking; disruptive steps still ask for the target's name."))
+            #expect(shown.contains("kai (kai-sandbox/todo-chatbot) [--yes]>"))
+            #expect(shown.contains("Type todo-chatbot-backend to confirm:"))
+            #expect(shown.contains("The name typed did not match todo-chatbot-backend: nothing was changed."))
         }
     }
 

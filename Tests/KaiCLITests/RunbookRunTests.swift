@@ -47,8 +47,8 @@ struct RunbookRunTests {
             let restarted = try await field(cluster, "todo-chatbot-backend", ".spec.template.metadata.annotations.kubectl\\.kubernetes\\.io/restartedAt")
             #expect(!restarted.isEmpty)
             #expect(Int(try await field(cluster, "todo-chatbot-backend", ".status.readyReplicas")) ?? 0 >= 2)
-            #expect(cluster.auditLines.count == 1)
-            #expect(cluster.auditLines.first?.contains("runbook recover-backend, step 2") == true)
+            #expect(cluster.audit.changes("applied").count == 1 && cluster.audit.changes.count == 1)
+            #expect((cluster.audit.changes.first?["request"] as? String)?.contains("runbook recover-backend, step 2") == true)
         }
     }
 

@@ -35,6 +35,43 @@ struct TestCluster {
         }
     }
 
+    /// This cluster behind a ``FaultProxy`` that gives `fault` to the first request `when` accepts:
+    /// the same state folder, a kubeconfig naming the proxy. Stop the proxy when done.
+    func behindProxy(_ fault: FaultProxy.Fault = .dropResponse,
+                     when matches: @escaping @Sendable (String, String) -> Bool = { _, _ in false }) throws -> (TestCluster, FaultProxy) {
+        let proxy = try FaultProxy(upstream: server, fault: fault, when: matches)
+        let path = state.deletingLastPathComponent().appendingPathComponent("proxied.kubeconfig").path
+        try SandboxKubeconfig.write(server: proxy.url, to: path)
+        return (TestCluster(kubeconfig: path, state: state, server: proxy.url, tally: tally), proxy)
+    }
+
+    /// Starts `kai arguments…` against this cluster in the background, to signal or cut off while it works.
+    func start(_ arguments: [String]) throws -> ChildProcess.Running {
+        var env = ["XDG_CONFIG_HOME": FileManager.default.temporaryDirectory.appendingPathComponent("kai-tests-empty-config").path]
+        env.merge(environment) { $1 }
+        return try ChildProcess.Running(KaiProcess.binary, arguments, environment: env)
+    }
+
+    /// Reads `.spec.replicas` (or another jsonpath) of deployment `todo-chatbot-<component>` with kubectl.
+    func field(_ component: String, _ path: String = "{.spec.replicas}") async throws -> String {
+        try await kubectl(["get", "deploy", "todo-chatbot-\(component)", "-o", "jsonpath=\(path)"]).stdout
+    }
+
+    /// Waits until `condition` holds, checking again every 50 ms until `deadline` passes.
+    func wait(for what: String, deadline: Duration = .seconds(60), _ condition: () async throws -> Bool) async throws {
+        let end = ContinuousClock.now + deadline
+        while try await !condition() {
+            guard ContinuousClock.now < end else { throw WaitError(what: what) }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
+    /// A condition a test waited for did not come.
+    struct WaitError: Error, CustomStringConvertible {
+        let what: String
+        var description: String { "gave up waiting for \(what)" }
+    }
+
     /// Runs `kai arguments…` against this cluster.
     func kai(_ arguments: [String], environment extra: [String: String] = [:], input: String? = nil) async throws -> KaiProcess.Result {
         try await KaiProcess.run(arguments, environment: environment.merging(extra) { $1 }, input: input)
@@ -45,6 +82,9 @@ struct TestCluster {
         try await ChildProcess.run(program: "kubectl", ["--request-timeout=20s"] + arguments,
                                    environment: ["KUBECONFIG": kubeconfig, "HOME": state.path])
     }
+
+    /// kai's audit log, each line parsed.
+    var audit: AuditLines { AuditLines(path: state.appendingPathComponent("kai/audit.jsonl").path) }
 
     /// The lines of kai's audit log.
     var auditLines: [String] {

@@ -20,12 +20,14 @@ struct ChangeExecutionTests {
             let frontend = try await cluster.read("frontend")
             #expect(frontend.spec.replicas == 3)
             #expect(frontend.status?.readyReplicas == 3)
-            let record = try #require(try cluster.audit.records().last)
+            let change = try #require(try cluster.changes().last)
+            let record = change.record
             #expect(record.operation.op == "scale")
             #expect(record.before == "replicas 1")
             #expect(record.after == "replicas 3")
-            #expect(record.outcome == "succeeded")
-            #expect(record.rollout == "complete")
+            #expect(record.outcome == AuditRecord.pending)
+            #expect(change.outcome == .applied)
+            #expect(change.rollout == "complete")
             #expect(record.undo?.args["replicas"] == .int(1))
             #expect(record.user == "kai-sandbox")
             #expect(record.server.hasPrefix(transport.rawValue + "://127.0.0.1:"))
@@ -38,7 +40,7 @@ struct ChangeExecutionTests {
         try await ClusterHarness.with { cluster in
             let report = await cluster.run([.scale(.init(cluster.deployment("frontend"), replicas: try ReplicaCount(1)))])
             #expect(report.results.first?.status == .unchanged)
-            #expect(try cluster.audit.records().isEmpty)
+            #expect(try cluster.changes().isEmpty)
         }
     }
 
@@ -75,7 +77,7 @@ struct ChangeExecutionTests {
             #expect(report.results.first?.status == .succeeded)
             #expect(report.results.first?.change == "image \(original ?? "") -> todo-backend:1.2.0")
             #expect(try await cluster.read("backend").containers.first?.image == "todo-backend:1.2.0")
-            let undo = try #require(try cluster.audit.records().last?.undo)
+            let undo = try #require(try cluster.changes().last?.record.undo)
             #expect(undo.op == "setImage")
             #expect(undo.args["image"] == .string(original ?? ""))
 
@@ -86,7 +88,7 @@ struct ChangeExecutionTests {
             let backend = try await cluster.read("backend")
             #expect(backend.containers.first?.image == original)
             #expect(result.before?.contains("todo-backend:1.2.0") == true)
-            #expect(try cluster.audit.records().last?.undo?.op == "rollback")
+            #expect(try cluster.changes().last?.record.undo?.op == "rollback")
         }
     }
 
@@ -96,7 +98,7 @@ struct ChangeExecutionTests {
             let result = try #require(report.results.first)
             #expect(result.status == .failed)
             #expect(result.error?.contains("has no revision 42; it has revisions") == true)
-            #expect(try cluster.audit.records().isEmpty)
+            #expect(try cluster.changes().isEmpty)
         }
     }
 
@@ -113,9 +115,9 @@ struct ChangeExecutionTests {
             #expect(message.contains("todo-chatbot-frontend-"))
             #expect(report.results.last?.status == .notRun)
             #expect(try await cluster.read("backend").spec.replicas == 2)
-            let record = try #require(try cluster.audit.records().last)
-            #expect(record.outcome == "failed")
-            #expect(record.rollout == "failed")
+            let change = try #require(try cluster.changes().last)
+            #expect(change.outcome == .applied)
+            #expect(change.rollout == "failed")
         }
     }
 
@@ -138,7 +140,7 @@ struct ChangeExecutionTests {
             guard case .timedOut(let message) = result.rollout else { Issue.record("rollout: \(String(describing: result.rollout))"); return }
             #expect(message.contains("did not finish rolling out within 100 ms"))
             #expect(result.status == .failed)
-            #expect(try cluster.audit.records().last?.rollout == "timedOut")
+            #expect(try cluster.changes().last?.rollout == "timedOut")
         }
     }
 
@@ -157,7 +159,7 @@ struct ChangeExecutionTests {
             #expect(frontend.minReplicas == 3 && frontend.spec.maxReplicas == 6 && frontend.cpuPercent == 60)
             let backend = try #require(autoscalers.first { $0.targets("todo-chatbot-backend") })
             #expect(backend.minReplicas == 3 && backend.spec.maxReplicas == 6 && backend.cpuPercent == 60)
-            let records = try cluster.audit.records()
+            let records = try cluster.changes().map(\.record)
             #expect(records.first?.undo?.op == "autoscale")
             #expect(records.last?.undo == nil)
             #expect(records.last?.irreversible?.contains("outside kai's catalog") == true)
@@ -174,11 +176,11 @@ struct ChangeExecutionTests {
             let after = try await cluster.client.list(Pod.self, .pods, in: cluster.namespace, labelSelector: "app.kubernetes.io/component=frontend").items
             #expect(!after.contains { $0.metadata.name == victim })
             #expect(after.filter(\.isReady).count == 1)
-            #expect(try cluster.audit.records().last?.irreversible != nil)
+            #expect(try cluster.changes().last?.record.irreversible != nil)
         }
     }
 
-    @Test func changeThatCannotBeAuditedFailsAndSaysItWasMade() async throws {
+    @Test func changeThatCannotBeAuditedIsNotMade() async throws {
         try await ClusterHarness.with { cluster in
             let blocked = FileManager.default.temporaryDirectory.appendingPathComponent("kai-blocked-\(UUID().uuidString)")
             try Data().write(to: blocked)
@@ -190,7 +192,8 @@ struct ChangeExecutionTests {
             let result = try #require(await executor.run(plan).results.first)
             #expect(result.status == .failed)
             #expect(result.recorded == false)
-            #expect(result.error?.contains("The change was made (replicas 1 -> replicas 2) but could not be recorded") == true)
+            #expect(result.error?.contains("Nothing was changed: kai records a change before making it") == true)
+            #expect(try await cluster.read("frontend").spec.replicas == 1)
         }
     }
 
@@ -198,15 +201,16 @@ struct ChangeExecutionTests {
         try await ClusterHarness.with { cluster in
             _ = await cluster.run([.scale(.init(cluster.deployment("frontend"), replicas: try ReplicaCount(2)))])
             _ = await cluster.run([.scale(.init(cluster.deployment("frontend"), replicas: try ReplicaCount(3)))])
-            let proposal = try UndoProposal.latest(in: cluster.audit, policy: .defaults)
+            let proposal = try await cluster.proposeUndo()
             guard case .scale(let scale) = proposal.plan.steps.first?.operation else { Issue.record("not a scale"); return }
             #expect(scale.replicas.value == 2)
-            let report = await cluster.executor().run(proposal.plan, undoes: proposal.record.id)
+            #expect(proposal.drift == nil)
+            let report = await cluster.executor().run(proposal.plan, undoes: proposal.change.record.id)
             #expect(report.succeeded)
             #expect(try await cluster.read("frontend").spec.replicas == 2)
-            #expect(try cluster.audit.records().last?.undoes == proposal.record.id)
+            #expect(try cluster.changes().last?.record.undoes == proposal.change.record.id)
 
-            let next = try UndoProposal.latest(in: cluster.audit, policy: .defaults)
+            let next = try await cluster.proposeUndo()
             guard case .scale(let earlier) = next.plan.steps.first?.operation else { Issue.record("not a scale"); return }
             #expect(earlier.replicas.value == 1)
         }

@@ -66,6 +66,14 @@ struct ClusterHarness: Sendable {
                  rolloutTimeout: rolloutTimeout)
     }
 
+    /// The changes the audit log holds, oldest first.
+    func changes() throws -> [AuditChange] { try audit.history().changes }
+
+    /// What `kai undo` would propose on this cluster now.
+    func proposeUndo(id: String? = nil) async throws -> UndoProposal {
+        try await UndoProposal.propose(from: audit, id: id, cluster: AuditContext(endpoint: client.endpoint), client: client, policy: .defaults)
+    }
+
     func deployment(_ component: String) -> ObjectReference {
         ObjectReference(kind: .deployment, namespace: namespace, name: "todo-chatbot-\(component)")
     }

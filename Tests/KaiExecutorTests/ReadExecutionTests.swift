@@ -12,7 +12,7 @@ struct ReadExecutionTests {
         let report = await cluster.run([operation])
         let result = try #require(report.results.first)
         #expect(result.status == .succeeded, "\(operation.name): \(result.error ?? "")")
-        #expect(try cluster.audit.records().isEmpty)
+        #expect(try cluster.changes().isEmpty)
         return result.output
     }
 
@@ -92,7 +92,7 @@ struct ReadExecutionTests {
             #expect(finding.advice.contains { $0.hasPrefix("kai could rollback todo-chatbot-backend here, but the policy refuses it") })
             #expect(result.output.first == "1 problem in deployment todo-chatbot-backend, root causes first:")
             #expect(result.output.contains("   fix 1: restart deployment todo-chatbot/todo-chatbot-backend [change] — Restart deployment todo-chatbot-backend: replace its pods (2 pods) one by one, as a rollout restart does."))
-            #expect(try cluster.audit.records().isEmpty)
+            #expect(try cluster.changes().isEmpty)
         }
     }
 

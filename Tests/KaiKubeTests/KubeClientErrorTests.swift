@@ -110,23 +110,6 @@ struct KubeClientErrorTests {
         #expect(error?.problem.contains("every time kai tried") == true)
     }
 
-    @Test func conflictIsReReadAndRetriedABoundedNumberOfTimes() async throws {
-        let conflict = ScriptedAPIServer.Reply.status(409, reason: "Conflict", message: "the object has been modified")
-        let (error, attempts) = try await withScript(Array(repeating: conflict, count: 10)) { client, _ in
-            let counter = Counter()
-            let error = await failure {
-                _ = try await client.retryingConflicts {
-                    await counter.increment()
-                    return try await client.patch(Deployment.self, .deployments, "x", in: "todo-chatbot", patch: [:], as: .merge)
-                }
-            }
-            return (error, await counter.value)
-        }
-        #expect(attempts == ClientSettings().conflictAttempts)
-        #expect(error?.reason == .conflict)
-        #expect(error?.problem.contains("5 times in a row") == true)
-    }
-
     @Test func refusedConnectionIsUnreachableExitFiveAndMentionsMinikube() async throws {
         let port = try SilentServers.refusingPort()
         let url = try #require(URL(string: "http://127.0.0.1:\(port)"))
@@ -165,9 +148,4 @@ struct KubeClientErrorTests {
         }
         #expect(error?.reason == .malformedResponse)
     }
-}
-
-actor Counter {
-    private(set) var value = 0
-    func increment() { value += 1 }
 }

@@ -3,7 +3,7 @@ import KaiKube
 
 extension CatalogOperation.DeletePod: ChangeRunner {
     /// Deletes the pod; when a deployment owns it, follows the deployment until the replacement is ready.
-    func apply(_ client: KubeClient) async throws -> AppliedChange {
+    func prepare(_ client: KubeClient) async throws -> PreparedChange {
         let current = try await client.get(Pod.self, .pods, pod.name, in: pod.namespace)
         var owner: ObjectReference?
         if let set = current.metadata.controller, set.kind == "ReplicaSet" {
@@ -12,8 +12,11 @@ extension CatalogOperation.DeletePod: ChangeRunner {
                 owner = ObjectReference(kind: .deployment, namespace: pod.namespace, name: deployment.name)
             }
         }
-        try await client.delete(.pods, pod.name, in: pod.namespace)
-        var change = AppliedChange(before: "pod \(pod.name) \(current.displayStatus)", after: "deleted", undo: undo(before: nil), follow: owner)
+        let pod = self.pod
+        var change = PreparedChange(before: "pod \(pod.name) \(current.displayStatus)", after: "deleted", undo: undo(before: nil), follow: owner,
+                                    desired: "uid \(current.metadata.uid ?? "")") { client in
+            try await client.delete(.pods, pod.name, in: pod.namespace)
+        }
         change.replacedPod = pod.name
         if owner == nil { change.notes = ["Pod \(pod.name) has no deployment, so nothing replaces it."] }
         return change

@@ -4,8 +4,9 @@ import KaiKube
 extension CatalogOperation.Rollback: ChangeRunner {
     /// Writes an earlier replica set's pod template back onto the deployment, as
     /// `kubectl rollout undo [--to-revision]` does: the previous revision is the highest one
-    /// below the newest; the deployment controller then gives the template a new revision.
-    func apply(_ client: KubeClient) async throws -> AppliedChange {
+    /// below the newest; the deployment controller then gives the template a new revision. The
+    /// JSON patch also sets the resourceVersion read, which the server takes as a precondition: a concurrent change makes it fail with 409.
+    func prepare(_ client: KubeClient) async throws -> PreparedChange {
         let (current, state) = try await DeploymentReader.state(deployment, client: client)
         let history = try await DeploymentReader.revisions(of: current, client: client)
         let revisions = history.compactMap(\.revision)
@@ -31,18 +32,20 @@ extension CatalogOperation.Rollback: ChangeRunner {
         let currentRevision = current.revision ?? newest
         let before = "revision \(currentRevision) (\(Self.images(current.containers)))"
         let target = destination.revision ?? 0
-        var change = AppliedChange(before: before, after: "revision \(newest + 1), the template of revision \(target) (\(Self.images(destination.spec.template.spec.containers)))",
-                                   undo: undo(before: state), follow: deployment)
-        guard target != currentRevision else {
+        var template = destination.spec.template.raw
+        template["metadata"]?["labels"]?["pod-template-hash"] = nil
+        let patch: JSON = [["op": "replace", "path": "/metadata/resourceVersion", "value": .string(current.metadata.resourceVersion ?? "")],
+                           ["op": "replace", "path": "/spec/template", "value": template]]
+        let reference = deployment
+        var change = PreparedChange(before: before, after: "revision \(newest + 1), the template of revision \(target) (\(Self.images(destination.spec.template.spec.containers)))",
+                                    undo: undo(before: state), follow: reference, desired: current.desiredVersion) { client in
+            _ = try await client.patch(Deployment.self, .deployments, reference.name, in: reference.namespace, patch: patch, as: .json)
+        }
+        if target == currentRevision {
             change.after = before
             change.unchanged = true
             change.notes = ["Deployment \(deployment.name) already runs revision \(target)'s template."]
-            return change
         }
-        var template = destination.spec.template.raw
-        template["metadata"]?["labels"]?["pod-template-hash"] = nil
-        let patch: JSON = [["op": "replace", "path": "/spec/template", "value": template]]
-        _ = try await client.patch(Deployment.self, .deployments, deployment.name, in: deployment.namespace, patch: patch, as: .json)
         return change
     }
 

@@ -2,26 +2,24 @@ import KaiCore
 import KaiKube
 
 extension CatalogOperation.Scale: ChangeRunner {
-    /// Sets `spec.replicas` through the scale subresource, with the resourceVersion just read,
-    /// so that a concurrent change makes it re-read and try again instead of overwriting.
-    func apply(_ client: KubeClient) async throws -> AppliedChange {
+    /// Sets `spec.replicas` through the scale subresource with the resourceVersion just read, as
+    /// `kubectl scale --resource-version` does: a concurrent change makes it fail with 409.
+    func prepare(_ client: KubeClient) async throws -> PreparedChange {
         let name = deployment.name
         let namespace = deployment.namespace
-        return try await client.retryingConflicts {
-            let (_, state) = try await DeploymentReader.state(deployment, client: client)
-            var scale = try await client.get(KaiKube.Scale.self, .deployments, name, in: namespace, subresource: "scale")
-            let current = scale.spec.replicas ?? 0
-            var change = AppliedChange(before: "replicas \(current)", after: "replicas \(replicas.value)",
-                                       undo: undo(before: state), follow: deployment)
-            change.notes = autoscalerNotes(state.autoscaler)
-            guard current != replicas.value else {
-                change.unchanged = true
-                return change
-            }
-            scale.spec.replicas = replicas.value
-            _ = try await client.replace(scale, .deployments, name, in: namespace, subresource: "scale")
-            return change
+        let (current, state) = try await DeploymentReader.state(deployment, client: client)
+        var scale = try await client.get(KaiKube.Scale.self, .deployments, name, in: namespace, subresource: "scale")
+        let count = replicas.value
+        let now = scale.spec.replicas ?? 0
+        scale.spec.replicas = count
+        let wanted = scale
+        var change = PreparedChange(before: "replicas \(now)", after: "replicas \(count)", undo: undo(before: state), follow: deployment,
+                                    desired: current.desiredVersion) { client in
+            _ = try await client.replace(wanted, .deployments, name, in: namespace, subresource: "scale")
         }
+        change.notes = autoscalerNotes(state.autoscaler)
+        change.unchanged = now == count
+        return change
     }
 
     private func autoscalerNotes(_ autoscaler: AutoscalerState?) -> [String] {

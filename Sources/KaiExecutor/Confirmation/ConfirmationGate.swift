@@ -8,6 +8,9 @@ public struct ConfirmationGate: Sendable {
     public let consent: Consent
     /// Nil when there is no terminal to ask.
     public let confirmer: (any Confirmer)?
+    /// Every change step is confirmed as a disruptive one (the target's name typed): an undo of a
+    /// change someone has changed since.
+    public var typedForEveryChange = false
 
     /// A gate applying `consent`, asking through `confirmer` when one is available.
     public init(consent: Consent, confirmer: (any Confirmer)?) {
@@ -20,7 +23,7 @@ public struct ConfirmationGate: Sendable {
     public func decide(_ plan: Plan) async -> Decision {
         let changes = plan.steps.filter { $0.operation.risk >= .change }
         guard !changes.isEmpty else { return .run }
-        let disruptive = changes.filter { $0.operation.risk == .disruptive }
+        let disruptive = changes.filter { typedForEveryChange || $0.operation.risk == .disruptive }
         if consent.yes, disruptive.isEmpty || consent.allowDisruptive { return .run }
         guard let confirmer else {
             if consent.yes {
@@ -34,7 +37,7 @@ public struct ConfirmationGate: Sendable {
                     : "Run it in a terminal, or pass --yes --allow-disruptive to confirm in advance."))
         }
         // A disruptive step is confirmed by its name alone; y/N is for the change-level ones.
-        let plain = changes.filter { $0.operation.risk == .change }
+        let plain = typedForEveryChange ? [] : changes.filter { $0.operation.risk == .change }
         if !consent.yes, !plain.isEmpty {
             guard await confirmer.confirmChanges(plain.map(\.summary)) else {
                 return .refused(ConfirmationError(problem: "Declined: nothing was changed.", remedy: ""))

@@ -36,6 +36,11 @@ enum RolloutProgress: Equatable {
         if available < updated {
             return .progressing("\(available) of \(updated) updated replicas are available")
         }
+        // A scale-down is done when the surplus pods are gone, not when the spec says fewer.
+        let surplus = max(total, available, newPods.count) - desired
+        if surplus > 0 {
+            return .progressing("\(surplus) surplus \(surplus == 1 ? "replica is" : "replicas are") terminating")
+        }
         return .complete("Deployment \(name) rolled out: \(available) of \(desired) \(desired == 1 ? "replica" : "replicas") available.")
     }
 

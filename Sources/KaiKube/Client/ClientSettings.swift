@@ -9,7 +9,8 @@ public struct ClientSettings: Sendable, Hashable {
     /// The first back-off between retries; it doubles each time, up to ``maximumBackOff``.
     public var initialBackOff: Duration
     public var maximumBackOff: Duration
-    /// How many times a read-modify-write that met a 409 Conflict is re-read and tried again.
+    /// How many times a change is sent when each 409 Conflict it meets was only a status update
+    /// (its desired state unchanged on a fresh read); someone else's change is reported at once.
     public var conflictAttempts: Int
 
     /// Settings with kubectl-like defaults: 30 s per call, 4 retries from 250 ms, 5 tries on conflict.

@@ -64,23 +64,6 @@ extension KubeClient {
         _ = try await send(APICall(.DELETE, resource.path(namespace: namespace, name: name), action: action))
     }
 
-    /// Runs a read-modify-write `change` again from a fresh read when it meets a 409 Conflict,
-    /// at most ``ClientSettings/conflictAttempts`` times, as client-go's `RetryOnConflict` does.
-    public func retryingConflicts<T: Sendable>(_ change: () async throws -> T) async throws -> T {
-        var attempt = 1
-        while true {
-            do {
-                return try await change()
-            } catch let error as KubeError where error.reason == .conflict && attempt < settings.conflictAttempts {
-                attempt += 1
-            } catch let error as KubeError where error.reason == .conflict {
-                throw KubeError(.conflict, statusCode: 409,
-                                problem: error.problem.replacingOccurrences(of: " (409 Conflict).", with: " (409 Conflict), \(attempt) times in a row."),
-                                remedy: "Something else keeps changing it (a controller or another person); find out what before asking again.")
-            }
-        }
-    }
-
     func decode<T: Decodable>(_ type: T.Type, from body: [UInt8], action: APIAction) throws -> T {
         do {
             return try JSONDecoder().decode(type, from: Data(body))

@@ -148,14 +148,32 @@ struct APIResponder: HTTPResponder {
                        _ request: APIRequest) async throws(APIError) -> JSONValue {
         guard let kind = Patch.Kind(contentType: request.contentType) else { throw APIError.unsupportedMediaType(request.contentType) }
         let body = try request.object()
-        let current: JSONValue
-        do {
-            current = try await store.get(resource, namespace: namespace, name: name)
-        } catch where error.code == 404 && kind == .apply {
-            return try await store.create(resource, namespace: namespace, body)
+        // As the API server does: a patch that names no resourceVersion is applied again to a
+        // fresh read when another write came between; one that names it fails with 409.
+        let preconditioned = Self.namesResourceVersion(kind, body)
+        var attempt = 1
+        while true {
+            let current: JSONValue
+            do {
+                current = try await store.get(resource, namespace: namespace, name: name)
+            } catch where error.code == 404 && kind == .apply {
+                return try await store.create(resource, namespace: namespace, body)
+            }
+            let patched = try Self.apply(kind, body, to: current)
+            do {
+                return try await store.update(resource, namespace: namespace, name: name, patched, subresource: subresource)
+            } catch where error.code == 409 && !preconditioned && attempt < 5 {
+                attempt += 1
+            }
         }
-        let patched = try Self.apply(kind, body, to: current)
-        return try await store.update(resource, namespace: namespace, name: name, patched, subresource: subresource)
+    }
+
+    /// Whether the patch sets `metadata.resourceVersion`, which makes it a precondition.
+    static func namesResourceVersion(_ kind: Patch.Kind, _ body: JSONValue) -> Bool {
+        if kind == .json {
+            return (body.array ?? []).contains { $0["path"].string == "/metadata/resourceVersion" }
+        }
+        return !(body[path: "metadata.resourceVersion"].string ?? "").isEmpty
     }
 
     static func apply(_ kind: Patch.Kind, _ body: JSONValue, to current: JSONValue) throws(APIError) -> JSONValue {

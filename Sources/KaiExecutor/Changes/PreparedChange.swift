@@ -1,8 +1,9 @@
 import KaiCore
 import KaiKube
 
-/// What a change step did once its API call succeeded, before its rollout is followed.
-struct AppliedChange: Sendable {
+/// A change step read and ready to send: what it will change, and the one write that does it,
+/// carrying the resourceVersion just read so that a concurrent change makes it fail with 409.
+struct PreparedChange: Sendable {
     /// The state before and after, in words: "replicas 2", "replicas 3".
     var before: String
     var after: String
@@ -10,17 +11,41 @@ struct AppliedChange: Sendable {
     var undo: Undo
     /// The deployment whose rollout shows whether the change worked; nil when there is none to follow.
     var follow: ObjectReference?
-    /// A pod this change deleted, whose replacement the follow waits for.
+    /// A pod this change deletes, whose replacement the follow waits for.
     var replacedPod: String?
     var notes: [String] = []
-    /// True when the cluster was already as asked and nothing was sent.
+    /// True when the cluster is already as asked: nothing is sent.
     var unchanged = false
+    /// What the object's desired state was when read (its generation, or its settings in words).
+    /// A 409 after which this is the same was only a status update, so the write is sent again.
+    var desired: String
+    /// Sends the write.
+    var send: @Sendable (KubeClient) async throws -> Void
+
+    /// The change from `before` to `after` of `desired`, made by `send`.
+    init(before: String, after: String, undo: Undo, follow: ObjectReference?, desired: String,
+         send: @escaping @Sendable (KubeClient) async throws -> Void) {
+        self.before = before
+        self.after = after
+        self.undo = undo
+        self.follow = follow
+        self.desired = desired
+        self.send = send
+    }
 }
 
 /// A catalog operation that changes the cluster.
 protocol ChangeRunner: TypedOperation {
-    /// Reads the current state, makes the change (retrying from a fresh read on conflict) and says what changed.
-    func apply(_ client: KubeClient) async throws -> AppliedChange
+    /// Reads the current state and says what the change will do and how to send it; sends nothing.
+    func prepare(_ client: KubeClient) async throws -> PreparedChange
+}
+
+extension Deployment {
+    /// The desired state's version: the generation moves only when the spec changes.
+    var desiredVersion: String { "generation \(metadata.generation ?? 0)" }
+
+    /// The deployment's `metadata.resourceVersion` as a merge or strategic patch precondition.
+    var versionPrecondition: JSON { ["resourceVersion": .string(metadata.resourceVersion ?? "")] }
 }
 
 /// Reading a deployment's state the way the catalog's `before` expects it.
