@@ -96,7 +96,7 @@ let package = Package(
             swiftSettings: strict
         ),
         // Shared by the test targets: the request corpora and their expectations.
-        .target(name: "KaiTestSupport", dependencies: [.product(name: "Yams", package: "Yams"),
+        .target(name: "KaiTestSupport", dependencies: ["KaiSpawn", .product(name: "Yams", package: "Yams"),
                                                       .product(name: "Hummingbird", package: "hummingbird"),
                                                       .product(name: "HTTPTypes", package: "swift-http-types"),
                                                       .product(name: "Logging", package: "swift-log"),
