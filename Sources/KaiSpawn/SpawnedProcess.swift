@@ -52,6 +52,7 @@ public final class SpawnedProcess: Sendable {
         }
         // The child holds its own copies; the reading ends see their end once it (and its children) close them.
         [output.write, errors.write, feed?.read].compactMap(\.self).forEach { _ = close($0) }
+        SpawnRecord.note(pid, executable)
         let process = SpawnedProcess(id: pid)
         let (standardOutput, standardError) = (process.standardOutput, process.standardError)
         Blocking.run { standardOutput.complete(Blocking.readToEnd(output.read)) }

@@ -3,7 +3,7 @@ import KaiTestSupport
 import Testing
 
 /// A kubeconfig's exec credential plugin, run by the built binary: bounded by `--request-timeout`,
-/// started with no signal blocked, stopped with SIGTERM.
+/// started with no signal blocked, stopped with SIGTERM, and recorded for the test run's leftover check.
 @Suite("Credential plugins, through the binary")
 struct CredentialPluginTests {
     /// A kubeconfig in `folder` whose user gets its credential from `plugin`, for a cluster where nothing listens.
@@ -63,5 +63,21 @@ struct CredentialPluginTests {
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("signalled").path), "the plugin got SIGTERM")
         let process = try Self.pluginProcess(in: folder)
         #expect(!ProcFS.isRunning(process.pid, startedAt: process.started))
+    }
+
+    @Test func eachPluginKaiStartsIsRecordedInTheSpawnLog() async throws {
+        let folder = try KaiProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plugin = try Self.plugin(in: folder, """
+            \(Self.recordSelf(in: folder))
+            echo '{"apiVersion": "client.authentication.k8s.io/v1", "kind": "ExecCredential", "status": {"token": "t"}}'
+            """)
+        let kubeconfig = try Self.kubeconfig(in: folder, plugin: plugin)
+        let log = folder.appendingPathComponent("spawned")
+        _ = try await KaiProcess.run(["--kubeconfig", kubeconfig, "--request-timeout", "5", "list pods"],
+                                     environment: ["XDG_STATE_HOME": folder.path, "KAI_SPAWN_LOG": log.path])
+        let process = try Self.pluginProcess(in: folder)
+        let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+        #expect(lines.contains { $0 == "\(process.pid) \(process.started) \(plugin)" }, "\(lines)")
     }
 }
