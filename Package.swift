@@ -27,6 +27,11 @@ let package = Package(
     targets: [
         // Plain values: operations, plans, targets, risk, errors. No I/O.
         .target(name: "KaiCore", swiftSettings: strict),
+        // Child processes (credential plugins; test servers and tools): started with no signal blocked and
+        // default signal actions in a process group of their own, stopped with TERM, a bounded wait, then KILL.
+        .target(name: "KaiSpawn", dependencies: ["CKaiSpawn"], swiftSettings: strict),
+        // The GNU posix_spawn extensions KaiSpawn uses (closefrom, chdir), which need _GNU_SOURCE.
+        .target(name: "CKaiSpawn"),
         // Typed values out of YAML nodes, with faults that point at the line: shared by every settings file kai reads.
         .target(name: "KaiYAML", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strict),
         // Settings from flags, the environment and config.yaml, each with where it came from.
@@ -40,7 +45,7 @@ let package = Package(
         // Kubeconfig, credentials, the typed REST client, the live snapshot and the resolver.
         .target(
             name: "KaiKube",
-            dependencies: ["KaiCore", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            dependencies: ["KaiCore", "KaiSpawn", .product(name: "AsyncHTTPClient", package: "async-http-client"),
                            .product(name: "NIOCore", package: "swift-nio"),
                            .product(name: "NIOHTTP1", package: "swift-nio"),
                            .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -92,13 +97,14 @@ let package = Package(
             swiftSettings: strict
         ),
         // Shared by the test targets: the request corpora and their expectations.
-        .target(name: "KaiTestSupport", dependencies: [.product(name: "Yams", package: "Yams"),
+        .target(name: "KaiTestSupport", dependencies: ["KaiSpawn", .product(name: "Yams", package: "Yams"),
                                                       .product(name: "Hummingbird", package: "hummingbird"),
                                                       .product(name: "HTTPTypes", package: "swift-http-types"),
                                                       .product(name: "Logging", package: "swift-log"),
                                                       .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
                 path: "Tests/KaiTestSupport", swiftSettings: strict),
         .testTarget(name: "KaiCoreTests", dependencies: ["KaiCore"], swiftSettings: strict),
+        .testTarget(name: "KaiSpawnTests", dependencies: ["KaiSpawn", "KaiTestSupport"], swiftSettings: strict),
         .testTarget(name: "KaiConfigTests", dependencies: ["KaiConfig"], swiftSettings: strict),
         .testTarget(name: "KaiInterpreterTests", dependencies: ["KaiInterpreter"], swiftSettings: strict),
         .testTarget(name: "KaiProvidersTests", dependencies: ["KaiProviders", "KaiTestSupport"], swiftSettings: strict),

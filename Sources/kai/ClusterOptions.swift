@@ -16,7 +16,8 @@ struct ClusterOptions: ParsableArguments {
     @Option(name: [.short, .long], help: ArgumentHelp("Namespace to act in instead of the context's.", valueName: "name"))
     var namespace: String?
 
-    @Option(name: .customLong("request-timeout"), help: ArgumentHelp("Seconds each API call may take.", valueName: "seconds"))
+    @Option(name: .customLong("request-timeout"),
+            help: ArgumentHelp("Seconds each API call may take, and each run of the kubeconfig's credential plugin.", valueName: "seconds"))
     var requestTimeout: Double = 30
 
     @Flag(help: "Use an embedded, simulated todo-chatbot cluster instead of a kubeconfig's (nothing real is touched).")
@@ -74,7 +75,8 @@ struct ClusterOptions: ParsableArguments {
 
     /// A client for `endpoint`, with its credentials and these flags' deadline.
     func client(for endpoint: ClusterEndpoint) throws -> KubeClient {
-        try KubeClient(endpoint: endpoint, credentials: endpoint.makeCredentialProvider(environment: ProcessInfo.processInfo.environment),
+        try KubeClient(endpoint: endpoint, credentials: endpoint.makeCredentialProvider(environment: ProcessInfo.processInfo.environment,
+                                                                                        pluginTimeout: settings.requestTimeout),
                        settings: settings)
     }
 

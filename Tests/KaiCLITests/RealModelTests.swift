@@ -26,22 +26,23 @@ struct RealModelTests {
         init(_ description: String) { self.description = description }
     }
 
-    /// Runs `body` with llama-cpp-python's server for the model, on 127.0.0.1 and a port of its choosing (0).
+    /// Runs `body` with llama-cpp-python's server for the model, on 127.0.0.1 and a port of its choosing (0),
+    /// and stops the server (SIGTERM, then SIGKILL) however `body` ends.
     func withServer<T: Sendable>(_ body: (URL) async throws -> T) async throws -> T {
         let model = try await Self.modelPath()
         let log = try KaiProcess.temporaryDirectory().appendingPathComponent("llama-server.log")
-        let server = try ChildProcess.Running(URL(fileURLWithPath: "/usr/bin/env"),
-                                              ["sh", "-c", "exec python3 -m llama_cpp.server --model '\(model)' --host 127.0.0.1 --port 0 --chat_format chatml-function-calling --n_ctx 8192 > '\(log.path)' 2>&1"])
-        defer { server.terminate() }
-        let deadline = ContinuousClock.now + .seconds(180)
-        while true {
-            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            if let match = text.firstMatch(of: /Uvicorn running on (http:\/\/127\.0\.0\.1:[0-9]+)/), let url = URL(string: String(match.output.1) + "/v1"),
-               await Self.answers(url.appendingPathComponent("models")) {
-                return try await body(url)
+        let command = "exec python3 -m llama_cpp.server --model '\(model)' --host 127.0.0.1 --port 0 --chat_format chatml-function-calling --n_ctx 8192 > '\(log.path)' 2>&1"
+        return try await ChildProcess.withRunning(URL(fileURLWithPath: "/usr/bin/env"), ["sh", "-c", command]) { server in
+            let deadline = ContinuousClock.now + .seconds(180)
+            while true {
+                let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+                if let match = text.firstMatch(of: /Uvicorn running on (http:\/\/127\.0\.0\.1:[0-9]+)/), let url = URL(string: String(match.output.1) + "/v1"),
+                   await Self.answers(url.appendingPathComponent("models")) {
+                    return try await body(url)
+                }
+                guard ContinuousClock.now < deadline, server.isRunning else { throw TestFailure("llama_cpp.server did not start: \(text.suffix(2000))") }
+                try await Task.sleep(for: .milliseconds(250))
             }
-            guard ContinuousClock.now < deadline, server.isRunning else { throw TestFailure("llama_cpp.server did not start: \(text.suffix(2000))") }
-            try await Task.sleep(for: .milliseconds(250))
         }
     }
 

@@ -7,15 +7,16 @@ struct SandboxServeTests {
     @Test func servesAKubeconfigKubectlCanUseAndStopsOnSIGINT() async throws {
         let directory = try KaiProcess.temporaryDirectory()
         let kubeconfig = directory.appendingPathComponent("kubeconfig").path
-        let serve = try ChildProcess.Running(KaiProcess.binary, ["sandbox", "serve", "--port", "0", "--kubeconfig-out", kubeconfig])
-        let text = try await Self.kubeconfigWritten(by: serve, at: kubeconfig)
-        #expect(text.contains("current-context: kai-sandbox"))
-        #expect(text.contains("namespace: todo-chatbot"))
-        let listing = try await ChildProcess.run(program: "kubectl", ["get", "deployments", "-o", "name", "--request-timeout=20s"],
-                                                 environment: ["KUBECONFIG": kubeconfig])
-        #expect(listing.stdout.contains("deployment.apps/todo-chatbot-backend"))
-        serve.interrupt()
-        let served = await serve.finish()
+        let served = try await ChildProcess.withRunning(KaiProcess.binary, ["sandbox", "serve", "--port", "0", "--kubeconfig-out", kubeconfig]) { serve in
+            let text = try await Self.kubeconfigWritten(by: serve, at: kubeconfig)
+            #expect(text.contains("current-context: kai-sandbox"))
+            #expect(text.contains("namespace: todo-chatbot"))
+            let listing = try await ChildProcess.run(program: "kubectl", ["get", "deployments", "-o", "name", "--request-timeout=20s"],
+                                                     environment: ["KUBECONFIG": kubeconfig])
+            #expect(listing.stdout.contains("deployment.apps/todo-chatbot-backend"))
+            serve.interrupt()
+            return await serve.finish()
+        }
         #expect(served.status == 0)
         #expect(served.stdout.contains("http://127.0.0.1:"))
         #expect(served.stdout.contains(kubeconfig))
@@ -24,24 +25,25 @@ struct SandboxServeTests {
     @Test func httpsServesTLSAndOnlyTheKubeconfigsClientCertificateIsTheAdministrator() async throws {
         let directory = try KaiProcess.temporaryDirectory()
         let kubeconfig = directory.appendingPathComponent("kubeconfig").path
-        let serve = try ChildProcess.Running(KaiProcess.binary, ["sandbox", "serve", "--https", "--kubeconfig-out", kubeconfig])
-        let text = try await Self.kubeconfigWritten(by: serve, at: kubeconfig)
-        #expect(text.contains("server: https://127.0.0.1:"))
-        for field in ["certificate-authority-data:", "client-certificate-data:", "client-key-data:"] {
-            #expect(text.contains(field))
+        let served = try await ChildProcess.withRunning(KaiProcess.binary, ["sandbox", "serve", "--https", "--kubeconfig-out", kubeconfig]) { serve in
+            let text = try await Self.kubeconfigWritten(by: serve, at: kubeconfig)
+            #expect(text.contains("server: https://127.0.0.1:"))
+            for field in ["certificate-authority-data:", "client-certificate-data:", "client-key-data:"] {
+                #expect(text.contains(field))
+            }
+            let listing = try await ChildProcess.run(program: "kubectl", ["get", "deployments", "-o", "name", "--request-timeout=20s"],
+                                                     environment: ["KUBECONFIG": kubeconfig])
+            #expect(listing.stdout.contains("deployment.apps/todo-chatbot-backend"), "\(listing.stderr)")
+            let server = try #require(text.split(separator: "\n").first { $0.contains("server: ") }?.split(separator: " ").last)
+            let stranger = try await ChildProcess.run(program: "kubectl", ["get", "deployments", "--request-timeout=20s",
+                                                                           "--server", String(server), "--insecure-skip-tls-verify",
+                                                                           "--token", "not-a-client-certificate"],
+                                                      environment: ["KUBECONFIG": "/dev/null"])
+            #expect(stranger.status != 0)
+            #expect(stranger.stderr.contains("error: You must be logged in to the server"), "\(stranger.stderr)")
+            serve.interrupt()
+            return await serve.finish()
         }
-        let listing = try await ChildProcess.run(program: "kubectl", ["get", "deployments", "-o", "name", "--request-timeout=20s"],
-                                                 environment: ["KUBECONFIG": kubeconfig])
-        #expect(listing.stdout.contains("deployment.apps/todo-chatbot-backend"), "\(listing.stderr)")
-        let server = try #require(text.split(separator: "\n").first { $0.contains("server: ") }?.split(separator: " ").last)
-        let stranger = try await ChildProcess.run(program: "kubectl", ["get", "deployments", "--request-timeout=20s",
-                                                                       "--server", String(server), "--insecure-skip-tls-verify",
-                                                                       "--token", "not-a-client-certificate"],
-                                                  environment: ["KUBECONFIG": "/dev/null"])
-        #expect(stranger.status != 0)
-        #expect(stranger.stderr.contains("error: You must be logged in to the server"), "\(stranger.stderr)")
-        serve.interrupt()
-        let served = await serve.finish()
         #expect(served.status == 0)
         #expect(served.stdout.contains("https://127.0.0.1:"))
     }

@@ -18,22 +18,19 @@ struct ProxyTests {
             .appendingPathComponent("Fixtures/proxy/connect_proxy.py")
         let log = folder.appendingPathComponent("requests.log")
         let portFile = folder.appendingPathComponent("port")
-        let proxy = try ChildProcess.Running(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script.path, log.path, portFile.path])
-        defer { proxy.terminate() }
-        var port: String?
-        for _ in 0..<100 where port == nil {
-            port = try? String(contentsOf: portFile, encoding: .utf8)
-            if port == nil { try await Task.sleep(for: .milliseconds(50)) }
+        return try await ChildProcess.withRunning(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script.path, log.path, portFile.path]) { _ in
+            var port: String?
+            for _ in 0..<100 where port == nil {
+                port = try? String(contentsOf: portFile, encoding: .utf8)
+                if port == nil { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            let bound = try #require(port)
+            let url = try #require(URL(string: "http://127.0.0.1:\(bound)"))
+            let handled: @Sendable () -> [String] = {
+                ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+            }
+            return try await body(url, handled)
         }
-        let bound = try #require(port)
-        let url = try #require(URL(string: "http://127.0.0.1:\(bound)"))
-        let handled: @Sendable () -> [String] = {
-            ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
-        }
-        let result = try await body(url, handled)
-        proxy.terminate()
-        _ = await proxy.finish()
-        return result
     }
 
     @Test(arguments: [false, true])

@@ -140,12 +140,13 @@ struct KubectlTests {
     @Test func getWatchReceivesUpdates() async throws {
         try await SandboxHarness.with { sandbox in
             try await sandbox.waitForRollouts()
-            let watch = try sandbox.kubectlInBackground(["get", "pods", "-w", "-l", "app.kubernetes.io/component=postgres",
-                                                         "--request-timeout=30s"])
-            _ = try await sandbox.kubectl("scale", "deploy/todo-chatbot-postgres", "--replicas=2")
-            _ = try await sandbox.eventually(["get", "deploy", "todo-chatbot-postgres", "-o", "jsonpath={.status.readyReplicas}"]) { $0.stdout == "2" }
-            watch.interrupt()
-            let seen = await watch.finish().stdout
+            let watching = ["get", "pods", "-w", "-l", "app.kubernetes.io/component=postgres", "--request-timeout=30s"]
+            let seen = try await sandbox.withKubectlInBackground(watching) { watch in
+                _ = try await sandbox.kubectl("scale", "deploy/todo-chatbot-postgres", "--replicas=2")
+                _ = try await sandbox.eventually(["get", "deploy", "todo-chatbot-postgres", "-o", "jsonpath={.status.readyReplicas}"]) { $0.stdout == "2" }
+                watch.interrupt()
+                return await watch.finish().stdout
+            }
             #expect(seen.contains("ContainerCreating") || seen.contains("Pending"))
             #expect(seen.split(separator: "\n").count >= 4)
         }

@@ -65,9 +65,9 @@ struct SandboxHarness: Sendable {
                                    environment: Self.environment(kubeconfig: kubeconfig), directory: directory)
     }
 
-    /// Starts `kubectl arguments…` in the background (`get -w`).
-    func kubectlInBackground(_ arguments: [String]) throws -> ChildProcess.Running {
-        try ChildProcess.Running(URL(fileURLWithPath: "/usr/bin/env"), ["kubectl"] + arguments, environment: environment)
+    /// Runs `kubectl arguments…` in the background (`get -w`) for the length of `body`, which gets it.
+    func withKubectlInBackground<T: Sendable>(_ arguments: [String], _ body: (ChildProcess.Running) async throws -> T) async throws -> T {
+        try await ChildProcess.withRunning(URL(fileURLWithPath: "/usr/bin/env"), ["kubectl"] + arguments, environment: environment, body)
     }
 
     /// Waits until every seeded deployment has rolled out, as `kubectl rollout status` decides it.

@@ -1,18 +1,25 @@
 import Foundation
+import KaiSpawn
 
-/// Runs programs (the built `kai`, the real `kubectl`, Python with Helm) from tests without
-/// blocking Swift's cooperative thread pool.
+/// Runs programs (the built `kai`, the real `kubectl`, Python with Helm, test servers) from tests,
+/// through the product's ``SpawnedProcess``: each starts with no signal blocked, in a process group
+/// of its own, and is stopped with its group (SIGTERM, a bounded wait, SIGKILL) however the test ends.
 ///
-/// Waiting for a child with `waitUntilExit()` on a task would hold one of the pool's few
-/// threads; with a sandbox served in the same process, two such waits on a 2-core machine
-/// leave no thread to answer the child's requests. Every blocking wait here runs on a
-/// Dispatch thread of its own instead.
+/// No wait here holds a thread of Swift's cooperative pool: with a sandbox served in the same
+/// process, two such waits on a 2-core machine would leave no thread to answer the child's requests.
 public enum ChildProcess {
     /// What a finished program left behind.
     public struct Result: Sendable {
+        /// The exit status, or 128 plus the number of the signal that ended the program.
         public let status: Int32
         public let stdout: String
         public let stderr: String
+
+        init(_ outcome: SpawnedProcess.Outcome) {
+            status = outcome.termination.status
+            stdout = String(decoding: outcome.standardOutput, as: UTF8.self)
+            stderr = String(decoding: outcome.standardError, as: UTF8.self)
+        }
 
         /// Standard output parsed as one JSON object.
         public func json() throws -> [String: Any] {
@@ -24,7 +31,8 @@ public enum ChildProcess {
     }
 
     /// Runs `executable arguments…` to the end with `environment` added to this process's own
-    /// and `input` on its standard input (nothing when nil).
+    /// and `input` on its standard input (nothing when nil). A test cancelled meanwhile (a time
+    /// limit) stops the program; whatever the program left in its process group is stopped too.
     public static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:],
                            input: String? = nil, directory: URL? = nil) async throws -> Result {
         // Swift Testing starts every parameterised case at once; hundreds of programs started
@@ -32,7 +40,35 @@ public enum ChildProcess {
         await slots.acquire()
         defer { Task { await slots.release() } }
         let running = try Running(executable, arguments, environment: environment, input: input, directory: directory)
-        return await running.finish()
+        let result = await withTaskCancellationHandler {
+            await running.finish()
+        } onCancel: {
+            Task { _ = await running.stop() }
+        }
+        _ = await running.stop()
+        return result
+    }
+
+    /// Runs a program found on `PATH`.
+    public static func run(program: String, _ arguments: [String], environment: [String: String] = [:],
+                           input: String? = nil, directory: URL? = nil) async throws -> Result {
+        try await run(URL(fileURLWithPath: "/usr/bin/env"), [program] + arguments, environment: environment,
+                      input: input, directory: directory)
+    }
+
+    /// Starts `executable arguments…` in the background (a server, `kubectl get -w`) for the
+    /// length of `body`, and stops it and its process group when `body` ends, returns or throws.
+    public static func withRunning<T: Sendable>(_ executable: URL, _ arguments: [String], environment: [String: String] = [:],
+                                                _ body: (Running) async throws -> T) async throws -> T {
+        let running = try Running(executable, arguments, environment: environment)
+        do {
+            let result = try await body(running)
+            _ = await running.stop()
+            return result
+        } catch {
+            _ = await running.stop()
+            throw error
+        }
     }
 
     /// How many programs run at once: a few per core.
@@ -55,82 +91,6 @@ public enum ChildProcess {
 
         func release() {
             if waiting.isEmpty { free += 1 } else { waiting.removeFirst().resume() }
-        }
-    }
-
-    /// Runs a program found on `PATH`.
-    public static func run(program: String, _ arguments: [String], environment: [String: String] = [:],
-                           input: String? = nil, directory: URL? = nil) async throws -> Result {
-        try await run(URL(fileURLWithPath: "/usr/bin/env"), [program] + arguments, environment: environment,
-                      input: input, directory: directory)
-    }
-
-    /// A program started in the background (`kubectl get -w`, `kai sandbox serve`), read to
-    /// the end once it is stopped.
-    public final class Running: Sendable {
-        private let process: Process
-        private let output: Task<Data, Never>
-        private let errors: Task<Data, Never>
-
-        /// Starts the program; its output is collected as it runs so a full pipe never blocks it.
-        public init(_ executable: URL, _ arguments: [String], environment: [String: String] = [:],
-                    input: String? = nil, directory: URL? = nil) throws {
-            let process = Process()
-            process.executableURL = executable
-            process.arguments = arguments
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-            if let directory { process.currentDirectoryURL = directory }
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            let stdin = Pipe()
-            process.standardInput = input == nil ? FileHandle.nullDevice : stdin
-            try process.run()
-            if let input {
-                let writer = stdin.fileHandleForWriting
-                DispatchQueue.global().async {
-                    writer.write(Data(input.utf8))
-                    try? writer.close()
-                }
-            }
-            self.process = process
-            self.output = Self.readToEnd(out.fileHandleForReading)
-            self.errors = Self.readToEnd(err.fileHandleForReading)
-        }
-
-        /// Whether the program is still running.
-        public var isRunning: Bool { process.isRunning }
-
-        /// Sends SIGINT, as Ctrl-C would.
-        public func interrupt() { process.interrupt() }
-
-        /// Sends SIGTERM: for programs that take SIGINT as the test runner set it (a Python
-        /// started with SIGINT ignored never installs its handler).
-        public func terminate() { process.terminate() }
-
-        /// Waits for the program to end and returns what it printed.
-        public func finish() async -> Result {
-            let stdout = await output.value
-            let stderr = await errors.value
-            let process = self.process
-            let status = await withCheckedContinuation { continuation in
-                DispatchQueue.global().async {
-                    process.waitUntilExit()
-                    continuation.resume(returning: process.terminationStatus)
-                }
-            }
-            return Result(status: status, stdout: String(decoding: stdout, as: UTF8.self),
-                          stderr: String(decoding: stderr, as: UTF8.self))
-        }
-
-        private static func readToEnd(_ handle: FileHandle) -> Task<Data, Never> {
-            Task {
-                await withCheckedContinuation { continuation in
-                    DispatchQueue.global().async {
-                        continuation.resume(returning: handle.readDataToEndOfFile())
-                    }
-                }
-            }
         }
     }
 }

@@ -10,8 +10,12 @@ extension ClusterEndpoint {
     /// let credentials = try await provider.credentials()
     /// ```
     ///
-    /// - Parameter environment: what a credential plugin inherits (kai's own environment by default).
-    public func makeCredentialProvider(environment: [String: String] = ProcessInfo.processInfo.environment) -> any CredentialProvider {
+    /// - Parameters:
+    ///   - environment: what a credential plugin inherits (kai's own environment by default).
+    ///   - pluginTimeout: how long one run of a credential plugin may take before it is stopped
+    ///     (kai passes `--request-timeout`).
+    public func makeCredentialProvider(environment: [String: String] = ProcessInfo.processInfo.environment,
+                                       pluginTimeout: Duration = ClientSettings().requestTimeout) -> any CredentialProvider {
         switch credentials {
         case .none:
             StaticCredentialProvider(Credentials())
@@ -20,7 +24,7 @@ extension ClusterEndpoint {
         case let .tokenFile(path):
             TokenFileCredentialProvider(path: path)
         case let .exec(config):
-            ExecCredentialPlugin(config: config, cluster: config.provideClusterInfo ? self : nil, environment: environment)
+            ExecCredentialPlugin(config: config, cluster: config.provideClusterInfo ? self : nil, environment: environment, timeout: pluginTimeout)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KaiCore
+import KaiSpawn
 
 /// Credentials that could not be obtained: a token file that cannot be read, a credential
 /// plugin that is missing, fails, hangs or answers nonsense.
@@ -48,17 +49,18 @@ extension CredentialError {
             remedy: hint.isEmpty ? "Install it, or fix the exec command of the kubeconfig user." : hint)
     }
 
-    static func failed(_ command: String, status: Int32, stderr: String) -> CredentialError {
+    static func failed(_ command: String, _ termination: Termination, stderr: String) -> CredentialError {
         let said = lastLine(of: stderr).map { ": \($0)" } ?? ""
         return CredentialError(
-            .pluginFailed, problem: "The credential plugin \(command) exited with status \(status)\(said).",
+            .pluginFailed, problem: "The credential plugin \(command) \(termination)\(said).",
             remedy: "Run it yourself to see why (often an expired login), then try again.")
     }
 
     static func timedOut(_ command: String, after timeout: Duration) -> CredentialError {
         CredentialError(
-            .pluginTimedOut, problem: "The credential plugin \(command) did not finish within \(seconds(timeout)).",
-            remedy: "It may be waiting for a login or input kai cannot give; run it yourself first, then try again.")
+            .pluginTimedOut, problem: "The credential plugin \(command) did not finish within \(seconds(timeout)), so kai stopped it.",
+            remedy: "It may be waiting for a login or input kai cannot give: run it yourself first, then try again. "
+                + "If it is only slow, raise --request-timeout, which bounds each run of a credential plugin too.")
     }
 
     static func malformed(_ command: String, _ detail: String) -> CredentialError {

@@ -1,4 +1,5 @@
 import Foundation
+import KaiSpawn
 
 /// A client-go credential plugin (a kubeconfig user's `exec` section, e.g. `aws eks get-token`,
 /// `gke-gcloud-auth-plugin`, `kubelogin`): runs the command, reads the `ExecCredential` it
@@ -19,7 +20,7 @@ public actor ExecCredentialPlugin: CredentialProvider {
     /// kai's own environment, which the plugin inherits, with the config's variables on top.
     /// Private: it holds API keys that must not be printed by accident.
     private nonisolated let environment: [String: String]
-    /// How long one run may take before the plugin is killed.
+    /// How long one run may take before the plugin is stopped (SIGTERM, then SIGKILL); kai passes `--request-timeout`.
     public nonisolated let timeout: Duration
 
     private struct Cached {
@@ -33,7 +34,7 @@ public actor ExecCredentialPlugin: CredentialProvider {
     /// A provider running the plugin `config` describes; `cluster` is passed to it only when the
     /// config sets `provideClusterInfo`.
     public init(config: ExecPluginConfig, cluster: ClusterEndpoint? = nil,
-                environment: [String: String] = ProcessInfo.processInfo.environment, timeout: Duration = .seconds(60)) {
+                environment: [String: String] = ProcessInfo.processInfo.environment, timeout: Duration = ClientSettings().requestTimeout) {
         self.config = config
         self.cluster = cluster
         self.environment = environment
@@ -84,10 +85,10 @@ public actor ExecCredentialPlugin: CredentialProvider {
         childEnvironment["KUBERNETES_EXEC_INFO"] = request.json()
         let output = try await PluginProcess.run(executable, config.arguments, environment: childEnvironment,
                                                  timeout: timeout, name: name)
-        guard output.status == 0 else {
-            throw .failed(name, status: output.status, stderr: String(decoding: output.stderr, as: UTF8.self))
+        guard output.termination == .exited(0) else {
+            throw .failed(name, output.termination, stderr: String(decoding: output.standardError, as: UTF8.self))
         }
-        let reply = try ExecCredential.Reply(output: output.stdout, apiVersion: config.apiVersion, command: name)
+        let reply = try ExecCredential.Reply(output: output.standardOutput, apiVersion: config.apiVersion, command: name)
         return Cached(credentials: reply.credentials, expiry: reply.expiry)
     }
 }
