@@ -21,6 +21,13 @@ extension ClauseParser {
             return .exactly(try ReplicaCount(clause.tokens[position].wholeNumber(for: "replica count")))
         }
         let direction: Int? = clause.containsAny(up) ? 1 : clause.containsAny(down) ? -1 : nil
+        if let by = clause.firstIndex(of: ["by"]), let percent = clause[by + 1]?.text, percent.hasSuffix("%"),
+           let value = Int(percent.dropLast()), value > 0 {
+            // "scale up by 100%", "down by 50%": a share of the current count.
+            clause.use(by, by + 1)
+            clause.useAll(up.union(down))
+            return .proportional(numerator: 100 + (direction ?? 1) * value, denominator: 100)
+        }
         if let by = clause.firstIndex(of: ["by"]), let sign = direction {
             if let position = clause.number(after: by) {
                 clause.use(by, position)

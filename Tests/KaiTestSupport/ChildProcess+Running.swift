@@ -9,8 +9,9 @@ extension ChildProcess {
         private let process: SpawnedProcess
 
         /// Starts the program with `environment` added to this process's own; its output is
-        /// collected as it runs so a full pipe never blocks it.
-        init(_ executable: URL, _ arguments: [String], environment: [String: String] = [:],
+        /// collected as it runs so a full pipe never blocks it. Dropping the handle while the program
+        /// runs stops it and its process group.
+        public init(_ executable: URL, _ arguments: [String], environment: [String: String] = [:],
              input: String? = nil, directory: URL? = nil) throws {
             process = try SpawnedProcess.start(executable.path, arguments,
                                                environment: ProcessInfo.processInfo.environment.merging(environment) { $1 },
@@ -22,6 +23,9 @@ extension ChildProcess {
 
         /// Sends SIGINT to the program's process group, as Ctrl-C would.
         public func interrupt() { process.signal(SIGINT) }
+
+        /// Sends SIGTERM to the program's process group, as a service manager stopping it would.
+        public func terminate() { process.signal(SIGTERM) }
 
         /// Waits for the program to end and returns what it printed.
         public func finish() async -> Result {
