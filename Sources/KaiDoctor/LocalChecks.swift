@@ -14,7 +14,7 @@ public enum LocalChecks {
 
     /// The policy that was read, and what it allows.
     public static func policy(_ policy: Policy) -> DoctorCheck {
-        var what = "namespaces \(policy.namespaces.joined(separator: ", ")), at most \(policy.maxReplicas) replicas"
+        var what = "namespaces \(policy.namespaces.listed()), at most \(policy.maxReplicas) replicas"
         if !policy.disabledOperations.isEmpty { what += ", switched off: \(policy.disabledOperations.map(\.rawValue).sorted().joined(separator: ", "))" }
         if policy.readOnly { what += ", read-only" }
         return .ok("policy", "Policy from \(policy.source): \(what).")

@@ -27,7 +27,7 @@ public struct AnthropicMessages: ModelProvider {
             if response.headers.first(name: "Content-Type")?.contains("text/event-stream") == true {
                 return try await Self.streamed(response, sink: sink, endpoint: transport.endpoint)
             }
-            guard let document = JSONBody.decode((try await response.body.collect(upTo: 16 << 20)).readableBytesView) else {
+            guard let document = try await BodyReader.document(response.body) else {
                 throw Self.malformed(transport.endpoint, "its answer is not JSON")
             }
             let reply = try Self.reply(from: document, endpoint: transport.endpoint)

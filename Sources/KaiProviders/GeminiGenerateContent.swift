@@ -31,7 +31,7 @@ public struct GeminiGenerateContent: ModelProvider {
             if response.headers.first(name: "Content-Type")?.contains("text/event-stream") == true {
                 return try await Self.streamed(response, sink: sink, endpoint: transport.endpoint)
             }
-            guard let document = JSONBody.decode((try await response.body.collect(upTo: 16 << 20)).readableBytesView) else {
+            guard let document = try await BodyReader.document(response.body) else {
                 throw Self.malformed(transport.endpoint, "its answer is not JSON")
             }
             // A whole answer may be one response or, from the non-SSE stream, a list of them.

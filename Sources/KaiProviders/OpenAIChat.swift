@@ -52,7 +52,7 @@ public final class OpenAIChat: ModelProvider {
             if response.headers.first(name: "Content-Type")?.contains("text/event-stream") == true {
                 return try await Self.streamed(response, sink: sink, endpoint: endpoint)
             }
-            let document = JSONBody.decode((try await response.body.collect(upTo: 16 << 20)).readableBytesView)
+            let document = try await BodyReader.document(response.body)
             guard let document else { throw Self.malformed(endpoint, "its answer is not JSON") }
             let reply = try Self.reply(from: document, endpoint: endpoint)
             sink.send(reply.text)

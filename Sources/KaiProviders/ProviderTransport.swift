@@ -94,6 +94,9 @@ final class ProviderTransport: Sendable {
                 retryAfter = nil
             } catch let error as ProviderError {
                 throw error
+            } catch is BodyReader.TooLarge {
+                throw ProviderError(.malformedReply, problem: "The reply from \(endpoint.kind.rawValue) at \(endpoint.shown) is larger than 16 MB; kai stopped reading it.",
+                                    remedy: "Nothing was run. Ask for something shorter, or check that the base URL points at a model API.")
             } catch {
                 if error is CancellationError || Task.isCancelled { throw CancellationError() }
                 let failure = ProviderFailure.transport(error, endpoint)

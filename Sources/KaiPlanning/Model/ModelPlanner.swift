@@ -10,7 +10,8 @@ import KaiProviders
 /// run at once and their results go back to it, for at most `maxRounds` rounds. A reply with a
 /// change ends the loop in a plan that goes through the resolver and policy like the grammar's,
 /// and then through confirmation. A text reply is an answer. Every tool call is untrusted: one
-/// that cannot be used is sent back once with what is wrong, and then kai gives up.
+/// that cannot be used is sent back once with what is wrong, and then kai gives up; a reply with
+/// more calls than a plan may have steps is refused outright.
 public struct ModelPlanner: Sendable {
     public let provider: any ModelProvider
     /// Resolves and checks the model's drafts against the snapshot and policy.
@@ -67,6 +68,9 @@ public struct ModelPlanner: Sendable {
             use.roundTrips += 1
             use.usage = use.usage + reply.usage
             use.seconds += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            guard reply.toolCalls.count <= Planner.maximumSteps else {
+                throw unusable("the model asked for \(reply.toolCalls.count) calls, at most \(Planner.maximumSteps)", use)
+            }
             if reply.toolCalls.isEmpty {
                 let text = reply.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !text.isEmpty else { throw unusable("it answered with neither text nor a tool call", use) }
