@@ -45,7 +45,7 @@ let package = Package(
         // Kubeconfig, credentials, the typed REST client, the live snapshot and the resolver.
         .target(
             name: "KaiKube",
-            dependencies: ["KaiCore", "KaiSpawn", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            dependencies: ["KaiCore", "KaiSpawn", "KaiConfig", .product(name: "AsyncHTTPClient", package: "async-http-client"),
                            .product(name: "NIOCore", package: "swift-nio"),
                            .product(name: "NIOHTTP1", package: "swift-nio"),
                            .product(name: "NIOSSL", package: "swift-nio-ssl"),

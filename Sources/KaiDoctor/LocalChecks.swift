@@ -15,16 +15,22 @@ public enum LocalChecks {
 
     /// The policy that was read, and what it allows.
     public static func policy(_ policy: Policy) -> DoctorCheck {
-        var what = "namespaces \(policy.namespaces.joined(separator: ", ")), at most \(policy.maxReplicas) replicas"
+        var what = "namespaces \(policy.namespaces.listed()), at most \(policy.maxReplicas) replicas"
         if !policy.disabledOperations.isEmpty { what += ", switched off: \(policy.disabledOperations.map(\.rawValue).sorted().joined(separator: ", "))" }
         if policy.readOnly { what += ", read-only" }
         return .ok("policy", "Policy from \(policy.source): \(what).")
     }
 
-    /// The context, cluster and user the kubeconfig (or the pod's service account) gives.
+    /// The context, cluster and user the kubeconfig (or the pod's service account) gives; a warning
+    /// when the server URL carries a user name or password (shown masked).
     public static func kubeconfig(_ endpoint: ClusterEndpoint) -> DoctorCheck {
-        .ok("kubeconfig", "Context \(endpoint.contextName): cluster \(endpoint.clusterName) at \(endpoint.server.absoluteString), user \(endpoint.userName), namespace \(endpoint.namespace).",
-            details: endpoint.origin.isEmpty ? [] : ["from \(endpoint.origin)"])
+        let summary = "Context \(endpoint.contextName): cluster \(endpoint.clusterName) at \(endpoint.server.masked), user \(endpoint.userName), namespace \(endpoint.namespace)."
+        let details = endpoint.origin.isEmpty ? [] : ["from \(endpoint.origin)"]
+        guard endpoint.server.user == nil, endpoint.server.password == nil else {
+            return .warning("kubeconfig", summary + " Its server URL carries credentials.", details: details,
+                            fix: "Remove the user name and password from the server URL of cluster \(endpoint.clusterName) and give them as the user's token or client certificate; kai masks them, but other tools may print them.")
+        }
+        return .ok("kubeconfig", summary, details: details)
     }
 
     /// Whether kai can write its audit log and history in `folder` (creating it as kai would).

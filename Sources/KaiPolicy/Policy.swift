@@ -34,7 +34,7 @@ public struct Policy: Sendable, Hashable {
     /// Whether kai may act in `namespace`; a refusal saying why not otherwise.
     public func check(namespace: String) -> Refusal? {
         guard !namespaces.contains(namespace) else { return nil }
-        return Refusal(reason: "Namespace \(namespace) is outside what the policy allows (\(namespaces.joined(separator: ", "))).",
+        return Refusal(reason: "Namespace \(namespace) is outside what the policy allows (\(namespaces.listed())).",
                        alternative: "Work in \(namespaces.count == 1 ? namespaces[0] : "one of those"), or add \(namespace) to namespaces in \(whereToChange).")
     }
 
@@ -58,7 +58,7 @@ public struct Policy: Sendable, Hashable {
         }
         if let refusal = check(namespace: operation.namespace) { return refusal }
         if let target = operation.target, !targets.contains(where: { Glob.matches($0, target.name) }) {
-            return Refusal(reason: "\(target.kind.rawValue) \(target.name) is not among the targets the policy allows (\(targets.joined(separator: ", "))).",
+            return Refusal(reason: "\(target.kind.rawValue) \(target.name) is not among the targets the policy allows (\(targets.listed())).",
                            alternative: "Add a matching pattern to targets in \(whereToChange) if kai should act on it.")
         }
         return checkBounds(of: operation)

@@ -21,13 +21,13 @@ public struct AnthropicMessages: ModelProvider {
     }
 
     public func complete(_ request: ModelRequest, onText: @escaping @Sendable (String) -> Void) async throws -> ModelReply {
-        let body = JSONBody.encode(Self.body(request, model: endpoint.model))
         let sink = TextSink(onText)
-        return try await transport.send("\(endpoint.base)/v1/messages", headers: headers, body: body) { response in
+        let model = endpoint.model
+        return try await transport.send("\(endpoint.base)/v1/messages", headers: headers, request: request, encode: { Self.body($0, model: model) }) { response in
             if response.headers.first(name: "Content-Type")?.contains("text/event-stream") == true {
                 return try await Self.streamed(response, sink: sink, endpoint: transport.endpoint)
             }
-            guard let document = JSONBody.decode((try await response.body.collect(upTo: 16 << 20)).readableBytesView) else {
+            guard let document = try await BodyReader.document(response.body) else {
                 throw Self.malformed(transport.endpoint, "its answer is not JSON")
             }
             let reply = try Self.reply(from: document, endpoint: transport.endpoint)
@@ -37,7 +37,7 @@ public struct AnthropicMessages: ModelProvider {
     }
 
     public func probe() async throws {
-        try await transport.send("\(endpoint.base)/v1/models", method: .GET, headers: headers, body: nil) { _ in () }
+        try await transport.get("\(endpoint.base)/v1/models", headers: headers)
     }
 
     public func shutdown() async { await transport.shutdown() }

@@ -24,15 +24,14 @@ public struct GeminiGenerateContent: ModelProvider {
     }
 
     public func complete(_ request: ModelRequest, onText: @escaping @Sendable (String) -> Void) async throws -> ModelReply {
-        let body = JSONBody.encode(Self.body(request))
         let sink = TextSink(onText)
         let model = endpoint.model.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? endpoint.model
         let url = "\(root)/models/\(model):streamGenerateContent?alt=sse"
-        return try await transport.send(url, headers: headers, body: body) { response in
+        return try await transport.send(url, headers: headers, request: request, encode: Self.body) { response in
             if response.headers.first(name: "Content-Type")?.contains("text/event-stream") == true {
                 return try await Self.streamed(response, sink: sink, endpoint: transport.endpoint)
             }
-            guard let document = JSONBody.decode((try await response.body.collect(upTo: 16 << 20)).readableBytesView) else {
+            guard let document = try await BodyReader.document(response.body) else {
                 throw Self.malformed(transport.endpoint, "its answer is not JSON")
             }
             // A whole answer may be one response or, from the non-SSE stream, a list of them.
@@ -43,7 +42,7 @@ public struct GeminiGenerateContent: ModelProvider {
     }
 
     public func probe() async throws {
-        try await transport.send("\(root)/models", method: .GET, headers: headers, body: nil) { _ in () }
+        try await transport.get("\(root)/models", headers: headers)
     }
 
     public func shutdown() async { await transport.shutdown() }

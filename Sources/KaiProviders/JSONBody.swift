@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import KaiCore
+import NIOCore
 
 /// JSON text in and out of provider requests.
 enum JSONBody {
@@ -29,16 +30,38 @@ enum JSONBody {
 
 /// Reads a streamed or whole answer body, keeping the text the person has already been shown.
 struct BodyReader {
-    /// Every event of an SSE body, in order; throws ``ProviderTransport/StreamCut`` when the
-    /// connection drops mid-stream.
+    /// The most bytes kai reads of one reply, streamed or whole: 16 MB.
+    static let limit = 16 << 20
+
+    /// A reply longer than ``limit``; the transport says so with the provider's name.
+    struct TooLarge: Error {}
+
+    /// A whole JSON body, at most ``limit`` bytes.
+    static func document(_ response: HTTPClientResponse.Body) async throws -> JSON? {
+        let bytes: ByteBuffer
+        do {
+            bytes = try await response.collect(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw TooLarge()
+        }
+        return JSONBody.decode(bytes.readableBytesView)
+    }
+
+    /// Every event of an SSE body, in order, up to ``limit`` bytes in all; throws
+    /// ``ProviderTransport/StreamCut`` when the connection drops mid-stream.
     static func events(_ response: HTTPClientResponse.Body, emitted: @Sendable () -> Bool,
                        _ handle: (ServerSentEvents.Event) throws -> Bool) async throws {
         var parser = ServerSentEvents()
+        var read = 0
         do {
             for try await buffer in response {
+                read += buffer.readableBytes
+                guard read <= limit else { throw TooLarge() }
                 for event in parser.feed(buffer.readableBytesView) where try handle(event) { return }
             }
         } catch let error as ProviderError {
+            throw error
+        } catch let error as TooLarge {
             throw error
         } catch {
             if error is CancellationError || Task.isCancelled { throw CancellationError() }

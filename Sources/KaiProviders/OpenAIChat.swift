@@ -46,13 +46,13 @@ public final class OpenAIChat: ModelProvider {
     }
 
     private func complete(_ request: ModelRequest, stream: Bool, sink: TextSink) async throws -> ModelReply {
-        let body = JSONBody.encode(Self.body(request, model: endpoint.model, stream: stream))
         let endpoint = self.endpoint
-        return try await transport.send(url("chat/completions"), headers: headers, body: body, retryCuts: !stream) { response in
+        return try await transport.send(url("chat/completions"), headers: headers, request: request, retryCuts: !stream,
+                                        encode: { Self.body($0, model: endpoint.model, stream: stream) }) { response in
             if response.headers.first(name: "Content-Type")?.contains("text/event-stream") == true {
                 return try await Self.streamed(response, sink: sink, endpoint: endpoint)
             }
-            let document = JSONBody.decode((try await response.body.collect(upTo: 16 << 20)).readableBytesView)
+            let document = try await BodyReader.document(response.body)
             guard let document else { throw Self.malformed(endpoint, "its answer is not JSON") }
             let reply = try Self.reply(from: document, endpoint: endpoint)
             sink.send(reply.text)
@@ -66,7 +66,7 @@ public final class OpenAIChat: ModelProvider {
             _ = try await complete(request) { _ in }
             return
         }
-        try await transport.send(url("models"), method: .GET, headers: headers, body: nil) { _ in () }
+        try await transport.get(url("models"), headers: headers)
     }
 
     public func shutdown() async { await transport.shutdown() }

@@ -30,10 +30,23 @@ final class ProviderTransport: Sendable {
         let emitted: Bool
     }
 
+    /// Sends `request` to `url` as the JSON `encode` makes of it, and hands a 2xx answer to `read`.
+    /// This is the only way a request reaches a model, so it is where secrets are scrubbed
+    /// (``ModelRequest/scrubbed``): whatever a caller put in the messages, none leaves kai.
+    func send<T: Sendable>(_ url: String, headers: [(String, String)], request: ModelRequest, retryCuts: Bool = true,
+                           encode: (ModelRequest) -> JSON, read: @escaping @Sendable (HTTPClientResponse) async throws -> T) async throws -> T {
+        try await exchange(url, method: .POST, headers: headers, body: JSONBody.encode(encode(request.scrubbed)), retryCuts: retryCuts, read: read)
+    }
+
+    /// A GET of `url` with no body, answered with 2xx (how `kai doctor` probes a provider).
+    func get(_ url: String, headers: [(String, String)]) async throws {
+        try await exchange(url, method: .GET, headers: headers, body: nil, retryCuts: true) { _ in () }
+    }
+
     /// Sends `body` (JSON) to `url` and hands a 2xx answer to `read`; retries what may be retried
     /// (a stream cut before anything was shown only when `retryCuts`).
-    func send<T: Sendable>(_ url: String, method: HTTPMethod = .POST, headers: [(String, String)], body: [UInt8]?, retryCuts: Bool = true,
-                           read: @escaping @Sendable (HTTPClientResponse) async throws -> T) async throws -> T {
+    private func exchange<T: Sendable>(_ url: String, method: HTTPMethod, headers: [(String, String)], body: [UInt8]?, retryCuts: Bool,
+                                       read: @escaping @Sendable (HTTPClientResponse) async throws -> T) async throws -> T {
         if endpoint.apiKey == nil, endpoint.baseURL == endpoint.kind.defaultBaseURL {
             // The provider's own service always wants a key: say so without a round trip.
             throw ProviderError(.keyRejected, problem: "\(endpoint.kind.rawValue) at \(endpoint.shown) needs an API key, and none is set.",
@@ -81,6 +94,9 @@ final class ProviderTransport: Sendable {
                 retryAfter = nil
             } catch let error as ProviderError {
                 throw error
+            } catch is BodyReader.TooLarge {
+                throw ProviderError(.malformedReply, problem: "The reply from \(endpoint.kind.rawValue) at \(endpoint.shown) is larger than 16 MB; kai stopped reading it.",
+                                    remedy: "Nothing was run. Ask for something shorter, or check that the base URL points at a model API.")
             } catch {
                 if error is CancellationError || Task.isCancelled { throw CancellationError() }
                 let failure = ProviderFailure.transport(error, endpoint)

@@ -19,10 +19,12 @@ public final class LineEditor: Sendable {
         kai_set_completion_entry(completeWord)
     }
 
-    /// Reads one line after showing `prompt`, completing from `words`; nil at end of input (Ctrl-D).
+    /// Reads one line after showing `prompt` (its control characters made visible), completing from
+    /// `words`; nil at end of input (Ctrl-D).
     /// The wait runs on a thread of its own, never on Swift's cooperative pool.
     public func readLine(prompt: String, words: [String]) async -> String? {
         StatusLine.standardError.clear()
+        let prompt = TerminalText.visible(prompt)
         Completion.words.withLock { $0 = words }
         return await withCheckedContinuation { continuation in
             Thread.detachNewThread {

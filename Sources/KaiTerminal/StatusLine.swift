@@ -65,7 +65,7 @@ public final class StatusLine: Sendable {
     }
 
     private func draw() {
-        let line = state.withLock { state in state.text.map { "\r\u{1B}[2K\(Self.frames[state.frame % Self.frames.count]) \($0)" } }
+        let line = state.withLock { state in state.text.map { "\r\u{1B}[2K\(Self.frames[state.frame % Self.frames.count]) \(TerminalText.visible($0))" } }
         if let line { FileHandle.standardError.write(Data(line.utf8)) }
     }
 }

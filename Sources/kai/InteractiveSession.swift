@@ -53,7 +53,7 @@ struct InteractiveSession {
 
     /// Reads and answers lines until Ctrl-D or /exit.
     mutating func start() async {
-        Console.out("kai \(Kai.configuration.version) on \(connection.endpoint.server.absoluteString) — type a request, /help for commands, Ctrl-D to leave.\n" + consentBanner)
+        Console.out("kai \(Kai.configuration.version) on \(connection.endpoint.server.masked) — type a request, /help for commands, Ctrl-D to leave.\n" + consentBanner)
         while let line = await editor.readLine(prompt: prompt, words: await completionWords()) {
             let text = line.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { continue }
@@ -113,7 +113,7 @@ struct InteractiveSession {
             Console.out(Self.help)
         case "/context":
             let endpoint = connection.endpoint
-            Console.out("context \(endpoint.contextName), cluster \(endpoint.clusterName) at \(endpoint.server.absoluteString), user \(endpoint.userName), namespace \(namespace)\(policy.readOnly ? ", read-only" : "")\n")
+            Console.out("context \(endpoint.contextName), cluster \(endpoint.clusterName) at \(endpoint.server.masked), user \(endpoint.userName), namespace \(namespace)\(policy.readOnly ? ", read-only" : "")\n")
         case "/namespace":
             guard words.count == 2 else {
                 Console.error("usage: /namespace NAME (now \(namespace))\n")

@@ -15,6 +15,18 @@ struct RedactorTests {
         ("password=hunter22 user=admin", "hunter22"),
         ("\"db_password\": \"correct-horse\"", "correct-horse"),
         ("-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----", "MIIEowIBAAKCAQEA"),
+        ("redis://:RedisPass@redis:6379/0", "RedisPass"),
+        ("backup --password FlagPass --host db", "FlagPass"),
+        ("Args:\n      --token\n      FlagToken", "FlagToken"),
+        ("mysql -u root -pMyPass todo", "MyPass"),
+        ("https://hooks.slack.com/services/T0/B0/XXXXSLACK", "XXXXSLACK"),
+        ("https://discord.com/api/webhooks/123/DiscordTok", "DiscordTok"),
+        ("https://b.s3.amazonaws.com/k?X-Amz-Credential=AKID%2F2024&X-Amz-Signature=abc123sig", "abc123sig"),
+        ("https://acct.blob.core.windows.net/c/b?sv=2022&sig=AzureSig%3D", "AzureSig"),
+        ("state=password%3DEncPass%26user%3Dadmin", "EncPass"),
+        ("the admin password is PlainPass", "PlainPass"),
+        ("DATABASE_URL=sqlite:///data/app.db", "sqlite:///data/app.db"),
+        ("SECRET_KEY=django-insecure-key", "django-insecure-key"),
     ])
     func secretsAreRemoved(text: String, secret: String) {
         let scrubbed = Redactor.scrub(text)
@@ -26,7 +38,11 @@ struct RedactorTests {
         for line in ["INFO:     10.244.0.1:52034 - \"GET /health HTTP/1.1\" 200 OK",
                      "Back-off restarting failed container backend in pod todo-chatbot-backend-x",
                      "sqlalchemy.exc.OperationalError: could not connect to server: Connection refused",
-                     "the token expired, retrying"] {
+                     "the token expired, retrying",
+                     "FATAL: password authentication failed for user \"todo\"",
+                     "the password is incorrect",
+                     "DATABASE_URL=<from secret todo-chatbot-secrets, key DATABASE_URL>",
+                     "--token-file /var/run/secrets/token"] {
             #expect(Redactor.scrub(line) == line)
         }
     }

@@ -24,8 +24,16 @@ public enum Documented {
 
     /// One tool call as a whole Chat Completions answer.
     public static func openAIToolCall(_ name: String, _ arguments: String) -> ModelServer.Reply {
-        let escaped = arguments.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-        return .json(#"{"id":"chatcmpl-2","object":"chat.completion","created":1700000000,"model":"gpt-4o-mini","choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"\#(name)","arguments":"\#(escaped)"}}],"refusal":null},"logprobs":null,"finish_reason":"tool_calls"}],"usage":{"prompt_tokens":900,"completion_tokens":20,"total_tokens":920}}"#)
+        openAIToolCalls([(name, arguments)])
+    }
+
+    /// Several tool calls (`(name, arguments)`) in one whole Chat Completions answer, with ids `call_1`, `call_2`, ….
+    public static func openAIToolCalls(_ calls: [(String, String)]) -> ModelServer.Reply {
+        let listed = calls.enumerated().map { index, call in
+            let escaped = call.1.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            return #"{"id":"call_\#(index + 1)","type":"function","function":{"name":"\#(call.0)","arguments":"\#(escaped)"}}"#
+        }.joined(separator: ",")
+        return .json(#"{"id":"chatcmpl-2","object":"chat.completion","created":1700000000,"model":"gpt-4o-mini","choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[\#(listed)],"refusal":null},"logprobs":null,"finish_reason":"tool_calls"}],"usage":{"prompt_tokens":900,"completion_tokens":20,"total_tokens":920}}"#)
     }
 
     public static let anthropicStreamed: ModelServer.Reply = .events([

@@ -124,12 +124,12 @@ public enum DraftBuilder {
         return value
     }
 
-    /// A whole number (numerals in text are accepted, as a model may quote them); its range is the value type's to check.
+    /// A whole number, given as one: a numeral in text (`"3"`) is a text, so a model that quotes a
+    /// number is told so rather than guessed at. Its range is the value type's to check.
     private static func integer(_ input: ArgumentInput?, _ key: String, _ parameters: [OperationParameter]) throws(ArgumentError) -> Int? {
         switch input {
         case nil: return nil
         case .integer(let number)?: return number
-        case .text(let text)? where Int(text.trimmed) != nil: return Int(text.trimmed)
         case let other?: throw ArgumentError(argument: key, problem: "\(key) must be a whole number, not \(other.shown).", remedy: "Give \(key) as a number.")
         }
     }
@@ -137,7 +137,6 @@ public enum DraftBuilder {
     private static func boolean(_ input: ArgumentInput, _ key: String) throws(ArgumentError) -> Bool {
         switch input {
         case .boolean(let value): return value
-        case .text(let text) where ["true", "false"].contains(text.lowercased()): return text.lowercased() == "true"
         default: throw ArgumentError(argument: key, problem: "\(key) must be true or false, not \(input.shown).", remedy: "Give \(key): true or false.")
         }
     }

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import KaiConfig
 import NIOCore
 import NIOHTTP1
 import NIOSSL
@@ -27,7 +28,9 @@ public final class KubeClient: Sendable {
         self.settings = settings
         self.credentials = credentials
         let server = endpoint.server.absoluteString.trimmingTrailingSlashes
-        self.explainer = StatusExplainer(server: server, user: endpoint.userName)
+        // Messages name the server without any user name and password its URL carries.
+        let shown = endpoint.server.masked.trimmingTrailingSlashes
+        self.explainer = StatusExplainer(server: shown, user: endpoint.userName)
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(connect: settings.connectTimeout.timeAmount)
         configuration.httpVersion = .http1Only
@@ -38,7 +41,7 @@ public final class KubeClient: Sendable {
         configuration.proxy = try ProxySettings.proxy(endpoint.proxy)
         if endpoint.server.scheme == "https" {
             // Read the kubeconfig's certificates once; only a plugin's own client certificate needs a request of its own.
-            configuration.tlsConfiguration = try TLSConfigurationBuilder.configuration(endpoint.tls, credentials: Credentials(), server: server)
+            configuration.tlsConfiguration = try TLSConfigurationBuilder.configuration(endpoint.tls, credentials: Credentials(), server: shown)
         }
         var base = server
         if let serverName = endpoint.tls.serverName, let host = endpoint.server.host, serverName != host,

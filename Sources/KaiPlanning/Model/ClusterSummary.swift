@@ -3,7 +3,7 @@ import KaiKube
 
 /// The compact picture of the namespace a model gets with each request, so it can name things:
 /// deployments with replicas, readiness, images and autoscalers, pods that are not running, and
-/// the latest warning events. Cluster text in it is scrubbed of secrets and marked as data.
+/// the latest warning events. Cluster text in it is marked as data (and scrubbed of secrets with the rest of the request).
 public enum ClusterSummary {
     /// The most warning events included.
     static let eventLimit = 8
@@ -33,7 +33,7 @@ public enum ClusterSummary {
                 return "- \(object) \(event.reason ?? ""): \(ClusterText.clip(event.message ?? ""))" + ((event.count ?? 1) > 1 ? " (x\(event.count ?? 1))" : "")
             }
         }
-        return "<cluster-data>\n" + lines.map(Redactor.scrub).joined(separator: "\n") + "\n</cluster-data>"
+        return "<cluster-data>\n" + lines.joined(separator: "\n") + "\n</cluster-data>"
     }
 
     /// Reads the warning events the summary shows; none when they cannot be read (the summary is a help, not a need).

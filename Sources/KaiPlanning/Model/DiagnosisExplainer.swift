@@ -5,8 +5,8 @@ import KaiInterpreter
 import KaiProviders
 
 /// Asks a model to explain a diagnosis in plain words, with `prompts/diagnose.md`. It is given the
-/// analyzers' findings and their evidence, every line scrubbed of secrets and the evidence marked
-/// as cluster data; it is offered no tools, so its answer can only ever be text.
+/// analyzers' findings and their evidence, the evidence marked as cluster data (and, like every
+/// request, scrubbed of secrets on its way out); it is offered no tools, so its answer can only ever be text.
 public struct DiagnosisExplainer: Sendable {
     public let provider: any ModelProvider
     public let prompts: Prompts
@@ -44,6 +44,6 @@ public struct DiagnosisExplainer: Sendable {
             lines += finding.evidence.map { "  [\($0.source.rawValue)] \($0.text)" }
             lines.append("</cluster-data>")
         }
-        return lines.map(Redactor.scrub).joined(separator: "\n")
+        return lines.joined(separator: "\n")
     }
 }

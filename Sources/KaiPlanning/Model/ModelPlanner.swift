@@ -10,7 +10,8 @@ import KaiProviders
 /// run at once and their results go back to it, for at most `maxRounds` rounds. A reply with a
 /// change ends the loop in a plan that goes through the resolver and policy like the grammar's,
 /// and then through confirmation. A text reply is an answer. Every tool call is untrusted: one
-/// that cannot be used is sent back once with what is wrong, and then kai gives up.
+/// that cannot be used is sent back once with what is wrong, and then kai gives up; a reply with
+/// more calls than a plan may have steps is refused outright.
 public struct ModelPlanner: Sendable {
     public let provider: any ModelProvider
     /// Resolves and checks the model's drafts against the snapshot and policy.
@@ -54,7 +55,7 @@ public struct ModelPlanner: Sendable {
     public func plan(_ request: String) async throws -> Outcome {
         let offered = OperationName.allCases.filter { !planner.policy.disabledOperations.contains($0) }
         let system = prompts.systemPrompt(namespace: planner.snapshot.namespace, maxRounds: maxRounds)
-        var messages: [ModelMessage] = [.user("Request: \(Redactor.scrub(request))\n\n\(await summary())")]
+        var messages: [ModelMessage] = [.user("Request: \(request)\n\n\(await summary())")]
         var use = ModelUse(provider: provider.name)
         var corrected = false
         var readRounds = 0
@@ -67,6 +68,9 @@ public struct ModelPlanner: Sendable {
             use.roundTrips += 1
             use.usage = use.usage + reply.usage
             use.seconds += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            guard reply.toolCalls.count <= Planner.maximumSteps else {
+                throw unusable("the model asked for \(reply.toolCalls.count) calls, at most \(Planner.maximumSteps)", use)
+            }
             if reply.toolCalls.isEmpty {
                 let text = reply.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !text.isEmpty else { throw unusable("it answered with neither text nor a tool call", use) }
@@ -134,14 +138,22 @@ public struct ModelPlanner: Sendable {
         case problem(any KaiError)
     }
 
-    /// Runs one read and wraps what it shows as cluster data, scrubbed and clipped.
+    /// Runs one read and wraps what it shows as cluster data, clipped to its last whole lines (a line
+    /// cut at its start could keep a secret without the word that marks it as one).
     private func run(_ operation: CatalogOperation, call: ToolCall) async -> ToolResult {
         do {
-            var text = try await read(operation).map(Redactor.scrub).joined(separator: "\n")
-            if text.count > Self.resultLimit { text = "[earlier lines left out]\n" + String(text.suffix(Self.resultLimit)) }
+            var lines = try await read(operation)[...]
+            var length = lines.reduce(0) { $0 + $1.count + 1 }
+            var dropped = false
+            while length > Self.resultLimit, let first = lines.first {
+                length -= first.count + 1
+                lines = lines.dropFirst()
+                dropped = true
+            }
+            let text = (dropped ? "[earlier lines left out]\n" : "") + lines.joined(separator: "\n")
             return ToolResult(callID: call.id, name: call.name, content: "<cluster-data>\n\(text)\n</cluster-data>", isError: false)
         } catch let error as any KaiError {
-            return ToolResult(callID: call.id, name: call.name, content: "The read failed: \(Redactor.scrub(error.problem))", isError: true)
+            return ToolResult(callID: call.id, name: call.name, content: "The read failed: \(error.problem)", isError: true)
         } catch {
             return ToolResult(callID: call.id, name: call.name, content: "The read failed.", isError: true)
         }
