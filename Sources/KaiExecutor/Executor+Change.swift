@@ -98,7 +98,7 @@ extension Executor {
     /// Appends the outcome of `record`; a log that cannot take it is reported on the step.
     private func settle(_ record: AuditRecord, _ outcome: AuditOutcome, message: String?, result: inout StepResult) {
         let settlement = AuditSettlement(settles: record.id, time: KubeTime.format(Date()), outcome: outcome.rawValue,
-                                         message: message, rollout: result.rollout?.label)
+                                         message: message.map(Redactor.scrub), rollout: result.rollout?.label)
         do {
             try audit.settle(settlement)
         } catch {
@@ -118,7 +118,7 @@ extension Executor {
         return AuditRecord(
             id: UUID().uuidString.lowercased(), time: KubeTime.format(Date()), user: context.user, localUser: context.localUser,
             context: context.context, server: context.server, caFingerprint: context.caFingerprint, namespace: step.operation.namespace,
-            request: request, operation: AuditOperation(step.operation), before: prepared.before, after: prepared.after,
+            request: Redactor.scrub(request), operation: AuditOperation(step.operation), before: prepared.before, after: prepared.after,
             outcome: AuditRecord.pending, undo: undo, irreversible: irreversible, undoes: undoes)
     }
 

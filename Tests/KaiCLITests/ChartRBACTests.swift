@@ -70,13 +70,14 @@ struct ChartRBACTests {
             #expect(undo.status == 0, "\(undo.stdout) \(undo.stderr)")
             try await expectSucceeds("delete pod \(pod)", cluster, kubeconfig: kubeconfig)
 
-            // Nothing kai did was refused but what diagnosis only tries (nodes are cluster-wide, Secrets are not
-            // kai's to read; it goes on without them), and it used every permission the Role grants: no more
-            // is granted than the catalog needs.
+            // Nothing kai did was refused but what it only tries (nodes and namespaces are cluster-wide: diagnosis
+            // reads nodes, the planner lists namespaces to understand a request naming one; Secrets are not kai's
+            // to read; it goes on without them), and it used every permission the Role grants: no more is granted
+            // than the catalog needs.
             let decisions = await cluster.server.audit.decisions(of: Self.account)
             #expect(!decisions.isEmpty)
             let refused = Set(decisions.filter { !$0.allowed }.map { "\($0.request.verb) \($0.request.resource)" })
-            #expect(refused == ["list nodes", "list secrets"], "refused: \(refused)")
+            #expect(refused == ["list nodes", "list secrets", "list namespaces"], "refused: \(refused)")
             let used = Set(decisions.filter { $0.allowed && $0.request.isResourceRequest }.map { decision in
                 "\(decision.request.verb) \(decision.request.apiGroup)/\(decision.request.resource)\(decision.request.subresource.isEmpty ? "" : "/" + decision.request.subresource)"
             })

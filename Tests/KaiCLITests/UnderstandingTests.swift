@@ -85,6 +85,16 @@ struct UnderstandingTests {
         #expect(step.op == "list" && step.args["fieldSelector"] == nil, "\(step)")
     }
 
+    @Test func aYesNoQuestionIsAnsweredInALineAndListsShowImages() async throws {
+        let kubeconfig = try await SharedSandbox.kubeconfig.value
+        let pods = try await KaiProcess.run(["--kubeconfig", kubeconfig, "are all pods running?"])
+        #expect(pods.status == 0, "\(pods.stderr)")
+        #expect(pods.stdout.contains("IMAGES") && pods.stdout.contains("todo-backend:1.1.0"), "\(pods.stdout)")
+        #expect(pods.stdout.contains("All 4 pods are running.") || pods.stdout.contains("Not all pods are running"), "\(pods.stdout)")
+        let deployments = try await KaiProcess.run(["--kubeconfig", kubeconfig, "what images are running?"])
+        #expect(deployments.stdout.contains("todo-frontend:1.2.0") && deployments.stdout.contains("postgres:16.4-alpine"), "\(deployments.stdout)")
+    }
+
     @Test func aPodPhraseLiftsToItsDeployment() async throws {
         let (status, document) = try await plan("check why the backend pod is failing")
         #expect(status == 0)

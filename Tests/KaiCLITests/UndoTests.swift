@@ -24,6 +24,17 @@ struct UndoTests {
         }
     }
 
+    @Test func aSecretInTheRequestIsNotWrittenToTheAuditLog() async throws {
+        let jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.c2lnbmF0dXJlLXNlY3JldA"
+        try await TestCluster.with { cluster in
+            let result = try await cluster.kai(["--yes", "--no-wait", "scale frontend to 2 (build \(jwt))"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(cluster.audit.parses && cluster.audit.changes("applied").count == 1)
+            #expect(!cluster.auditLines.joined().contains(jwt))
+            #expect(!cluster.auditLines.joined().contains("c2lnbmF0dXJlLXNlY3JldA"))
+        }
+    }
+
     @Test func driftBeforeUndoIsShownAndNeedsTheNameTyped() async throws {
         try await TestCluster.with { cluster in
             #expect(try await cluster.kai(["--yes", "--no-wait", "scale frontend to 2"]).status == 0)

@@ -11,17 +11,19 @@ extension ReadRunner {
         switch list.kind {
         case .pods:
             let items = try await client.list(Pod.self, .pods, in: namespace, labelSelector: labels, fieldSelector: fields).items
-            table = items.isEmpty ? [] : TextTable.render(["NAME", "READY", "STATUS", "RESTARTS", "AGE"], items.map { pod in
+            table = items.isEmpty ? [] : TextTable.render(["NAME", "READY", "STATUS", "RESTARTS", "AGE", "IMAGES"], items.map { pod in
                 let ready = pod.containerStatuses.filter(\.ready).count
                 let total = max(pod.containerStatuses.count, pod.spec?.containers?.count ?? 0)
-                return [pod.metadata.name, "\(ready)/\(total)", pod.displayStatus, String(pod.restarts), Age.since(pod.metadata.created)]
-            })
+                let images = (pod.spec?.containers ?? []).compactMap(\.image).joined(separator: ",")
+                return [pod.metadata.name, "\(ready)/\(total)", pod.displayStatus, String(pod.restarts), Age.since(pod.metadata.created), images]
+            }) + (items.isEmpty || list.fieldSelector != nil ? [] : [Self.runningSummary(items)])
         case .deployments:
             let items = try await client.list(Deployment.self, .deployments, in: namespace, labelSelector: labels, fieldSelector: fields).items
-            table = items.isEmpty ? [] : TextTable.render(["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE"], items.map { deployment in
+            table = items.isEmpty ? [] : TextTable.render(["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE", "IMAGES"], items.map { deployment in
                 let status = deployment.status
                 return [deployment.metadata.name, "\(status?.readyReplicas ?? 0)/\(deployment.desiredReplicas)",
-                        String(status?.updatedReplicas ?? 0), String(status?.availableReplicas ?? 0), Age.since(deployment.metadata.created)]
+                        String(status?.updatedReplicas ?? 0), String(status?.availableReplicas ?? 0), Age.since(deployment.metadata.created),
+                        deployment.containerImages.map(\.image).joined(separator: ",")]
             })
         case .replicasets:
             let items = try await client.list(ReplicaSet.self, .replicaSets, in: namespace, labelSelector: labels, fieldSelector: fields).items
@@ -59,6 +61,15 @@ extension ReadRunner {
         if let labels { filters.append("labels \(labels)") }
         if let fields { filters.append("fields \(fields)") }
         return ["No \(list.kind.displayName) in namespace \(namespace)" + (filters.isEmpty ? "." : " matching " + filters.joined(separator: " and ") + ".")]
+    }
+
+    /// The line that answers "are all pods running?" under a list of every pod: yes, or which are not.
+    static func runningSummary(_ pods: [Pod]) -> String {
+        let notRunning = pods.filter { $0.phase != "Running" || $0.displayStatus != "Running" }
+        guard !notRunning.isEmpty else { return "All \(pods.count) \(pods.count == 1 ? "pod is" : "pods are") running." }
+        let names = notRunning.prefix(5).map { "\($0.metadata.name) (\($0.displayStatus))" }.joined(separator: ", ")
+        let more = notRunning.count > 5 ? " and \(notRunning.count - 5) more" : ""
+        return "Not all pods are running: \(notRunning.count) of \(pods.count) \(notRunning.count == 1 ? "is" : "are") not: \(names)\(more)."
     }
 
     /// Events oldest first, as `kubectl get events` shows them; messages are clipped data.
