@@ -3,6 +3,8 @@
 /// Readers mark the words they understood as used; whatever is left names the target.
 struct Clause {
     let tokens: [Token]
+    /// The clause's words, for asking whether it has one without walking the tokens.
+    private let words: Set<String>
     private(set) var used: Set<Int> = []
     /// Whether the sentence the clause belongs to ended with a question mark.
     var isQuestion = false
@@ -11,6 +13,7 @@ struct Clause {
 
     init(_ tokens: [Token], isQuestion: Bool = false, sentence: Int = 0) {
         self.tokens = tokens
+        self.words = Set(tokens.map(\.text))
         self.isQuestion = isQuestion
         self.sentence = sentence
     }
@@ -25,13 +28,13 @@ struct Clause {
     /// The lowercased word at `index`, or "" past either end.
     func text(_ index: Int) -> String { self[index]?.text ?? "" }
 
-    func contains(_ word: String) -> Bool { tokens.contains { $0.text == word } }
-    func containsAny(_ words: Set<String>) -> Bool { tokens.contains { words.contains($0.text) } }
+    func contains(_ word: String) -> Bool { words.contains(word) }
+    func containsAny(_ words: Set<String>) -> Bool { !self.words.isDisjoint(with: words) }
     func firstIndex(of words: Set<String>) -> Int? { tokens.firstIndex { words.contains($0.text) } }
 
     /// Where the words of `phrase` stand one after the other, if they do.
     func index(ofPhrase phrase: [String]) -> Int? {
-        guard !phrase.isEmpty, tokens.count >= phrase.count else { return nil }
+        guard let first = phrase.first, words.contains(first), tokens.count >= phrase.count else { return nil }
         return (0...(tokens.count - phrase.count)).first { start in
             phrase.indices.allSatisfy { tokens[start + $0].text == phrase[$0] }
         }

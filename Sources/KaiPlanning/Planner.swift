@@ -17,12 +17,15 @@ public struct Planner: Sendable {
     public let grammar: LocalGrammar
     public let snapshot: ClusterSnapshot
     public let policy: Policy
+    /// The names the grammar spots: the snapshot's objects and namespaces, and the namespaces the policy allows.
+    public let vocabulary: Vocabulary
 
     /// A planner resolving names against `snapshot` and checking against `policy`.
     public init(grammar: LocalGrammar = LocalGrammar(), snapshot: ClusterSnapshot, policy: Policy) {
         self.grammar = grammar
         self.snapshot = snapshot
         self.policy = policy
+        self.vocabulary = snapshot.vocabulary(allowedNamespaces: policy.namespaces)
     }
 
     /// What the local grammar made of a request: a checked plan, or why it is not sure.
@@ -46,8 +49,6 @@ public struct Planner: Sendable {
         }
     }
 
-    /// The names the grammar spots: the snapshot's objects and namespaces, and the namespaces the policy allows.
-    public var vocabulary: Vocabulary { snapshot.vocabulary(allowedNamespaces: policy.namespaces) }
 
     /// Plans `request` with the local grammar, or says why the grammar is not sure.
     public func interpretLocally(_ request: String) throws -> LocalResult {

@@ -51,34 +51,26 @@ enum ClauseIntent: Equatable {
 
     /// "if the backend is down, restart it", "restart it unless …", "when it fails, roll back".
     private static func condition(_ clause: Clause) -> String? {
-        let anywhere: Set<String> = ["if", "unless", "whenever", "otherwise"]
-        let atStart: Set<String> = ["when", "once", "until", "in"]
-        let startsWithCondition = atStart.contains(clause.text(0)) && !(clause.text(0) == "in" && clause.text(1) != "case")
-        guard clause.containsAny(anywhere) || startsWithCondition || clause.hasPhrase("in case") else { return nil }
+        let startsWithCondition = conditionOpeners.contains(clause.text(0)) && !(clause.text(0) == "in" && clause.text(1) != "case")
+        guard clause.containsAny(conditionWords) || startsWithCondition || clause.hasPhrase("in case") else { return nil }
         return "kai does not plan changes that depend on a condition; check first (e.g. \"diagnose backend\"), then ask for the change"
     }
 
     /// "the backend was restarted", "someone scaled it", "I restarted the frontend", "since the rollback …".
     private static func pastOrReported(_ clause: Clause, trigger: Int, before: [String]) -> String? {
-        let opening: Set<String> = ["since", "after", "before", "following", "because", "ever", "as", "while", "during"]
-        if opening.contains(clause.text(0)), clause.text(1) != "that" {
+        if pastOpeners.contains(clause.text(0)), clause.text(1) != "that" {
             return "it speaks of an earlier change; ask for a change as a request, e.g. \"restart backend\""
         }
-        let asking: Set<String> = ["want", "wants", "need", "needs", "like", "get", "have", "please", "pls", "needed"]
         if let past = clause.tokens.firstIndex(where: { pastForms.contains($0.text) }),
            !clause.tokens[..<past].contains(where: { asking.contains($0.text) }) {
             return "it says what was done, not what to do now"
         }
-        let subjects: Set<String> = ["i", "someone", "somebody", "they", "he", "she", "anyone", "nobody", "who", "it", "team", "ci"]
-        let auxiliaries: Set<String> = ["am", "is", "are", "was", "were", "been", "be", "has", "had", "have", "keeps", "kept", "will", "would",
-                                        "might", "may", "already", "just", "accidentally", "also", "recently", "manually", "never"]
         var index = trigger - 1
         while index >= 0, auxiliaries.contains(clause.text(index)) { index -= 1 }
         if index >= 0, subjects.contains(clause.text(index)) {
             return "it says what someone did or does, not what kai should do now"
         }
         // "I ran rollout undo on the ui", "we tried a restart": a subject with a past verb before the change word.
-        let pastVerbs: Set<String> = ["ran", "did", "tried", "made", "gave", "started", "triggered", "applied", "issued", "performed", "pushed"]
         if let subject = before.firstIndex(where: { ["i", "we", "someone", "somebody", "they", "he", "she"].contains($0) }),
            before[(subject + 1)...].prefix(2).contains(where: pastVerbs.contains) {
             return "it says what someone did, not what kai should do now"
@@ -91,31 +83,41 @@ enum ClauseIntent: Equatable {
 
     /// "should I scale?", "what would a rollback do", "is it safe to restart", "can I delete the pod?".
     private static func question(_ clause: Clause, before: [String]) -> String? {
-        let phrases = ["what would", "what happens if", "what happens when", "what if", "what does", "how do i", "how do you", "how to",
-                       "how would", "how can i", "should i", "should we", "is it safe", "is it ok", "is it okay", "is it possible",
-                       "is it a good idea", "ok to", "okay to", "can kai", "could kai", "does kai", "is kai", "would it", "explain",
-                       "tell me how", "can i", "could i", "may i", "do i need", "do we need", "is it worth", "worth", "why would",
-                       "how often", "when should", "would you recommend", "is there a way", "safe to", "a good idea"]
         let hypotheticalWould = clause.tokens.indices.contains { clause.text($0) == "would" && !["you", "i", "we"].contains(clause.text($0 - 1)) }
         // "restart or scale?": a question that weighs changes asks which, it orders none.
         let weighs = clause.isQuestion && clause.contains("or")
-        guard phrases.contains(where: clause.hasPhrase) || hypotheticalWould || weighs else { return nil }
+        guard questionPhrases.contains(where: clause.hasPhrase) || hypotheticalWould || weighs else { return nil }
         return "it asks about a change rather than asking kai to make it; to plan it, say it as a request, e.g. \"restart backend\""
     }
 
     /// "the frontend restart failed", "did the rollback work?": the change word names an event, and the
     /// clause says something about it instead of ordering it ("do a rolling restart" still orders one).
     private static func isNoun(_ clause: Clause, trigger: Int, before: [String]) -> Bool {
-        let determiners: Set<String> = ["the", "a", "an", "this", "that", "last", "previous", "recent", "its", "my", "our", "your",
-                                        "their", "his", "her", "latest", "yesterday", "today", "earlier", "first"]
-        let orders: Set<String> = ["do", "perform", "trigger", "run", "start", "initiate", "kick", "give", "issue", "try", "schedule", "make",
-                                   "want", "need", "like", "request", "please", "go", "let", "can", "could", "would", "will", "us", "plan"]
         let window = before.suffix(3)
         guard window.contains(where: determiners.contains), !before.contains(where: orders.contains) else { return false }
-        let statements: Set<String> = ["failed", "fails", "fail", "broke", "broken", "breaks", "happened", "was", "were", "is", "did", "went",
-                                       "caused", "worked", "work", "works", "hung", "stuck", "took", "completed", "finished", "succeeded",
-                                       "helped", "help", "fixed", "fix", "left", "made", "seems", "seemed", "done", "hang", "timed"]
         return clause.isQuestion || clause.tokens[(trigger + 1)...].contains { statements.contains($0.text) }
             || before.contains(where: statements.contains)
     }
+
+    // Word lists, built once.
+    private static let conditionWords: Set<String> = ["if", "unless", "whenever", "otherwise"]
+    private static let conditionOpeners: Set<String> = ["when", "once", "until", "in"]
+    private static let pastOpeners: Set<String> = ["since", "after", "before", "following", "because", "ever", "as", "while", "during"]
+    private static let asking: Set<String> = ["want", "wants", "need", "needs", "like", "get", "have", "please", "pls", "needed"]
+    private static let subjects: Set<String> = ["i", "someone", "somebody", "they", "he", "she", "anyone", "nobody", "who", "it", "team", "ci"]
+    private static let auxiliaries: Set<String> = ["am", "is", "are", "was", "were", "been", "be", "has", "had", "have", "keeps", "kept", "will", "would",
+        "might", "may", "already", "just", "accidentally", "also", "recently", "manually", "never"]
+    private static let pastVerbs: Set<String> = ["ran", "did", "tried", "made", "gave", "started", "triggered", "applied", "issued", "performed", "pushed"]
+    private static let determiners: Set<String> = ["the", "a", "an", "this", "that", "last", "previous", "recent", "its", "my", "our", "your",
+        "their", "his", "her", "latest", "yesterday", "today", "earlier", "first"]
+    private static let orders: Set<String> = ["do", "perform", "trigger", "run", "start", "initiate", "kick", "give", "issue", "try", "schedule", "make",
+        "want", "need", "like", "request", "please", "go", "let", "can", "could", "would", "will", "us", "plan"]
+    private static let statements: Set<String> = ["failed", "fails", "fail", "broke", "broken", "breaks", "happened", "was", "were", "is", "did", "went",
+        "caused", "worked", "work", "works", "hung", "stuck", "took", "completed", "finished", "succeeded",
+        "helped", "help", "fixed", "fix", "left", "made", "seems", "seemed", "done", "hang", "timed"]
+    private static let questionPhrases = ["what would", "what happens if", "what happens when", "what if", "what does", "how do i", "how do you", "how to",
+                       "how would", "how can i", "should i", "should we", "is it safe", "is it ok", "is it okay", "is it possible",
+                       "is it a good idea", "ok to", "okay to", "can kai", "could kai", "does kai", "is kai", "would it", "explain",
+                       "tell me how", "can i", "could i", "may i", "do i need", "do we need", "is it worth", "worth", "why would",
+                       "how often", "when should", "would you recommend", "is there a way", "safe to", "a good idea"]
 }

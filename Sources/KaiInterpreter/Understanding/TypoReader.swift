@@ -15,20 +15,23 @@ enum TypoReader {
         "restore", "restored", "statue", "states", "revisit", "release", "deployer", "retry", "retried", "describes",
     ]
 
+    /// Words that are never misspellings: the grammar's own and the real words above.
+    private static let knownWords = Lexicon.nonTargetWords.union(englishWords)
+
     /// The tokens with misspellings read as the words they stand for, and a note for each.
     static func correct(_ tokens: [Token], vocabulary: Vocabulary?) -> (tokens: [Token], notes: [String]) {
         let names = Set((vocabulary?.names ?? []).filter { $0.allowsCloseSpelling && $0.kind == .deployment }.map(\.word))
             .union(vocabulary?.namespaces ?? [])
-        var known = Lexicon.nonTargetWords.union(englishWords).union((vocabulary?.names ?? []).map(\.word))
-        known.formUnion(vocabulary?.namespaces ?? [])
+        let vocabularyWords = Set((vocabulary?.names ?? []).map(\.word)).union(vocabulary?.namespaces ?? [])
+        let anywhere = operationWords.union(names)
         var corrected = tokens
         var notes: [String] = []
         for index in tokens.indices {
             let token = tokens[index]
-            guard token.number == nil, !known.contains(token.text), !token.text.contains(where: \.isNumber) else { continue }
+            guard token.number == nil, token.text.count >= 4, !knownWords.contains(token.text), !vocabularyWords.contains(token.text),
+                  !token.text.contains(where: \.isNumber) else { continue }
             let atStart = index == 0 || tokens[index - 1].isSentenceEnd || tokens[index - 1].text == ","
-            let operations = token.text.count >= 6 || atStart ? operationWords : []
-            guard let word = CloseSpelling.correction(of: token.text, among: operations.union(names)) else { continue }
+            guard let word = CloseSpelling.correction(of: token.text, among: token.text.count >= 6 || atStart ? anywhere : names) else { continue }
             var replacement = Token(raw: token.raw, text: word)
             replacement.quoted = token.quoted
             corrected[index] = replacement
