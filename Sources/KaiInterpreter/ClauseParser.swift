@@ -66,6 +66,9 @@ struct ClauseParser {
         if let number = clause.tokens.indices.first(where: { clause.tokens[$0].isNumeric && !clause.isUsed($0) }) {
             return .unsure("the number \"\(clause.tokens[number].raw)\" does not fit a \(operation) request")
         }
+        if let vocabulary, let ambiguity = NameSpotter(vocabulary: vocabulary).ambiguity(in: clause, namespace: namespace) {
+            return .unsure(ambiguity)
+        }
         var (targets, namespaces) = readTargets(kindHint: kindHint, namespace: namespace, operation: operation)
         if targets.isEmpty, let containerWord { targets = [TargetPhrase(words: [containerWord], kindHint: kindHint)] }
         if targets.isEmpty, operation != .list, let selected = selectedWorkload() { targets = [TargetPhrase(words: [selected])] }

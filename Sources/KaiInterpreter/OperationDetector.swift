@@ -72,7 +72,7 @@ enum OperationDetector {
         let asks = clause.isQuestion || ["what", "which", "is", "are", "does", "do", "how"].contains(clause.text(0))
         let changes = clause.containsAny(ChangeGuard.changeWords.subtracting(["roll"]))
         if asks, clause.containsAny(["what", "which"]), clause.containsAny(["image", "images", "version", "versions", "tag"]), !changes {
-            return hasTargetWords(clause) && !clause.containsAny(["all", "every"]) ? .describe : .list
+            return hasTargetWords(clause) && !clause.containsAny(["all", "every", "pods", "deployments"]) ? .describe : .list
         }
         if clause.containsAny(["what", "which"]), clause.containsAny(["revision", "revisions", "history"]) { return .rolloutHistory }
         if ["is", "are", "does", "do"].contains(clause.text(0)), clause.containsAny(["autoscaled", "autoscaling", "autoscaler", "hpa"]) { return .list }

@@ -10,7 +10,9 @@ extension ClauseParser {
                 if !kinds.contains(kind) { kinds.append(kind) }
             }
         }
-        if kinds.isEmpty, clause.containsAny(Lexicon.autoscale) { kinds = [.hpa] }
+        if kinds.isEmpty, clause.containsAny(Lexicon.autoscale.union(["autoscaled"])) { kinds = [.hpa] }
+        // "what images are the pods running?": the deployments answer it, one line per workload with its images.
+        if clause.containsAny(["image", "images"]), kinds.allSatisfy({ $0 == .pods }) { kinds = [.deployments] }
         return kinds.isEmpty ? [.pods] : kinds
     }
 

@@ -5,7 +5,7 @@ enum Tokenizer {
     /// Separators that stay tokens of their own, because they split clauses and target lists.
     static let separators: Set<String> = [",", ";"]
     /// Marks that end a sentence or separate shell commands: a clause never runs across one.
-    static let sentenceEnds: Set<String> = [".", "?", "!", ";", "&&", "||", "|"]
+    static let sentenceEnds: Set<String> = [".", "?", "!", ";", "&&", "||", "|", "+"]
     /// Abbreviations whose full stop does not end a sentence.
     private static let abbreviations: Set<String> = ["vs", "e.g", "i.e", "etc", "approx"]
 

@@ -25,10 +25,29 @@ enum ClauseIntent: Equatable {
         if let reason = condition(clause) ?? pastOrReported(clause, trigger: trigger, before: before) ?? question(clause, before: before) {
             return .mention(reason)
         }
+        if ["cancel", "abort", "stop", "halt", "interrupt"].contains(clause.text(0)), trigger > 0 {
+            return .mention("it asks to stop a change in progress, which kai cannot do; \"rollout status\" shows where it is")
+        }
+        if trigger <= 1, reported.contains(clause.text(trigger + 1)), !["pod", "pods"].contains(clause.text(trigger + 2)) {
+            // "kubectl scale worked but…", "restart failed again": the change word names what happened.
+            return .mention("it says how a change went, not what to do now")
+        }
         if isNoun(clause, trigger: trigger, before: before) {
             return .mention("it speaks of a \(clause.text(trigger)) rather than asking for one")
         }
         return .request
+    }
+
+    /// Whether the clause asks how or whether to make a change ("how do I upgrade the db image?"), so that a
+    /// following "just do it" asks for exactly that change.
+    static func asksAbout(_ clause: Clause) -> Bool { question(clause, before: []) != nil }
+
+    /// Whether the clause only says to go ahead: "just do it for me", "go ahead", "yes, do that".
+    static func isGoAhead(_ clause: Clause) -> Bool {
+        let words: Set<String> = ["just", "please", "pls", "do", "it", "that", "for", "me", "us", "go", "ahead", "and", "yes", "yeah",
+                                  "ok", "okay", "then", "sure", "make", "so", "now", ","]
+        return clause.tokens.allSatisfy { words.contains($0.text) }
+            && (clause.hasPhrase("do it") || clause.hasPhrase("do that") || clause.hasPhrase("go ahead") || clause.hasPhrase("make it so"))
     }
 
     /// Past forms of change verbs: "restarted", "scaled", "rolled back".
@@ -41,7 +60,7 @@ enum ClauseIntent: Equatable {
 
     private static let reportingWords: Set<String> = [
         "says", "said", "saying", "suggests", "suggested", "suggesting", "recommends", "recommended", "told", "tells",
-        "asked", "asks", "mentioned", "mentions", "claims", "claimed", "reads", "wrote", "writes", "proposed", "proposes",
+        "asked", "asks", "asking", "mentioned", "mentions", "claims", "claimed", "reads", "wrote", "writes", "proposed", "proposes",
     ]
 
     /// Whether the clause opens with a condition ("if postgres is down", "when it fails"), on which the rest of its sentence depends.
@@ -100,6 +119,7 @@ enum ClauseIntent: Equatable {
     }
 
     // Word lists, built once.
+    private static let reported: Set<String> = ["worked", "failed", "succeeded", "broke", "hung", "completed", "finished", "timed", "went", "did"]
     private static let conditionWords: Set<String> = ["if", "unless", "whenever", "otherwise"]
     private static let conditionOpeners: Set<String> = ["when", "once", "until", "in"]
     private static let pastOpeners: Set<String> = ["since", "after", "before", "following", "because", "ever", "as", "while", "during"]

@@ -19,7 +19,7 @@ struct NameSpotter {
         var spots: [Spot] = []
         var index = 0
         while index < clause.count {
-            if let spot = spot(in: clause, at: index, namespace: namespace) {
+            if let spot = spot(in: clause, at: index, namespace: namespace), ambiguity(of: spot, in: clause, namespace: namespace) == nil {
                 if !spots.contains(where: { $0.name.object == spot.name.object && $0.name.namespace == spot.name.namespace }) { spots.append(spot) }
                 index = spot.range.upperBound
             } else {
@@ -27,6 +27,27 @@ struct NameSpotter {
             }
         }
         return spots
+    }
+
+    /// Why the words of `spot` could name two objects: "web app" is web-app in namespace shop, but "web" is the
+    /// current namespace's frontend. A name from another namespace the request did not name yields to the
+    /// current namespace's names inside it.
+    func ambiguity(of spot: Spot, in clause: Clause, namespace: String?) -> String? {
+        guard namespace == nil, spot.name.namespace != vocabulary.currentNamespace, spot.range.count > 1 else { return nil }
+        for index in spot.range {
+            guard let here = vocabulary.names(spelled: clause.text(index)).first(where: { $0.namespace == vocabulary.currentNamespace }) else { continue }
+            let words = spot.range.map(clause.text).joined(separator: " ")
+            return "\"\(words)\" could mean \(here.object) (\"\(here.word)\") here in \(vocabulary.currentNamespace), or \(spot.name.object) in namespace \(spot.name.namespace); name the namespace or the object exactly"
+        }
+        return nil
+    }
+
+    /// The first ambiguity among the names of `clause`, if any.
+    func ambiguity(in clause: Clause, namespace: String?) -> String? {
+        for start in clause.tokens.indices {
+            if let spot = spot(in: clause, at: start, namespace: namespace), let why = ambiguity(of: spot, in: clause, namespace: namespace) { return why }
+        }
+        return nil
     }
 
     private func spot(in clause: Clause, at start: Int, namespace: String?) -> Spot? {

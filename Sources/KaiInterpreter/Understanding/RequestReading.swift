@@ -15,6 +15,9 @@ struct RequestReading {
     /// The steps the latest clause added, which a retraction ("? no", "actually don't") takes back.
     private var latestSteps: [DraftStep] = []
     private var mentions: [(clause: Clause, why: String)] = []
+    /// The changes the latest question asked about ("how do I upgrade the db image to …?"), which a
+    /// following "just do it" asks for.
+    private var askedAbout: [DraftStep] = []
     /// The sentence whose opening clause set a condition ("if postgres is down, …"): its later clauses depend on it.
     private var conditionalSentence: Int?
     private var context: [String] = []
@@ -26,6 +29,15 @@ struct RequestReading {
 
     /// Reads one clause; returns an interpretation when it settles the whole request (a refusal, or a clause kai cannot read).
     mutating func read(_ clause: Clause) throws(ValueError) -> Interpretation? {
+        if ClauseIntent.isGoAhead(clause), !askedAbout.isEmpty {
+            // "How do I upgrade the db image to postgres:17? Just do it for me": the change asked about, now asked for.
+            notes.append("planned what \"\(mentions.last?.clause.rawText ?? "")\" asked about, as \"\(clause.rawText)\" says")
+            mentions.removeLast()
+            latestSteps = askedAbout.filter { !Self.repeats($0, in: steps) }
+            steps += latestSteps
+            askedAbout = []
+            return nil
+        }
         if ChangeGuard.isRetraction(clause) {
             takeBackLatest(because: clause)
             return nil
@@ -52,6 +64,9 @@ struct RequestReading {
             }
             mentions.append((clause, why))
             if let targets = namedTargets(clause) ?? outcome.flatMap(Self.referents), !targets.isEmpty { previousTargets = targets }
+            if ClauseIntent.asksAbout(clause), case .steps(let drafts, _)? = outcome {
+                askedAbout = Self.inheritTargets(drafts, from: previousTargets).filter(\.operation.isChange)
+            }
             latestSteps = []
             return nil
         }
