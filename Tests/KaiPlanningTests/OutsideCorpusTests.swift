@@ -27,3 +27,35 @@ struct OutsideCorpusTests {
         #expect(scores.share >= floor, "\(part): \(scores.right) of \(scores.total) right")
     }
 }
+
+@Suite("Names across namespaces, and going ahead with what was asked about")
+struct NamespaceUnderstandingTests {
+    private let planner = Planner(snapshot: OutsideWorld.snapshot(), policy: OutsideWorld.policy)
+
+    @Test func aNameHereAndAnObjectElsewhereIsAskedAboutNotGuessed() {
+        guard case .error(let message) = observe(planner, "restart the web app") else {
+            Issue.record("\"restart the web app\" should be unsure: web is the frontend here, web-app is in shop")
+            return
+        }
+        #expect(message.contains("todo-chatbot-frontend") && message.contains("shop"), "\(message)")
+    }
+
+    @Test func aPlainNameActsInTheOneAllowedNamespaceThatHasItAndItKeepsIt() throws {
+        guard case .steps(let steps) = observe(planner, "scale web-app to 3 and check its rollout") else {
+            Issue.record("expected steps")
+            return
+        }
+        #expect(steps.map(\.op) == ["scale", "rolloutStatus"])
+        #expect(steps.allSatisfy { $0.target == "web-app" && $0.arguments["namespace"] == .string("shop") })
+    }
+
+    @Test func goingAheadAfterAskingHowPlansThatChange() {
+        guard case .steps(let steps) = observe(planner, "How do I upgrade the db image to postgres:17-alpine? just do it for me") else {
+            Issue.record("expected steps")
+            return
+        }
+        #expect(steps.map(\.op) == ["setImage"])
+        guard case .steps(let none) = observe(planner, "How do I upgrade the db image to postgres:17-alpine?") else { return }
+        #expect(none.allSatisfy { $0.risk == "read" })
+    }
+}
