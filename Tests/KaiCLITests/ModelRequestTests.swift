@@ -136,17 +136,10 @@ struct ModelRequestTests {
         try await TestCluster.with { cluster in
             _ = try await cluster.kubectl(["set", "env", "deployment/todo-chatbot-backend",
                                            "SENTRY_DSN=https://svc:hunter2pass@sentry.example.com/4", "GITHUB_TOKEN=ghp_0123456789abcdefghijABCDEFGHIJ012345"])
-            let event = cluster.state.deletingLastPathComponent().appendingPathComponent("event.yaml")
-            try """
-            apiVersion: v1
-            kind: Event
-            metadata: {name: leaked.1, namespace: todo-chatbot}
-            involvedObject: {kind: Pod, name: todo-chatbot-backend-x, namespace: todo-chatbot}
-            type: Warning
-            reason: BackOff
-            message: "retrying with Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.c2lnbmF0dXJlMTIz and key sk-live-abcdef1234567890abcd -----BEGIN PRIVATE KEY----- MIIEvQIBADANBgkqhkiG9w0BAQEFAASC -----END PRIVATE KEY-----"
-            """.write(to: event, atomically: true, encoding: .utf8)
-            _ = try await cluster.kubectl(["apply", "-f", event.path])
+            try await cluster.addWarningEvent("leaked.1", about: ("Pod", "todo-chatbot-backend-x"), reason: "BackOff", message: """
+                retrying with Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.c2lnbmF0dXJlMTIz and key sk-live-abcdef1234567890abcd \
+                -----BEGIN PRIVATE KEY----- MIIEvQIBADANBgkqhkiG9w0BAQEFAASC -----END PRIVATE KEY-----
+                """)
             try await ModelServer.with([call("describe", #"{"target":"backend"}"#), call("events", "{}"), Documented.openAIText]) { url, server in
                 let model = openAI(url)
                 let result = try await cluster.kai(model.flags + ["anything odd about the api config?"], environment: model.environment)

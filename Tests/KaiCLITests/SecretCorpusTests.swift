@@ -20,17 +20,8 @@ struct SecretCorpusTests {
         let third = corpus.count / 3
         let logs = ["backend": corpus[..<third].map(\.line), "frontend": corpus[third..<2 * third].map(\.line), "postgres": corpus[(2 * third)...].map(\.line)]
         try await TestCluster.with(logLines: logs) { cluster in
-            let event = cluster.state.deletingLastPathComponent().appendingPathComponent("event.yaml")
-            try """
-            apiVersion: v1
-            kind: Event
-            metadata: {name: leaked.1, namespace: todo-chatbot}
-            involvedObject: {kind: Pod, name: todo-chatbot-backend-x, namespace: todo-chatbot}
-            type: Warning
-            reason: BackOff
-            message: "\(corpus[0].line) \(corpus[third].line)"
-            """.write(to: event, atomically: true, encoding: .utf8)
-            _ = try await cluster.kubectl(["apply", "-f", event.path])
+            try await cluster.addWarningEvent("leaked.1", about: ("Pod", "todo-chatbot-backend-x"), reason: "BackOff",
+                                              message: "\(corpus[0].line) \(corpus[third].line)")
             let reads = Documented.openAIToolCalls(["backend", "frontend", "postgres"].map { ("logs", #"{"target":"\#($0)","tail":200}"#) })
             try await ModelServer.with([reads, Documented.openAIText]) { url, server in
                 let model = openAI(url)

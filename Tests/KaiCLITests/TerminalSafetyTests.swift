@@ -20,17 +20,8 @@ struct TerminalSafetyTests {
 
     @Test func hostileLogLinesAndEventsAreShownAsText() async throws {
         try await TestCluster.with(logLines: ["backend": [Self.hostile]]) { cluster in
-            let event = cluster.state.deletingLastPathComponent().appendingPathComponent("event.yaml")
-            try """
-            apiVersion: v1
-            kind: Event
-            metadata: {name: hostile.1, namespace: todo-chatbot}
-            involvedObject: {kind: Deployment, name: todo-chatbot-backend, namespace: todo-chatbot}
-            type: Warning
-            reason: Hostile
-            message: "event\\x1b[2J\\x1b]0;pwned\\x07 bell\\x07 back\\rhere"
-            """.write(to: event, atomically: true, encoding: .utf8)
-            _ = try await cluster.kubectl(["apply", "-f", event.path])
+            try await cluster.addWarningEvent("hostile.1", about: ("Deployment", "todo-chatbot-backend"), reason: "Hostile",
+                                              message: #"event\x1b[2J\x1b]0;pwned\x07 bell\x07 back\rhere"#)
             let logs = try await cluster.kai(["logs of backend"])
             #expect(logs.status == 0, "\(logs.stderr)")
             #expect(!Self.hasControls(logs.stdout), "\(logs.stdout.debugDescription)")

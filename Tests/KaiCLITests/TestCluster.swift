@@ -45,6 +45,22 @@ struct TestCluster {
         return (TestCluster(kubeconfig: path, state: state, server: proxy.url, tally: tally), proxy)
     }
 
+    /// Creates a Warning event about `object` (`Kind/name` in todo-chatbot) with kubectl, as a controller would.
+    /// `message` is YAML's double-quoted text: escapes such as `\\x1b` stand for the characters.
+    func addWarningEvent(_ name: String, about object: (kind: String, name: String), reason: String, message: String) async throws {
+        let file = state.deletingLastPathComponent().appendingPathComponent("\(name).yaml")
+        try """
+        apiVersion: v1
+        kind: Event
+        metadata: {name: \(name), namespace: todo-chatbot}
+        involvedObject: {kind: \(object.kind), name: \(object.name), namespace: todo-chatbot}
+        type: Warning
+        reason: \(reason)
+        message: "\(message)"
+        """.write(to: file, atomically: true, encoding: .utf8)
+        _ = try await kubectl(["apply", "-f", file.path])
+    }
+
     /// Starts `kai arguments…` against this cluster in the background, to signal or cut off while it works.
     func start(_ arguments: [String]) throws -> ChildProcess.Running {
         var env = ["XDG_CONFIG_HOME": FileManager.default.temporaryDirectory.appendingPathComponent("kai-tests-empty-config").path]
