@@ -22,7 +22,7 @@ enum ClauseIntent: Equatable {
         if before.contains(where: reportingWords.contains) {
             return .mention("it reports what someone said or suggested; ask for the change yourself to plan it")
         }
-        if let reason = condition(clause) ?? pastOrReported(clause, trigger: trigger, before: before) ?? question(clause, before: before) {
+        if let reason = condition(clause) ?? pastOrReported(clause, trigger: trigger, before: before) ?? question(clause) {
             return .mention(reason)
         }
         if ["cancel", "abort", "stop", "halt", "interrupt"].contains(clause.text(0)), trigger > 0 {
@@ -40,7 +40,7 @@ enum ClauseIntent: Equatable {
 
     /// Whether the clause asks how or whether to make a change ("how do I upgrade the db image?"), so that a
     /// following "just do it" asks for exactly that change.
-    static func asksAbout(_ clause: Clause) -> Bool { question(clause, before: []) != nil }
+    static func asksAbout(_ clause: Clause) -> Bool { question(clause) != nil }
 
     /// Whether the clause only says to go ahead: "just do it for me", "go ahead", "yes, do that".
     static func isGoAhead(_ clause: Clause) -> Bool {
@@ -101,7 +101,7 @@ enum ClauseIntent: Equatable {
     }
 
     /// "should I scale?", "what would a rollback do", "is it safe to restart", "can I delete the pod?".
-    private static func question(_ clause: Clause, before: [String]) -> String? {
+    private static func question(_ clause: Clause) -> String? {
         let hypotheticalWould = clause.tokens.indices.contains { clause.text($0) == "would" && !["you", "i", "we"].contains(clause.text($0 - 1)) }
         // "restart or scale?": a question that weighs changes asks which, it orders none.
         let weighs = clause.isQuestion && clause.contains("or")
