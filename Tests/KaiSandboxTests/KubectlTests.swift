@@ -82,7 +82,9 @@ struct KubectlTests {
         try await SandboxHarness.with { sandbox in
             #expect(try await sandbox.kubectl("set", "image", "deploy/todo-chatbot-backend", "backend=todo-backend:1.0.0").status == 0)
             #expect(try await sandbox.kubectl("rollout", "status", "deploy/todo-chatbot-backend", "--timeout=60s").status == 0)
-            let images = try await sandbox.eventually(["get", "pods", "-l", "app.kubernetes.io/component=backend", "-o", "jsonpath={.items[*].spec.containers[0].image}"]) {
+            // The replaced pods terminate after the rollout completes; on a loaded machine that takes a while.
+            let images = try await sandbox.eventually(["get", "pods", "-l", "app.kubernetes.io/component=backend", "-o", "jsonpath={.items[*].spec.containers[0].image}"],
+                                                      seconds: 120) {
                 $0.stdout == "todo-backend:1.0.0 todo-backend:1.0.0"
             }
             #expect(images.stdout == "todo-backend:1.0.0 todo-backend:1.0.0")
