@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KaiConfig
 import KaiCore
 import KaiExecutor
@@ -86,19 +87,32 @@ struct RunCommand: AsyncParsableCommand {
                                 rolloutTimeout: run.rolloutDuration, followRollouts: !run.noWait,
                                 progress: ProgressDisplay(quiet: !text).rollout)
         let gate = ConfirmationGate(consent: run.consent, confirmer: TerminalConfirmer.ifInteractive())
-        switch await RunbookRunner(executor: executor).run(compiled, gate: gate) {
-        case .notConfirmed(let error):
+        if case .refused(let error) = await gate.decide(compiled.plan) {
             switch output {
             case .json: Console.out(RunbookDocument(notRun: compiled, because: error).json())
             case .text: Console.error(PlanText.render(error: error, paint: .standardError))
             }
             throw ExitCode(ExitStatus.code(for: error.category))
-        case .ran(let report):
-            switch output {
-            case .json: Console.out(RunbookDocument(report, auditPath: audit.path).json())
-            case .text: Console.out(RunbookText.render(report, auditPath: audit.path, paint: .standardOutput))
-            }
-            if let failure = report.failure { throw ExitCode(ExitStatus.code(for: failure.failureCategory ?? .operationFailed)) }
         }
+        // Once confirmed, Ctrl-C and SIGTERM stop the runbook where it is and let each change sent be recorded.
+        let runner = RunbookRunner(executor: executor)
+        var signal: Int32?
+        let report: RunbookReport
+        if compiled.plan.risk > .read {
+            let interrupts = Interrupts()
+            report = await interrupts.run { await runner.run(compiled) }
+            signal = interrupts.takeSignal()
+        } else {
+            report = await runner.run(compiled)
+        }
+        switch output {
+        case .json: Console.out(RunbookDocument(report, auditPath: audit.path).json())
+        case .text: Console.out(RunbookText.render(report, auditPath: audit.path, paint: .standardOutput))
+        }
+        if let signal {
+            Console.error("Stopped by \(signal == SIGTERM ? "SIGTERM" : "SIGINT"); what was sent is recorded in \(audit.path).\n")
+            throw ExitCode(Interrupts.exitStatus(signal))
+        }
+        if let failure = report.failure { throw ExitCode(ExitStatus.code(for: failure.failureCategory ?? .operationFailed)) }
     }
 }

@@ -26,6 +26,33 @@ struct AuditFaultTests {
         }
     }
 
+    @Test func aSignalDuringARunbookRecordsTheChangeItSentAndRunsNoMore() async throws {
+        try await TestCluster.with(faults: ["frontend": .pending]) { cluster in
+            let runbook = cluster.state.deletingLastPathComponent().appendingPathComponent("runbook.yaml")
+            try """
+            name: interrupted
+            steps:
+              - op: scale
+                target: frontend
+                replicas: 3
+              - op: restart
+                target: backend
+            """.write(to: runbook, atomically: true, encoding: .utf8)
+            let kai = try cluster.start(["run", runbook.path, "--yes"])
+            try await cluster.wait(for: "the scale to be applied") {
+                cluster.audit.changes.count == 1 ? try await cluster.field("frontend") == "3" : false
+            }
+            kai.terminate()
+            let result = await kai.finish()
+            #expect(result.status == 128 + SIGTERM, "\(result.stderr)")
+            #expect(result.stderr.contains("what was sent is recorded"))
+            let audit = cluster.audit
+            #expect(audit.parses)
+            #expect(audit.changes.count == 1, "the restart after the interrupted step must not run")
+            #expect(audit.changes("appliedNotFollowed").count == 1)
+        }
+    }
+
     @Test func aLostWriteResponseIsRecordedAsUnknownAndUndoReadsTheClusterFirst() async throws {
         try await TestCluster.with { direct in
             let (cluster, proxy) = try direct.behindProxy(.dropResponse) { method, path in method == "PUT" && path.contains("/scale") }

@@ -2,11 +2,12 @@ import KaiCore
 import KaiExecutor
 import KaiKube
 
-/// Runs a compiled runbook: confirms all its operations at once, then runs the steps in order
-/// through the ``Executor`` and stops at the first failed operation, wait or check.
+/// Runs a compiled runbook, once all its operations are confirmed together (`ConfirmationGate.decide`
+/// on its plan): the steps in order through the ``Executor``, stopping at the first failed
+/// operation, wait or check.
 ///
 /// ```swift
-/// let outcome = await RunbookRunner(executor: executor).run(compiled, gate: gate)
+/// let report = await RunbookRunner(executor: executor).run(compiled)
 /// ```
 public struct RunbookRunner: Sendable {
     public let executor: Executor
@@ -14,22 +15,6 @@ public struct RunbookRunner: Sendable {
     /// A runner acting through `executor` (its client, audit log, rollout timeout and progress).
     public init(executor: Executor) {
         self.executor = executor
-    }
-
-    /// What a run came to.
-    public enum Outcome: Sendable {
-        /// The runbook ran (perhaps stopping at a failed step).
-        case ran(RunbookReport)
-        /// Confirmation was needed and not given: nothing ran.
-        case notConfirmed(ConfirmationError)
-    }
-
-    /// Asks `gate` once about every operation of the runbook, then runs it.
-    public func run(_ compiled: CompiledRunbook, gate: ConfirmationGate) async -> Outcome {
-        switch await gate.decide(compiled.plan) {
-        case .refused(let error): .notConfirmed(error)
-        case .run: .ran(await run(compiled))
-        }
     }
 
     /// Runs every step of an already confirmed runbook in order, stopping at the first failure.
