@@ -22,7 +22,7 @@ public struct ModelPlanner: Sendable {
     public let summary: @Sendable () async -> String
     /// Runs a read operation and returns its lines; the executor's reads.
     public let read: @Sendable (CatalogOperation) async throws -> [String]
-    /// Text as the model streams it.
+    /// The model's text, each round once it is whole (so that a disguised tool call is never shown).
     public let onText: @Sendable (String) -> Void
     /// Each read the model made, in words, as it runs.
     public let onRead: @Sendable (String) -> Void
@@ -62,8 +62,11 @@ public struct ModelPlanner: Sendable {
         let clock = ContinuousClock()
         while true {
             let started = clock.now
-            let reply = try await provider.complete(ModelRequest(system: system, messages: messages, tools: ToolCatalog.definitions(for: offered)),
-                                                    onText: onText)
+            // Text is held back until the round is whole: a tool call in disguise is never shown as an answer.
+            let whole = try await provider.complete(ModelRequest(system: system, messages: messages, tools: ToolCatalog.definitions(for: offered)),
+                                                    onText: { _ in })
+            let reply = Self.undisguised(whole)
+            onText(reply.text)
             let elapsed = started.duration(to: clock.now)
             use.roundTrips += 1
             use.usage = use.usage + reply.usage
@@ -114,6 +117,13 @@ public struct ModelPlanner: Sendable {
                 messages.append(.toolResult(await run(step.operation, call: call)))
             }
         }
+    }
+
+    /// `reply` with text that is plainly a tool call (``DisguisedToolCall``) read as that call, to be
+    /// checked like any other.
+    static func undisguised(_ reply: ModelReply) -> ModelReply {
+        guard reply.toolCalls.isEmpty, let calls = DisguisedToolCall.calls(in: reply.text) else { return reply }
+        return ModelReply(text: "", toolCalls: calls, usage: reply.usage)
     }
 
     /// The draft `call` asks for, resolved against the cluster so that an invented name is caught here.

@@ -1,0 +1,90 @@
+import Foundation
+import KaiTestSupport
+import Testing
+
+/// A local OpenAI-compatible server (llama.cpp's, with a small model) is asked for tool rounds whole,
+/// and a tool call it sends back as text is read as that call and checked like any other: it
+/// becomes a plan step, never an answer, and a tool kai did not offer is never run.
+@Suite("Tool calls in disguise from a local server, through the binary", .serialized)
+struct DisguisedToolCallTests {
+    func openAI(_ url: URL) -> (flags: [String], environment: [String: String]) {
+        (["--provider", "openai", "--base-url", url.appendingPathComponent("v1").absoluteString, "--interpreter", "model"],
+         ["OPENAI_API_KEY": "sk-test-0123456789abcdef"])
+    }
+
+    @Test func aRoundThatOffersToolsIsAskedWithoutStreaming() async throws {
+        try await ModelServer.with([Documented.openAIToolCall("scale", #"{"target":"backend","replicas":3}"#)]) { url, server in
+            let model = openAI(url)
+            let result = try await KaiProcess.plan(model.flags + ["more api replicas"], environment: model.environment)
+            #expect(result.status == 0, "\(result.stderr)")
+            let request = try #require(await server.received.first?.json)
+            #expect(request["stream"] as? Bool == false)
+            #expect((request["tools"] as? [Any])?.isEmpty == false)
+        }
+    }
+
+    static let disguises = [
+        #"functions.scale: {"target": "backend", "replicas": 3}"#,
+        #"<tool_call>{"name": "scale", "arguments": {"target": "backend", "replicas": 3}}</tool_call>"#,
+        #"{"name": "scale", "arguments": {"target": "backend", "replicas": 3}}"#,
+        #"{"tool": "scale", "parameters": {"target": "backend", "replicas": 3}}"#,
+        "```json\n{\"name\": \"scale\", \"arguments\": {\"target\": \"backend\", \"replicas\": 3}}\n```",
+    ]
+
+    @Test(arguments: disguises)
+    func aToolCallInDisguiseBecomesAPlanStep(text: String) async throws {
+        try await ModelServer.with([Documented.openAIWholeText(text)]) { url, server in
+            let model = openAI(url)
+            let result = try await KaiProcess.plan(model.flags + ["-o", "json", "more api replicas"], environment: model.environment)
+            #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+            let document = try result.json()
+            #expect(document["interpreter"] as? String == "model")
+            #expect(document["answer"] as? String == nil)
+            let steps = try #require(document["steps"] as? [[String: Any]])
+            #expect(steps.count == 1)
+            #expect(steps.first?["op"] as? String == "scale")
+            #expect((steps.first?["target"] as? [String: String])?["name"] == "todo-chatbot-backend")
+            #expect((steps.first?["args"] as? [String: Int]) == ["replicas": 3])
+            #expect(!result.stdout.contains("functions.") && !result.stdout.contains("tool_call"))
+            #expect(await server.received.count == 1)
+        }
+    }
+
+    @Test func aDisguisedCallInTextModeIsShownAsAPlanNotAnAnswer() async throws {
+        try await ModelServer.with([Documented.openAIWholeText(#"functions.scale: {"target": "backend", "replicas": 3}"#)]) { url, _ in
+            let model = openAI(url)
+            let result = try await KaiProcess.plan(model.flags + ["more api replicas"], environment: model.environment)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("1. scale deployment todo-chatbot/todo-chatbot-backend  replicas=3  [change]"))
+            #expect(!result.stdout.contains("functions.scale"))
+        }
+    }
+
+    @Test func textThatMentionsAToolInProseStaysAnAnswer() async throws {
+        let prose = "You could scale the backend, or call functions.scale with {\"replicas\": 3} if you want more."
+        try await ModelServer.with([Documented.openAIWholeText(prose)]) { url, _ in
+            let model = openAI(url)
+            let result = try await KaiProcess.plan(model.flags + ["how do I get more api replicas"], environment: model.environment)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout == prose + "\n")
+        }
+    }
+
+    @Test(arguments: [#"functions.deleteDeployment: {"target": "backend"}"#,
+                      #"<tool_call>{"name": "deleteDeployment", "arguments": {"target": "backend"}}</tool_call>"#])
+    func aDisguisedCallToAToolKaiDidNotOfferIsUnusable(text: String) async throws {
+        try await ModelServer.with([Documented.openAIWholeText(text), Documented.openAIWholeText(text)]) { url, server in
+            let model = openAI(url)
+            let result = try await KaiProcess.plan(model.flags + ["get rid of the api"], environment: model.environment)
+            #expect(result.status == 6, "\(result.stdout)\(result.stderr)")
+            #expect(result.stderr.contains("The model's reply could not be used: deleteDeployment: There is no tool \"deleteDeployment\"."))
+            #expect(result.stderr.contains("Nothing was run."))
+            #expect(!result.stdout.contains("deleteDeployment"))
+            let received = await server.received
+            #expect(received.count == 2)
+            let correction = try #require(received.last?.json["messages"] as? [[String: Any]]).last
+            #expect(correction?["role"] as? String == "tool")
+            #expect((correction?["content"] as? String)?.hasPrefix("Not run: There is no tool \"deleteDeployment\".") == true)
+        }
+    }
+}
