@@ -88,3 +88,25 @@ struct DisguisedToolCallTests {
         }
     }
 }
+
+/// A model that refuses in text, as its prompt tells it to, ends in a refusal: exit 4, nothing run.
+@Suite("A model's refusal, through the binary", .serialized)
+struct ModelRefusalTests {
+    @Test func aTextRefusalFromTheModelExitsFour() async throws {
+        let refusal = "kai cannot delete deployments; it can scale backend to 0, which stops it and can be undone."
+        try await ModelServer.with([Documented.openAIWholeText(refusal), Documented.openAIWholeText(refusal)]) { url, _ in
+            let flags = ["--provider", "openai", "--base-url", url.appendingPathComponent("v1").absoluteString, "--interpreter", "model"]
+            let environment = ["OPENAI_API_KEY": "sk-test-0123456789abcdef"]
+            let text = try await KaiProcess.plan(flags + ["get rid of the api deployment"], environment: environment)
+            #expect(text.status == 4, "\(text.stdout)\(text.stderr)")
+            #expect((text.stdout + text.stderr).contains("Refused: kai cannot delete deployments."))
+            #expect((text.stdout + text.stderr).contains("It can scale backend to 0, which stops it and can be undone."))
+            let json = try await KaiProcess.plan(flags + ["-o", "json", "get rid of the api deployment"], environment: environment)
+            #expect(json.status == 4)
+            let document = try json.json()
+            #expect(document["interpreter"] as? String == "model")
+            #expect((document["refusal"] as? [String: Any])?["reason"] as? String == "kai cannot delete deployments.")
+            #expect((document["steps"] as? [Any])?.isEmpty != false)
+        }
+    }
+}

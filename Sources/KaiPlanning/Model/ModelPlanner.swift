@@ -9,9 +9,10 @@ import KaiProviders
 /// The model sees the request, a summary of the cluster and the catalog's tools. Reads it calls
 /// run at once and their results go back to it, for at most `maxRounds` rounds. A reply with a
 /// change ends the loop in a plan that goes through the resolver and policy like the grammar's,
-/// and then through confirmation. A text reply is an answer. Every tool call is untrusted: one
-/// that cannot be used is sent back once with what is wrong, and then kai gives up; a reply with
-/// more calls than a plan may have steps is refused outright.
+/// and then through confirmation. A text reply is an answer, or a refusal when it says kai cannot
+/// do it (``ModelRefusal``); text that is plainly a tool call is read as one (``DisguisedToolCall``).
+/// Every tool call is untrusted: one that cannot be used is sent back once with what is wrong, and
+/// then kai gives up; a reply with more calls than a plan may have steps is refused outright.
 public struct ModelPlanner: Sendable {
     public let provider: any ModelProvider
     /// Resolves and checks the model's drafts against the snapshot and policy.
@@ -66,7 +67,6 @@ public struct ModelPlanner: Sendable {
             let whole = try await provider.complete(ModelRequest(system: system, messages: messages, tools: ToolCatalog.definitions(for: offered)),
                                                     onText: { _ in })
             let reply = Self.undisguised(whole)
-            onText(reply.text)
             let elapsed = started.duration(to: clock.now)
             use.roundTrips += 1
             use.usage = use.usage + reply.usage
@@ -77,8 +77,15 @@ public struct ModelPlanner: Sendable {
             if reply.toolCalls.isEmpty {
                 let text = reply.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !text.isEmpty else { throw unusable("it answered with neither text nor a tool call", use) }
+                if let refusal = ModelRefusal.refusal(in: text) {
+                    var plan = Plan(request: request, interpreter: .model, refusal: refusal)
+                    plan.model = use
+                    return .plan(plan)
+                }
+                onText(reply.text)
                 return .answer(text, use)
             }
+            onText(reply.text)
             let checked = reply.toolCalls.map { call in (call, check(call, offered: offered)) }
             let problems = checked.compactMap { call, result -> (ToolCall, any KaiError)? in
                 if case .problem(let error) = result { (call, error) } else { nil }
