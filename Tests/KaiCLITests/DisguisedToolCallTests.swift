@@ -60,6 +60,20 @@ struct DisguisedToolCallTests {
         }
     }
 
+    @Test func aDisguisedChangeWaitsForConfirmationLikeARealOne() async throws {
+        try await TestCluster.with { cluster in
+            try await ModelServer.with([Documented.openAIWholeText(#"<tool_call>{"name": "scale", "arguments": {"target": "backend", "replicas": 3}}</tool_call>"#)]) { url, _ in
+                let model = openAI(url)
+                let result = try await cluster.kai(model.flags + ["more api replicas"], environment: model.environment)
+                #expect(result.status == 3, "\(result.stdout)\(result.stderr)")
+                #expect(result.stdout.contains("1. scale deployment todo-chatbot/todo-chatbot-backend  replicas=3  [change]"))
+                #expect(result.stderr.contains("there is no terminal to confirm it. Nothing was changed."))
+                #expect(try await cluster.kubectl(["get", "deploy", "todo-chatbot-backend", "-o", "jsonpath={.spec.replicas}"]).stdout == "2")
+                #expect(cluster.auditLines.isEmpty)
+            }
+        }
+    }
+
     @Test func textThatMentionsAToolInProseStaysAnAnswer() async throws {
         let prose = "You could scale the backend, or call functions.scale with {\"replicas\": 3} if you want more."
         try await ModelServer.with([Documented.openAIWholeText(prose)]) { url, _ in
