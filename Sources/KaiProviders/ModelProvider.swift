@@ -6,6 +6,11 @@ public protocol ModelProvider: Sendable {
     /// Which provider and model, for messages and reports: "openai gpt-4o-mini".
     var name: String { get }
     /// Sends `request` and returns the reply; text is handed to `onText` as it streams in.
+    ///
+    /// Replies are streamed only where the provider is known to stream tool calls correctly: the
+    /// hosted APIs of OpenAI (and Azure OpenAI), Anthropic and Gemini. Other OpenAI-compatible
+    /// servers (llama.cpp, Ollama, vLLM, LM Studio) are asked for a round that offers tools whole,
+    /// and then `onText` gets the text at once.
     /// Throws a ``ProviderError``, or `CancellationError` when the person stopped the request.
     func complete(_ request: ModelRequest, onText: @escaping @Sendable (String) -> Void) async throws -> ModelReply
     /// A cheap request that proves the server answers and accepts the key (for `kai doctor`).

@@ -4,9 +4,12 @@ import KaiCore
 import Synchronization
 
 /// OpenAI's Chat Completions API with tool calling, as OpenAI, Azure OpenAI, Ollama, llama.cpp's
-/// server, vLLM, LM Studio and Cohere's compatibility endpoint speak it. Replies are streamed
-/// (`stream: true`, server-sent events ending in `[DONE]`); a server that answers with one JSON
-/// document instead is read as that.
+/// server, vLLM, LM Studio and Cohere's compatibility endpoint speak it. Text-only rounds are
+/// streamed (`stream: true`, server-sent events ending in `[DONE]`); a round that offers tools is
+/// streamed only by OpenAI's and Azure OpenAI's hosted APIs, which are known to stream tool calls
+/// correctly, and is asked for whole everywhere else (llama.cpp's Python server, asked to stream
+/// with tools, answers with the text `functions.scale:` instead of a tool call). A server that
+/// answers with one JSON document instead of a stream is read as that.
 public final class OpenAIChat: ModelProvider {
     let transport: ProviderTransport
     /// Whether to ask for streamed replies: true until a server shows it cannot stream them with tools.
@@ -31,11 +34,17 @@ public final class OpenAIChat: ModelProvider {
         isAzure ? "\(endpoint.base)/\(path)?api-version=\(endpoint.apiVersion ?? "2024-10-21")" : "\(endpoint.base)/\(path)"
     }
 
-    /// Asks for a streamed reply; a server whose stream breaks before any of it arrives (llama.cpp's
-    /// Python server cannot stream with automatic tool choice) is asked again, and from then on, whole.
+    /// Whether a round offering tools may be streamed: only OpenAI's own API and Azure OpenAI, whose
+    /// streamed tool calls are documented and tested; local and third-party servers are asked whole.
+    var streamsToolCalls: Bool {
+        isAzure || endpoint.baseURL.host?.lowercased() == "api.openai.com"
+    }
+
+    /// Asks for a streamed reply when ``streamsToolCalls`` allows it or no tools are offered; a server
+    /// whose stream breaks before any of it arrives is asked again, and from then on, whole.
     public func complete(_ request: ModelRequest, onText: @escaping @Sendable (String) -> Void) async throws -> ModelReply {
         let sink = TextSink(onText)
-        if streams.withLock({ $0 }) {
+        if request.tools.isEmpty || streamsToolCalls, streams.withLock({ $0 }) {
             do {
                 return try await complete(request, stream: true, sink: sink)
             } catch let error as ProviderError where error.reason == .streamCutBeforeText {

@@ -36,15 +36,16 @@ struct FaultTests {
 
     @Test func aStreamCutBeforeAnyTextIsAskedAgainAndOneCutMidTextFails() async throws {
         let cutEarly = ModelServer.Reply.events([(nil, Documented.openAIChunk(#"{"role":"assistant"}"#))], cut: true)
-        let retried = try await exchange(.openai, [cutEarly, Documented.openAIText])
+        let textOnly = ModelRequest(system: sampleRequest.system, messages: sampleRequest.messages, tools: [])
+        let retried = try await exchange(.openai, [cutEarly, Documented.openAIText], request: textOnly)
         #expect(try retried.reply.get().text == "The backend has 2 ready replicas.")
         #expect(retried.received.count == 2)
-        // A server that breaks its stream before any of it (as llama.cpp's does with tools) is asked for a whole answer.
+        // A server that breaks its stream before any of it is asked for a whole answer.
         #expect(retried.received.first?.json["stream"] as? Bool == true)
         #expect(retried.received.last?.json["stream"] as? Bool == false)
 
         let cutMidText = ModelServer.Reply.events([(nil, Documented.openAIChunk(#"{"content":"The back"}"#))], cut: true)
-        let (reply, streamed, received) = try await exchange(.openai, [cutMidText, Documented.openAIText])
+        let (reply, streamed, received) = try await exchange(.openai, [cutMidText, Documented.openAIText], request: textOnly)
         #expect(error(reply)?.reason == .streamCut)
         #expect(error(reply)?.remedy.contains("Nothing was run") == true)
         #expect(streamed == ["The back"])

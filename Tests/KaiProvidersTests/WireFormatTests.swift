@@ -9,6 +9,17 @@ import Testing
 /// sends (path, headers, body), streamed and whole answers, text and tool calls, token usage.
 @Suite("Model providers' wire formats")
 struct WireFormatTests {
+    @Test func openAIStreamsATextOnlyRoundButAsksForAToolRoundWhole() async throws {
+        let textOnly = ModelRequest(system: sampleRequest.system, messages: sampleRequest.messages, tools: [])
+        let (reply, streamed, received) = try await exchange(.openai, [Documented.openAIText], request: textOnly)
+        #expect(try reply.get().text == "The backend has 2 ready replicas.")
+        #expect(streamed == ["The backend has ", "2 ready replicas."])
+        #expect(received.first?.json["stream"] as? Bool == true)
+        let tools = try await exchange(.openai, [Documented.openAIToolCall("scale", #"{"target":"backend","replicas":3}"#)])
+        #expect(try tools.reply.get().toolCalls.map(\.name) == ["scale"])
+        #expect(tools.received.first?.json["stream"] as? Bool == false)
+    }
+
     @Test func openAIStreamsTextAndReadsTheUsageChunk() async throws {
         let (reply, streamed, received) = try await exchange(.openai, [Documented.openAIText])
         let answer = try reply.get()
@@ -20,7 +31,9 @@ struct WireFormatTests {
         #expect(request.headers["authorization"] == "Bearer test-key-123")
         let body = request.json
         #expect(body["model"] as? String == "gpt-4o-mini")
-        #expect(body["stream"] as? Bool == true)
+        // A round that offers tools is asked whole from a server other than OpenAI's own.
+        #expect(body["stream"] as? Bool == false)
+        #expect(body["stream_options"] == nil)
         let messages = try #require(body["messages"] as? [[String: Any]])
         #expect(messages.map { $0["role"] as? String } == ["system", "user"])
         let tool = try #require((body["tools"] as? [[String: Any]])?.first)

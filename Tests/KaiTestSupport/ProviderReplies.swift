@@ -1,3 +1,5 @@
+import Foundation
+
 /// Provider answers for tests, exactly as each provider's API reference shows them.
 public enum Documented {
     public static func openAIChunk(_ delta: String, finish: String? = nil) -> String {
@@ -68,4 +70,13 @@ public extension Documented {
 
     /// Gemini answering with one `scale` call for the backend to 3 replicas.
     static let geminiScaleCall = geminiFunctionCallJSON
+}
+
+public extension Documented {
+    /// A whole Chat Completions answer whose message is only `text`, as a local server sends a tool call it did not recognise.
+    static func openAIWholeText(_ text: String) -> ModelServer.Reply {
+        let content = (try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes]))
+            .map { String(decoding: $0.dropFirst().dropLast(), as: UTF8.self) } ?? "\"\""
+        return .json(#"{"id":"chatcmpl-3","object":"chat.completion","created":1700000000,"model":"qwen2.5-coder-1.5b","choices":[{"index":0,"message":{"role":"assistant","content":\#(content)},"finish_reason":"stop"}],"usage":{"prompt_tokens":700,"completion_tokens":15,"total_tokens":715}}"#)
+    }
 }

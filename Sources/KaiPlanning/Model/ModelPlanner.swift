@@ -9,9 +9,10 @@ import KaiProviders
 /// The model sees the request, a summary of the cluster and the catalog's tools. Reads it calls
 /// run at once and their results go back to it, for at most `maxRounds` rounds. A reply with a
 /// change ends the loop in a plan that goes through the resolver and policy like the grammar's,
-/// and then through confirmation. A text reply is an answer. Every tool call is untrusted: one
-/// that cannot be used is sent back once with what is wrong, and then kai gives up; a reply with
-/// more calls than a plan may have steps is refused outright.
+/// and then through confirmation. A text reply is an answer, or a refusal when it says kai cannot
+/// do it (``ModelRefusal``); text that is plainly a tool call is read as one (``DisguisedToolCall``).
+/// Every tool call is untrusted: one that cannot be used is sent back once with what is wrong, and
+/// then kai gives up; a reply with more calls than a plan may have steps is refused outright.
 public struct ModelPlanner: Sendable {
     public let provider: any ModelProvider
     /// Resolves and checks the model's drafts against the snapshot and policy.
@@ -22,7 +23,7 @@ public struct ModelPlanner: Sendable {
     public let summary: @Sendable () async -> String
     /// Runs a read operation and returns its lines; the executor's reads.
     public let read: @Sendable (CatalogOperation) async throws -> [String]
-    /// Text as the model streams it.
+    /// The model's text, each round once it is whole (so that a disguised tool call is never shown).
     public let onText: @Sendable (String) -> Void
     /// Each read the model made, in words, as it runs.
     public let onRead: @Sendable (String) -> Void
@@ -62,8 +63,10 @@ public struct ModelPlanner: Sendable {
         let clock = ContinuousClock()
         while true {
             let started = clock.now
-            let reply = try await provider.complete(ModelRequest(system: system, messages: messages, tools: ToolCatalog.definitions(for: offered)),
-                                                    onText: onText)
+            // Text is held back until the round is whole: a tool call in disguise is never shown as an answer.
+            let whole = try await provider.complete(ModelRequest(system: system, messages: messages, tools: ToolCatalog.definitions(for: offered)),
+                                                    onText: { _ in })
+            let reply = Self.undisguised(whole)
             let elapsed = started.duration(to: clock.now)
             use.roundTrips += 1
             use.usage = use.usage + reply.usage
@@ -74,8 +77,15 @@ public struct ModelPlanner: Sendable {
             if reply.toolCalls.isEmpty {
                 let text = reply.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !text.isEmpty else { throw unusable("it answered with neither text nor a tool call", use) }
+                if let refusal = ModelRefusal.refusal(in: text) {
+                    var plan = Plan(request: request, interpreter: .model, refusal: refusal)
+                    plan.model = use
+                    return .plan(plan)
+                }
+                onText(reply.text)
                 return .answer(text, use)
             }
+            onText(reply.text)
             let checked = reply.toolCalls.map { call in (call, check(call, offered: offered)) }
             let problems = checked.compactMap { call, result -> (ToolCall, any KaiError)? in
                 if case .problem(let error) = result { (call, error) } else { nil }
@@ -114,6 +124,13 @@ public struct ModelPlanner: Sendable {
                 messages.append(.toolResult(await run(step.operation, call: call)))
             }
         }
+    }
+
+    /// `reply` with text that is plainly a tool call (``DisguisedToolCall``) read as that call, to be
+    /// checked like any other.
+    static func undisguised(_ reply: ModelReply) -> ModelReply {
+        guard reply.toolCalls.isEmpty, let calls = DisguisedToolCall.calls(in: reply.text) else { return reply }
+        return ModelReply(text: "", toolCalls: calls, usage: reply.usage)
     }
 
     /// The draft `call` asks for, resolved against the cluster so that an invented name is caught here.
