@@ -9,7 +9,8 @@ import Testing
 @Suite("Faults, seen through kubectl", .serialized)
 struct FaultTests {
     private func podStatus(_ sandbox: SandboxHarness, _ component: String, becomes status: String) async throws -> String {
-        try await sandbox.eventually(["get", "pods", "-l", "app.kubernetes.io/component=\(component)"], seconds: 40) {
+        // A crash-looping container shows its back-off only between restarts: sampled on a loaded machine, that takes a while.
+        try await sandbox.eventually(["get", "pods", "-l", "app.kubernetes.io/component=\(component)"], seconds: 120) {
             $0.stdout.contains(status)
         }.stdout
     }
