@@ -1,5 +1,7 @@
+import ArgumentParser
 import Dispatch
 import Foundation
+import KaiTerminal
 import Synchronization
 
 /// SIGINT (Ctrl-C) and SIGTERM while kai works: they cancel the work in flight (a rollout
@@ -42,6 +44,21 @@ final class Interrupts {
 
     /// The exit status a process stopped by `signal` ends with, as a shell shows it: 130, 143.
     static func exitStatus(_ signal: Int32) -> Int32 { 128 + signal }
+
+    /// Runs confirmed `work`; when it may change the cluster (`trapping`), SIGINT and SIGTERM stop it where it
+    /// is instead of ending kai, so each change sent is recorded. Returns its value and the signal that stopped it.
+    static func run<T: Sendable>(trapping: Bool, _ work: @escaping @Sendable () async -> T) async -> (value: T, signal: Int32?) {
+        guard trapping else { return (await work(), nil) }
+        let interrupts = Interrupts()
+        let value = await interrupts.run(work)
+        return (value, interrupts.takeSignal())
+    }
+
+    /// Says that `signal` stopped the work and where what was sent is recorded; the exit code to end with.
+    static func stopped(by signal: Int32, auditPath: String) -> ExitCode {
+        Console.error("Stopped by \(signal == SIGTERM ? "SIGTERM" : "SIGINT"); what was sent is recorded in \(auditPath).\n")
+        return ExitCode(exitStatus(signal))
+    }
 
     /// The work running now and the last signal, shared with the signal handler.
     private final class InFlight: Sendable {

@@ -50,15 +50,7 @@ struct PlanRun {
             throw ExitCode(ExitStatus.code(for: error.category))
         }
         let confirmed = executor
-        var signal: Int32?
-        var report: ExecutionReport
-        if trapsSignals, plan.risk > .read {
-            let interrupts = Interrupts()
-            report = await interrupts.run { await confirmed.run(plan, undoes: undoes) }
-            signal = interrupts.takeSignal()
-        } else {
-            report = await confirmed.run(plan, undoes: undoes)
-        }
+        var (report, signal) = await Interrupts.run(trapping: trapsSignals && plan.risk > .read) { await confirmed.run(plan, undoes: undoes) }
         switch output {
         case .json:
             for index in report.results.indices {
@@ -73,10 +65,7 @@ struct PlanRun {
                 if await explain(diagnosis, onText: { Console.out($0) }) != nil { Console.out("\n") }
             }
         }
-        if let signal {
-            Console.error("Stopped by \(signal == SIGTERM ? "SIGTERM" : "SIGINT"); what was sent is recorded in \(audit.path).\n")
-            throw ExitCode(Interrupts.exitStatus(signal))
-        }
+        if let signal { throw Interrupts.stopped(by: signal, auditPath: audit.path) }
         if let failure = report.failure { throw ExitCode(ExitStatus.code(for: failure.failureCategory ?? .operationFailed)) }
         return report
     }

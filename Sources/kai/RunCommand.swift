@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import KaiConfig
 import KaiCore
 import KaiExecutor
@@ -96,23 +95,12 @@ struct RunCommand: AsyncParsableCommand {
         }
         // Once confirmed, Ctrl-C and SIGTERM stop the runbook where it is and let each change sent be recorded.
         let runner = RunbookRunner(executor: executor)
-        var signal: Int32?
-        let report: RunbookReport
-        if compiled.plan.risk > .read {
-            let interrupts = Interrupts()
-            report = await interrupts.run { await runner.run(compiled) }
-            signal = interrupts.takeSignal()
-        } else {
-            report = await runner.run(compiled)
-        }
+        let (report, signal) = await Interrupts.run(trapping: compiled.plan.risk > .read) { await runner.run(compiled) }
         switch output {
         case .json: Console.out(RunbookDocument(report, auditPath: audit.path).json())
         case .text: Console.out(RunbookText.render(report, auditPath: audit.path, paint: .standardOutput))
         }
-        if let signal {
-            Console.error("Stopped by \(signal == SIGTERM ? "SIGTERM" : "SIGINT"); what was sent is recorded in \(audit.path).\n")
-            throw ExitCode(Interrupts.exitStatus(signal))
-        }
+        if let signal { throw Interrupts.stopped(by: signal, auditPath: audit.path) }
         if let failure = report.failure { throw ExitCode(ExitStatus.code(for: failure.failureCategory ?? .operationFailed)) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KaiTestSupport
 
 /// Servers that misbehave below HTTP: a port nobody listens on, and one that accepts
 /// connections and never answers.
@@ -21,25 +22,3 @@ enum SilentServers {
     }
 }
 
-/// A TCP socket listening on 127.0.0.1 with a kernel-chosen port.
-final class ListeningSocket: @unchecked Sendable {
-    let descriptor: Int32
-    let port: Int
-
-    init() throws {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) } }
-        guard bound == 0, listen(descriptor, 16) == 0 else { throw POSIXError(.EADDRINUSE) }
-        var actual = sockaddr_in()
-        _ = withUnsafeMutablePointer(to: &actual) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) } }
-        self.descriptor = descriptor
-        port = Int(UInt16(bigEndian: actual.sin_port))
-    }
-
-    func close() { _ = Glibc.close(descriptor) }
-}

@@ -24,7 +24,7 @@ public final class FaultProxy: Sendable {
 
     /// The proxy's base URL, to put in a kubeconfig.
     public let url: URL
-    private let listener: Int32
+    private let listener: ListeningSocket
     private let state: Mutex<State>
 
     private struct State {
@@ -37,19 +37,9 @@ public final class FaultProxy: Sendable {
     /// Starts forwarding to `upstream` (`http://127.0.0.1:PORT`); the first request whose method
     /// and path `when` accepts gets `fault`, later ones pass.
     public init(upstream: URL, fault: Fault, when matches: @escaping @Sendable (_ method: String, _ path: String) -> Bool) throws {
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
-                bind(listener, socketAddress, length) == 0 && listen(listener, 64) == 0 && getsockname(listener, socketAddress, &length) == 0
-            }
-        }
-        guard bound, let url = URL(string: "http://127.0.0.1:\(UInt16(bigEndian: address.sin_port))") else {
-            close(listener)
+        let listener = try ListeningSocket(backlog: 64)
+        guard let url = URL(string: "http://127.0.0.1:\(listener.port)") else {
+            listener.close()
             throw CocoaError(.fileWriteUnknown)
         }
         self.url = url
@@ -58,7 +48,7 @@ public final class FaultProxy: Sendable {
         let upstreamPort = UInt16(upstream.port ?? 80)
         Thread.detachNewThread { [self] in
             while true {
-                let client = accept(listener, nil, nil)
+                let client = accept(listener.descriptor, nil, nil)
                 guard client >= 0 else { return }
                 guard let server = Self.connect(port: upstreamPort) else {
                     close(client)
@@ -81,8 +71,7 @@ public final class FaultProxy: Sendable {
             state.stopped = true
             return state.sockets
         }
-        shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
+        listener.close()
         for socket in sockets { Self.reset(socket) }
     }
 
