@@ -58,10 +58,12 @@ extension KubeClient {
         return try decode(type, from: try await send(call), action: action)
     }
 
-    /// Deletes one object.
-    public func delete(_ resource: APIResource, _ name: String, in namespace: String) async throws {
+    /// Deletes one object; with `resourceVersion`, only if it is still at that version (else 409 Conflict).
+    public func delete(_ resource: APIResource, _ name: String, in namespace: String, resourceVersion: String? = nil) async throws {
         let action = APIAction("delete", resource, namespace: namespace, name: name)
-        _ = try await send(APICall(.DELETE, resource.path(namespace: namespace, name: name), action: action))
+        let options: JSON? = resourceVersion.map { ["kind": "DeleteOptions", "apiVersion": "v1", "preconditions": ["resourceVersion": .string($0)]] }
+        _ = try await send(APICall(.DELETE, resource.path(namespace: namespace, name: name), body: try options.map(encode),
+                                   contentType: options == nil ? nil : "application/json", action: action))
     }
 
     func decode<T: Decodable>(_ type: T.Type, from body: [UInt8], action: APIAction) throws -> T {

@@ -138,7 +138,10 @@ struct APIResponder: HTTPResponder {
         case .patch:
             return Self.json(try await patch(resource, namespace, name, subresource, request))
         case .delete:
-            return Self.json(try await store.delete(resource, namespace: namespace, name: name))
+            let options = request.body.isEmpty ? JSONValue.null : try request.object()
+            return Self.json(try await store.delete(resource, namespace: namespace, name: name,
+                                                    resourceVersion: options[path: "preconditions.resourceVersion"].string,
+                                                    uid: options[path: "preconditions.uid"].string))
         default:
             throw APIError.methodNotAllowed(request.method.rawValue, "\(resource.plural)/\(name)")
         }

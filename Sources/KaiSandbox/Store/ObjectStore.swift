@@ -154,12 +154,20 @@ public actor ObjectStore {
         return current == next ? current : next
     }
 
-    /// Deletes an object and, by owner references, everything it owns.
+    /// Deletes an object and, by owner references, everything it owns; with `resourceVersion` or `uid`
+    /// (DeleteOptions' preconditions) only if it still has them, else 409 Conflict.
     @discardableResult
-    public func delete(_ resource: ResourceType, namespace: String?, name: String) throws(APIError) -> JSONValue {
+    public func delete(_ resource: ResourceType, namespace: String?, name: String, resourceVersion: String? = nil,
+                       uid: String? = nil) throws(APIError) -> JSONValue {
         let view = resource
         let resource = Versions.storage(of: view)
         let object = try stored(resource, namespace: namespace, name: name)
+        for (field, wanted) in [("ResourceVersion", resourceVersion), ("UID", uid)] {
+            let path = field == "UID" ? "metadata.uid" : "metadata.resourceVersion"
+            guard let wanted, let actual = object[path: path].string, wanted != actual else { continue }
+            throw APIError(code: 409, reason: "Conflict",
+                           message: "Precondition failed: \(field) in precondition: \(wanted), \(field) in object meta: \(actual)")
+        }
         buckets[resource]?[Self.key(namespace, name)] = nil
         revision += 1
         var gone = object
