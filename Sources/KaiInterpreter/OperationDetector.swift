@@ -97,7 +97,7 @@ enum OperationDetector {
             || clause.containsAny(["half", "double", "halve", "triple"]) || clause.tokens.contains { $0.text.hasSuffix("%") }
         if clause.containsAny(["--limits", "--requests"]) { return true }
         if clause.containsAny(ResourceWords.changeVerbs) && !clause.containsAny(["show", "list", "what", "recommend", "recommended"]) { return true }
-        return clause.containsAny(["give", "allocate", "need", "needs"]) && amount
+        return clause.containsAny(["give", "allocate", "need", "needs"]) && (amount || clause.containsAny(["more", "less"]))
     }
 
     /// "remove the backend autoscaler", "delete the hpa of frontend", "stop autoscaling backend".
