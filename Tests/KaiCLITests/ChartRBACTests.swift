@@ -61,7 +61,7 @@ struct ChartRBACTests {
                             "what happened to backend", "events", "why is the backend failing", "how much cpu and memory is the frontend using",
                             "is the frontend rollout done?", "rollout history of backend",
                             "scale frontend to 2", "restart frontend", "autoscale frontend from 1 to 3 at 60% cpu", "autoscale backend between 2 and 4",
-                            "remove the autoscaler of frontend", "give the backend 150m cpu", "set image of frontend to todo-frontend:1.3.0", "rollback frontend"] {
+                            "remove the autoscaler of frontend", "give the frontend 100m cpu", "set image of frontend to todo-frontend:1.3.0", "rollback frontend"] {
                 try await expectSucceeds(request, cluster, kubeconfig: kubeconfig)
             }
             // Undo puts the rollback back, through the same operations.
