@@ -74,7 +74,7 @@ public enum DraftBuilder {
                                     remedy: "Give one, e.g. memoryLimit: 512Mi.")
             }
             do {
-                try ContainerResourceValues().applying(given).checkRequestsFitLimits(container: draft.container?.value ?? "the container")
+                try ContainerResourceValues().applying(given).checkRequestsFitLimits(container: draft.container?.value ?? "")
             } catch {
                 throw ArgumentError(argument: nil, problem: error.problem, remedy: error.remedy)
             }

@@ -105,12 +105,14 @@ public struct ContainerResourceValues: Sendable, Hashable, Codable {
     }
 
     /// Refuses values the API server refuses: a request above its limit. A request left out defaults to the limit.
+    /// `container` names the container in the message; empty when it is not known yet.
     public func checkRequestsFitLimits(container: String) throws(ValueError) {
+        let who = container.isEmpty ? "The container" : "Container \(container)"
         for resource in ResourceName.allCases {
             let requestText = self[ResourceField(resource, .request)], limitText = self[ResourceField(resource, .limit)]
             guard let requestText, let limitText, let request = try? ResourceQuantity(requestText),
                   let limit = try? ResourceQuantity(limitText), request.value > limit.value else { continue }
-            throw ValueError(problem: "Container \(container) would have a \(resource.rawValue) limit (\(limitText)) below its \(resource.rawValue) request (\(requestText)); Kubernetes refuses that.",
+            throw ValueError(problem: "\(who) would have a \(resource.rawValue) limit (\(limitText)) below its \(resource.rawValue) request (\(requestText)); Kubernetes refuses that.",
                              remedy: "Set the limit to at least the request, or lower the request too (e.g. \"\(resource.rawValue) request \(limitText)\").")
         }
     }
