@@ -10,7 +10,7 @@ extension Executor {
         var result = StepResult(step: step, status: .succeeded)
         let prepared: PreparedChange
         do {
-            prepared = try await change.prepare(client)
+            prepared = try await change.prepare(client, planned: step.before)
         } catch {
             result.fail(error)
             return result
@@ -37,7 +37,7 @@ extension Executor {
             return result
         }
         do {
-            try await send(prepared, of: change)
+            try await send(prepared, of: change, planned: step.before)
         } catch {
             let outcome = Self.writeOutcome(error)
             result.fail(error)
@@ -56,13 +56,13 @@ extension Executor {
     /// Sends the prepared write. A 409 after which the object's desired state is unchanged was a
     /// status update (a controller at work), so the write goes again with the fresh resourceVersion;
     /// any other 409 is someone else's change, reported as a conflict.
-    private func send(_ prepared: PreparedChange, of change: any ChangeRunner) async throws {
+    private func send(_ prepared: PreparedChange, of change: any ChangeRunner, planned: DeploymentState?) async throws {
         var attempt = prepared
         for _ in 1..<client.settings.conflictAttempts {
             do {
                 return try await attempt.send(client)
             } catch let error as KubeError where error.reason == .conflict {
-                let fresh = try await change.prepare(client)
+                let fresh = try await change.prepare(client, planned: planned)
                 guard fresh.desired == prepared.desired, fresh.before == prepared.before else {
                     throw Self.conflict(prepared, now: fresh, change: change)
                 }

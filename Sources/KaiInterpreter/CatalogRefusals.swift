@@ -5,11 +5,11 @@ import KaiCore
 enum CatalogRefusals {
     static func check(_ clause: Clause) -> Refusal? {
         if let refusal = arbitraryCommand(clause) ?? exec(clause) ?? clusterWide(clause) ?? secrets(clause) { return refusal }
-        if let refusal = deletion(clause) ?? resourceChange(clause) ?? everything(clause) { return refusal }
+        if let refusal = deletion(clause) ?? everything(clause) { return refusal }
         return nil
     }
 
-    static let catalogSummary = "kai can list, describe, show logs and events, diagnose, check resources and rollouts, scale, restart, autoscale, roll back, set an image and delete one pod."
+    static let catalogSummary = "kai can list, describe, show logs and events, diagnose, check resources and rollouts, scale, restart, autoscale or remove an autoscaler, roll back, set an image, set requests and limits, and delete one pod."
 
     private static func exec(_ clause: Clause) -> Refusal? {
         let words: Set<String> = ["exec", "shell", "ssh", "bash", "sh", "attach", "port-forward", "portforward", "tty", "-it", "console", "psql", "cp", "scp"]
@@ -68,6 +68,7 @@ enum CatalogRefusals {
 
     private static func deletion(_ clause: Clause) -> Refusal? {
         guard let verbIndex = clause.firstIndex(of: Lexicon.delete) else { return nil }
+        if clause.containsAny(Lexicon.autoscale) { return nil }  // removeAutoscaler
         if clause.containsAny(["replica", "replicas", "instance", "instances", "copies", "copy"]) { return nil }
         let verb = clause.text(verbIndex)
         let manyPods = (clause.containsAny(["pods", "all", "every", "everything"]) || clause.hasPhrase("each pod")) && !clause.hasPhrase("one of")
@@ -80,20 +81,12 @@ enum CatalogRefusals {
             "namespace": "a namespace", "ns": "a namespace", "deployment": "a deployment", "deployments": "deployments",
             "deploy": "a deployment", "service": "a service", "services": "services", "svc": "a service",
             "statefulset": "a statefulset", "pvc": "a volume claim", "volume": "a volume", "configmap": "a ConfigMap",
-            "node": "a node", "hpa": "an autoscaler", "autoscaler": "an autoscaler", "replicaset": "a ReplicaSet",
+            "node": "a node", "replicaset": "a ReplicaSet",
             "release": "a release", "database": "the database", "data": "data", "table": "a table", "cluster": "the cluster",
         ]
         let what = clause.tokens.lazy.compactMap { objectWords[$0.text] }.first ?? "a deployment"
         return Refusal(reason: "Deleting \(what) is not in kai's catalog (\"\(verb)\" can only remove a single pod, which its deployment replaces).",
                        alternative: "To stop a deployment without losing it, \"scale DEPLOYMENT to 0\" (undoable); to replace one pod, \"delete pod NAME\".")
-    }
-
-    private static func resourceChange(_ clause: Clause) -> Refusal? {
-        let verbs: Set<String> = ["set", "increase", "raise", "change", "lower", "decrease", "bump", "update", "adjust", "reduce", "give", "double", "add"]
-        let nouns: Set<String> = ["memory", "cpu", "limit", "limits", "request", "requests", "mem", "ram", "resources"]
-        guard clause.containsAny(verbs), clause.containsAny(nouns), !clause.containsAny(Lexicon.autoscale) else { return nil }
-        return Refusal(reason: "Changing CPU or memory requests and limits is not in kai's catalog.",
-                       alternative: "\"resources DEPLOYMENT\" shows usage against requests and limits with recommended values; set them in the chart's values.yaml and upgrade the release.")
     }
 
     private static func everything(_ clause: Clause) -> Refusal? {

@@ -57,6 +57,12 @@ struct ClauseParser {
             template.image = try readImage()
             template.imageTag = imageTag
         case .autoscale: template.autoscale = try readAutoscale()
+        case .setResources:
+            template.container = try readContainer()
+            guard let resources = try readResources() else {
+                return .unsure("it does not say what to set the requests or limits to; say it, e.g. \"set backend memory limit to 512Mi\" or \"raise backend memory by half\"")
+            }
+            template.resources = resources
         case .list:
             kinds = readKinds()
             template.selector = try readLabelSelector()

@@ -17,6 +17,8 @@ enum OperationDetector {
         if let objection = ChangeGuard.negation(in: clause) { return .unsure(objection) }
         if clause.contains("describe") { return .operation(.describe) }
         if let question = question(clause) { return .operation(question) }
+        if isResourceChange(clause) { return .operation(.setResources) }
+        if isAutoscalerRemoval(clause) { return .operation(.removeAutoscaler) }
         let failing = clause.containsAny(Lexicon.diagnose.subtracting(Lexicon.inquiry))
         if clause.containsAny(["image", "images"]) && !clause.containsAny(Lexicon.list.subtracting(["set"])) && !failing
             || clause.tokens.contains(where: { ImageReference.looksLikeImage(ImageCandidate.text(of: $0.raw)) }) && clause.containsAny(Lexicon.imageChange)
@@ -84,6 +86,25 @@ enum OperationDetector {
             return .rolloutStatus
         }
         return nil
+    }
+
+    /// "set backend memory limit to 512Mi", "give the frontend 250m cpu", "raise postgres memory by half",
+    /// `kubectl set resources … --limits=memory=1Gi`: a change verb (or "give" with an amount) and a
+    /// resource word, not about an autoscaler.
+    private static func isResourceChange(_ clause: Clause) -> Bool {
+        guard clause.containsAny(ResourceWords.nouns), !clause.containsAny(Lexicon.autoscale) else { return false }
+        let amount = clause.tokens.contains(where: ResourceWords.looksLikeQuantity) || clause.hasNumber
+            || clause.containsAny(["half", "double", "halve", "triple"]) || clause.tokens.contains { $0.text.hasSuffix("%") }
+        if clause.containsAny(["--limits", "--requests"]) { return true }
+        if clause.containsAny(ResourceWords.changeVerbs) && !clause.containsAny(["show", "list", "what", "recommend", "recommended"]) { return true }
+        return clause.containsAny(["give", "allocate", "need", "needs"]) && (amount || clause.containsAny(["more", "less"]))
+    }
+
+    /// "remove the backend autoscaler", "delete the hpa of frontend", "stop autoscaling backend".
+    private static func isAutoscalerRemoval(_ clause: Clause) -> Bool {
+        guard clause.containsAny(Lexicon.autoscale) else { return false }
+        return clause.containsAny(Lexicon.delete.union(["disable", "stop", "turn"])) && !clause.hasNumber
+            && (!clause.contains("turn") || clause.contains("off"))
     }
 
     private static func isRollback(_ clause: Clause) -> Bool {

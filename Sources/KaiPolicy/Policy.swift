@@ -11,6 +11,10 @@ public struct Policy: Sendable, Hashable {
     public var targets: [String]
     /// The largest replica count a scale or an autoscaler may ask for.
     public var maxReplicas: Int
+    /// The largest CPU request or limit a setResources step may set (2 cores by default: a Minikube node's CPUs).
+    public var maxCPU: ResourceQuantity
+    /// The largest memory request or limit a setResources step may set (2Gi by default: what a Minikube node spares).
+    public var maxMemory: ResourceQuantity
     /// Catalog operations switched off.
     public var disabledOperations: Set<OperationName>
     /// Where the policy came from, for messages: a file path, or "built-in defaults".
@@ -22,11 +26,17 @@ public struct Policy: Sendable, Hashable {
     public static let defaults = Policy(namespaces: ["todo-chatbot"], targets: ["*"], maxReplicas: 10,
                                         disabledOperations: [], source: "built-in defaults")
 
+    /// The built-in bounds of setResources.
+    public static let defaultMaxCPU = ResourceQuantity.cores(2), defaultMaxMemory = ResourceQuantity.gibibytes(2)
+
     /// A policy with these rules.
-    public init(namespaces: [String], targets: [String], maxReplicas: Int, disabledOperations: Set<OperationName>, source: String) {
+    public init(namespaces: [String], targets: [String], maxReplicas: Int, maxCPU: ResourceQuantity = Policy.defaultMaxCPU,
+                maxMemory: ResourceQuantity = Policy.defaultMaxMemory, disabledOperations: Set<OperationName>, source: String) {
         self.namespaces = namespaces
         self.targets = targets
         self.maxReplicas = maxReplicas
+        self.maxCPU = maxCPU
+        self.maxMemory = maxMemory
         self.disabledOperations = disabledOperations
         self.source = source
     }
@@ -67,6 +77,7 @@ public struct Policy: Sendable, Hashable {
     private func checkBounds(of operation: CatalogOperation) -> Refusal? {
         let (asked, what): (Int, String)
         switch operation {
+        case .setResources(let change): return checkBounds(of: change)
         case .scale(let scale): (asked, what) = (scale.replicas.value, "Scaling \(scale.deployment.name) to \(scale.replicas) replicas")
         case .autoscale(let autoscale): (asked, what) = (autoscale.bounds.max.value, "An autoscaler for \(autoscale.deployment.name) that may reach \(autoscale.bounds.max) replicas")
         default: return nil
@@ -74,6 +85,17 @@ public struct Policy: Sendable, Hashable {
         guard asked > maxReplicas else { return nil }
         return Refusal(reason: "\(what) is more than the policy allows (at most \(maxReplicas) replicas).",
                        alternative: "Ask for \(maxReplicas) or fewer, or raise maxReplicas in \(whereToChange).")
+    }
+
+    private func checkBounds(of change: CatalogOperation.SetResources) -> Refusal? {
+        for field in change.fields {
+            guard let asked = change.changes[field]?.quantity else { continue }
+            let (bound, key) = field.resource == .cpu ? (maxCPU, "maxCPU") : (maxMemory, "maxMemory")
+            guard asked.value > bound.value, !asked.isSameAmount(as: bound) else { continue }
+            return Refusal(reason: "A \(field) of \(asked) for \(change.deployment.name) is more than the policy allows (at most \(bound)).",
+                           alternative: "Ask for \(bound) or less, or raise \(key) in \(whereToChange).")
+        }
+        return nil
     }
 
     private var whereToChange: String { source == Self.defaults.source ? "policy.yaml" : source }

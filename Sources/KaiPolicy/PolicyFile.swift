@@ -9,6 +9,8 @@ import Yams
 /// namespaces: [todo-chatbot, todo-staging]
 /// targets: ["todo-chatbot-*"]
 /// maxReplicas: 6
+/// maxCPU: "1"          # the largest CPU request or limit setResources may set
+/// maxMemory: 1Gi       # the largest memory request or limit
 /// disabledOperations: [deletePod]
 /// ```
 public enum PolicyFile {
@@ -60,12 +62,16 @@ public enum PolicyFile {
                 policy.targets = try PolicyValues.names(value, key: key, valid: isTargetPattern, what: "target pattern")
             case "maxReplicas":
                 policy.maxReplicas = try YAMLValues.int(value, key: key, in: 0...ReplicaCount.kubernetesMaximum)
+            case "maxCPU":
+                policy.maxCPU = try PolicyValues.quantity(value, key: key, of: .cpu)
+            case "maxMemory":
+                policy.maxMemory = try PolicyValues.quantity(value, key: key, of: .memory)
             case "disabledOperations":
                 policy.disabledOperations = Set(try PolicyValues.operations(value, key: key))
             case "readOnly":
                 policy.readOnly = try YAMLValues.bool(value, key: key)
             default:
-                throw YAMLFault(keyNode, "unknown key \"\(key)\"; the keys are namespaces, targets, maxReplicas, disabledOperations and readOnly.")
+                throw YAMLFault(keyNode, "unknown key \"\(key)\"; the keys are namespaces, targets, maxReplicas, maxCPU, maxMemory, disabledOperations and readOnly.")
             }
         }
         return policy

@@ -28,4 +28,14 @@ enum PolicyValues {
         }
         return operations
     }
+
+    /// A quantity of `resource` ("2", "1500m", "2Gi"), checked as setResources checks its values.
+    static func quantity(_ node: Node, key: String, of resource: ResourceName) throws(YAMLFault) -> ResourceQuantity {
+        let text = node.scalar?.string ?? ""
+        do {
+            return try resource.quantity(text)
+        } catch {
+            throw YAMLFault(node, "\(key): \(error.problem) \(error.remedy)")
+        }
+    }
 }

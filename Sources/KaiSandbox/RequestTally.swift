@@ -3,7 +3,8 @@ import Hummingbird
 
 /// Counts the Kubernetes API requests the sandbox serves, so a test or a benchmark can tell what
 /// a client's work cost: `GET /kai-sandbox/v1/requests` answers `{"total": N, "requests": {"GET
-/// /api/v1/namespaces/todo-chatbot/pods": 2, …}}`. The sandbox's own endpoints are not counted.
+/// /api/v1/namespaces/todo-chatbot/pods": 2, …}}`. A watch (`?watch=true`) is counted as `WATCH`, the
+/// verb RBAC gives it, so lists and watches of one path are told apart. The sandbox's own endpoints are not counted.
 public actor RequestTally {
     private var counts: [String: Int] = [:]
 
@@ -32,7 +33,8 @@ struct CountingResponder<Next: HTTPResponder>: HTTPResponder {
             let body: JSONValue = ["total": .int(Int64(counts.values.reduce(0, +))), "requests": .object(counts.mapValues { .int(Int64($0)) })]
             return APIResponder.json(body)
         }
-        if !path.hasPrefix("/kai-sandbox/") { await tally.count(request.method.rawValue, path) }
+        let watches = request.method == .get && ["true", "1"].contains(request.uri.queryParameters.get("watch") ?? "")
+        if !path.hasPrefix("/kai-sandbox/") { await tally.count(watches ? "WATCH" : request.method.rawValue, path) }
         return try await next.respond(to: request, context: context)
     }
 }

@@ -58,8 +58,11 @@ struct ResourceDocument: Encodable {
         let limits: AmountsDocument
         let reasoning: [String]
         let values: [String: String]
+        /// The setResources step that applies them, when the policy allows it.
+        let suggestion: StepDocument?
 
         init(_ recommended: ContainerResources.Recommended) {
+            suggestion = recommended.fix.map(StepDocument.init)
             requests = AmountsDocument(recommended.requests)
             limits = AmountsDocument(recommended.limits)
             reasoning = recommended.reasoning

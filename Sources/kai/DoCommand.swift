@@ -54,8 +54,19 @@ struct DoCommand: AsyncParsableCommand {
                         var session = InteractiveSession(connection: connection, run: run, policy: policy, model: model)
                         return await session.start()
                     }
-                    let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: connection.endpoint.namespace, alsoReading: policy.namespaces)
-                    guard let plan = try await model.plan(text, snapshot: snapshot, policy: policy, client: connection.client) else { return }
+                    // Most one-shots name a deployment here: planned from its deployments and autoscalers alone, they
+                    // need two reads; anything else reads the whole snapshot and is planned again.
+                    let client = connection.client, namespace = connection.endpoint.namespace
+                    let quick = configuration.interpreter.value == .model ? nil
+                        : try await Planner.quickPlan(text, client: client, namespace: namespace, policy: policy)
+                    let plan: Plan
+                    if let quick {
+                        plan = quick
+                    } else {
+                        let snapshot = try await ClusterSnapshot.read(from: client, namespace: namespace, alsoReading: policy.namespaces)
+                        guard let planned = try await model.plan(text, snapshot: snapshot, policy: policy, client: client) else { return }
+                        plan = planned
+                    }
                     try await PlanRun(connection: connection, run: run, output: output, policy: policy, explainer: model.explainer).perform(plan)
                 }
             }

@@ -174,7 +174,7 @@ struct InteractiveSession {
     private func fix(_ number: String?) async {
         let suggested = fixes.all
         guard !suggested.isEmpty else {
-            Console.error("No fixes to choose from: ask \"why is the backend failing\" (or another diagnosis) first.\n")
+            Console.error("No fixes to choose from: ask \"why is the backend failing\" (or another diagnosis, or \"recommend resources for backend\") first.\n")
             return
         }
         guard let number, let index = Int(number), suggested.indices.contains(index - 1),

@@ -8,11 +8,12 @@ import Synchronization
 final class SuggestedFixes: Sendable {
     private let fixes = Mutex<[FixSuggestion]>([])
 
-    /// Keeps the fixes of the diagnosis in `report`, if it has one; other requests leave them.
+    /// Keeps the fixes of the diagnoses and resource recommendations in `report`, if it has any;
+    /// other requests leave them.
     func remember(_ report: ExecutionReport) {
-        let diagnosed = report.results.compactMap(\.diagnosis)
-        guard !diagnosed.isEmpty else { return }
-        fixes.withLock { $0 = diagnosed.flatMap(\.fixes) }
+        let offered = report.results.compactMap { result -> [FixSuggestion]? in result.diagnosis?.fixes ?? result.resources?.fixes }
+        guard !offered.isEmpty else { return }
+        fixes.withLock { $0 = offered.flatMap { $0 } }
     }
 
     /// All of them, numbered from 1 in the order the diagnosis showed them.

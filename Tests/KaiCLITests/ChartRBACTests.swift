@@ -61,7 +61,7 @@ struct ChartRBACTests {
                             "what happened to backend", "events", "why is the backend failing", "how much cpu and memory is the frontend using",
                             "is the frontend rollout done?", "rollout history of backend",
                             "scale frontend to 2", "restart frontend", "autoscale frontend from 1 to 3 at 60% cpu", "autoscale backend between 2 and 4",
-                            "set image of frontend to todo-frontend:1.3.0", "rollback frontend"] {
+                            "remove the autoscaler of frontend", "give the frontend 100m cpu", "set image of frontend to todo-frontend:1.3.0", "rollback frontend"] {
                 try await expectSucceeds(request, cluster, kubeconfig: kubeconfig)
             }
             // Undo puts the rollback back, through the same operations.
@@ -112,7 +112,7 @@ struct ChartRBACTests {
                 (["get", "secrets/todo-chatbot-secrets"], "no"),
                 (["delete", "deployments.apps"], "no"), (["create", "deployments.apps"], "no"), (["update", "deployments.apps"], "no"),
                 (["create", "pods"], "no"), (["create", "pods", "--subresource=exec"], "no"), (["update", "pods"], "no"),
-                (["delete", "horizontalpodautoscalers.autoscaling"], "no"), (["create", "roles.rbac.authorization.k8s.io"], "no"),
+                (["create", "roles.rbac.authorization.k8s.io"], "no"),
                 (["create", "rolebindings.rbac.authorization.k8s.io"], "no"), (["create", "serviceaccounts", "--subresource=token"], "no"),
                 (["list", "pods", "-n", "elsewhere"], "no"), (["list", "deployments.apps", "-n", "kube-system"], "no"),
                 (["list", "pods", "--all-namespaces"], "no"), (["list", "nodes"], "no"), (["list", "namespaces"], "no"),
@@ -120,6 +120,7 @@ struct ChartRBACTests {
                 (["list", "pods"], "yes"), (["get", "pods", "--subresource=log"], "yes"), (["delete", "pods"], "yes"),
                 (["patch", "deployments.apps"], "yes"), (["update", "deployments.apps", "--subresource=scale"], "yes"),
                 (["watch", "deployments.apps"], "yes"), (["create", "horizontalpodautoscalers.autoscaling"], "yes"),
+                (["delete", "horizontalpodautoscalers.autoscaling"], "yes"),
                 (["list", "pods.metrics.k8s.io"], "yes"),
                 (["create", "selfsubjectaccessreviews.authorization.k8s.io"], "yes"),
             ]

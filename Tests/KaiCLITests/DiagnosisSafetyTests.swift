@@ -49,9 +49,9 @@ struct DiagnosisSafetyTests {
                     try await cluster.waitForPods("backend", count: replicas) { $0.contains("lastState") }
                 }
                 let cost = try await diagnose()
-                // The plan reads 5 lists (deployments, replica sets, pods, autoscalers, and the namespaces' names a request
-                // may use); the diagnosis 12 more and a few logs.
-                #expect(cost.lists == 5 + 12, "\(replicas) replicas")
+                // The plan reads 2 lists (deployments and autoscalers: the request names a deployment of this
+                // namespace); the diagnosis 12 more and a few logs.
+                #expect(cost.lists == 2 + 12, "\(replicas) replicas")
                 #expect(cost.logs >= 1 && cost.logs <= 4 + 2, "\(replicas) replicas")
                 #expect(cost.reported == 12 + cost.logs)
             }

@@ -67,7 +67,7 @@ struct DoctorCommandTests {
         let result = try await KaiProcess.run(["doctor", "--sandbox", "--policy", narrow.path])
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.contains("    deletePod: not checked (switched off by the policy)"))
-        #expect(result.stdout.contains("(12 operations,"))
+        #expect(result.stdout.contains("(14 operations,"))
     }
 
     @Test func theProviderIsAskedWhetherItAnswersAndTakesTheKey() async throws {

@@ -96,6 +96,19 @@ struct REPLTests {
         }
     }
 
+    @Test func theOOMFixIsSetResourcesTakenWithSlashFixAndTheTargetsNameTyped() async throws {
+        try await withCluster(faults: ["backend": .oom]) { environment, state in
+            let shown = try await session(environment, arguments: ["--no-wait"], typing: [
+                .keys("why is the backend failing\r"), .pause(3), .keys("/fix 1\r"), .pause(2), .keys("todo-chatbot-backend\r"), .pause(2),
+                .keys("/exit\r"),
+            ]).stdout
+            #expect(shown.contains("fix 1: setResources deployment todo-chatbot/todo-chatbot-backend [disruptive]"), "\(shown)")
+            #expect(shown.contains("Plan for \"set todo-chatbot-backend container backend memory limit to 768Mi\" (local grammar):"), "\(shown)")
+            let audit = try String(contentsOf: state.appendingPathComponent("kai/audit.jsonl"), encoding: .utf8)
+            #expect(audit.contains(#""op":"setResources""#) && audit.contains(#""memoryLimit":"768Mi""#), "\(audit)")
+        }
+    }
+
     @Test func ctrlCDuringALongRolloutWatchReturnsToThePrompt() async throws {
         try await withCluster(faults: ["frontend": .pending]) { environment, state in
             let shown = try await session(environment, typing: [

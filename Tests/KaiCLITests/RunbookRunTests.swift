@@ -187,6 +187,30 @@ struct RunbookRunTests {
         #expect(check["conditions"] as? [String] == ["readyReplicas >= 1"])
     }
 
+    @Test func aRunbookSetsResourcesAndRemovesTheAutoscalerAndRefusesALimitBelowItsRequest() async throws {
+        try await withCluster { cluster in
+            let path = try write("""
+                name: give-the-backend-room
+                steps:
+                  - {op: setResources, target: backend, memoryLimit: 768Mi, cpuRequest: 150m}
+                  - {op: removeAutoscaler, target: backend}
+                  - wait: {rollout: backend, timeout: 60s}
+                """, in: cluster)
+            let result = try await cluster.kai(["run", path, "--yes", "--allow-disruptive"])
+            #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+            #expect(try await field(cluster, "todo-chatbot-backend", ".spec.template.spec.containers[0].resources.limits.memory") == "768Mi")
+            #expect(try await field(cluster, "todo-chatbot-backend", ".spec.template.spec.containers[0].resources.requests.cpu") == "150m")
+            #expect(try await cluster.kubectl(["get", "hpa", "-o", "name"]).stdout.isEmpty)
+            let bad = try write("""
+                name: too-tight
+                steps:
+                  - {op: setResources, target: backend, memoryLimit: 128Mi, memoryRequest: 256Mi}
+                """, in: cluster)
+            let refused = try await cluster.kai(["run", bad, "--yes", "--allow-disruptive"])
+            #expect(refused.status == 2 && refused.stderr.contains("memory limit (128Mi) below its memory request (256Mi)"), "\(refused.stderr)")
+        }
+    }
+
     @Test func aWaitOnARolloutThatCannotFinishFailsTheRun() async throws {
         try await withCluster { cluster in
             let path = try write("""

@@ -6,7 +6,9 @@ enum Samples {
     static let backend = ObjectReference(kind: .deployment, namespace: "todo-chatbot", name: "todo-chatbot-backend")
     static let pod = ObjectReference(kind: .pod, namespace: "todo-chatbot", name: "todo-chatbot-backend-abc123def-x2k4p")
     static let before = DeploymentState(replicas: 2, readyReplicas: 2,
-                                        containers: [ContainerImage(name: "backend", image: "todo-backend:1.1.0")], revision: 2)
+                                        containers: [ContainerImage(name: "backend", image: "todo-backend:1.1.0",
+                                                                    resources: ContainerResourceValues(requests: ["memory": "256Mi"], limits: ["memory": "512Mi"]))],
+                                        revision: 2, autoscaler: AutoscalerState(name: "todo-chatbot-backend", min: 2, max: 5, cpuPercent: 70))
 
     static func operation(_ name: OperationName) throws -> CatalogOperation {
         switch name {
@@ -23,6 +25,9 @@ enum Samples {
         case .autoscale: .autoscale(.init(backend, bounds: try AutoscaleBounds(min: ReplicaCount(2), max: ReplicaCount(5), cpuPercent: 70)))
         case .rollback: .rollback(.init(backend))
         case .setImage: .setImage(.init(backend, image: try ImageReference("todo-backend:2.0")))
+        case .setResources: .setResources(try .init(backend, container: ContainerName("backend"),
+                                                    changes: [ResourceField(.memory, .limit): .set(try ResourceQuantity.memory("768Mi"))]))
+        case .removeAutoscaler: .removeAutoscaler(.init(backend))
         case .deletePod: .deletePod(.init(pod))
         }
     }
@@ -35,6 +40,7 @@ struct CatalogTests {
         .list: .read, .describe: .read, .logs: .read, .events: .read, .diagnose: .read, .resources: .read,
         .rolloutStatus: .read, .rolloutHistory: .read, .scale: .change, .restart: .change, .autoscale: .change,
         .rollback: .disruptive, .setImage: .disruptive, .deletePod: .disruptive,
+        .setResources: .disruptive, .removeAutoscaler: .disruptive,
     ]
 
     @Test(arguments: OperationName.allCases)
@@ -85,13 +91,30 @@ struct CatalogTests {
         #expect(undo == .operation(.rollback(.init(Samples.backend, revision: try Revision(2)))))
     }
 
-    @Test func autoscaleIsUndoneByRestoringTheOldBoundsOrNotAtAll() throws {
+    @Test func autoscaleIsUndoneByRestoringTheOldBoundsOrByRemovingTheOneItCreated() throws {
         var before = Samples.before
-        #expect(try { if case .irreversible = try Samples.operation(.autoscale).typed.undo(before: before) { true } else { false } }())
+        before.autoscaler = nil
+        #expect(try Samples.operation(.autoscale).typed.undo(before: before) == .operation(.removeAutoscaler(.init(Samples.backend))))
         before.autoscaler = AutoscalerState(name: "todo-chatbot-backend", min: 1, max: 4, cpuPercent: 60)
         let undo = try Samples.operation(.autoscale).typed.undo(before: before)
         let expected = CatalogOperation.autoscale(.init(Samples.backend, bounds: try AutoscaleBounds(min: ReplicaCount(1), max: ReplicaCount(4), cpuPercent: 60)))
         #expect(undo == .operation(expected))
+    }
+
+    @Test func removeAutoscalerIsUndoneByRecreatingItUnderItsName() throws {
+        var before = Samples.before
+        before.autoscaler = AutoscalerState(name: "web-hpa", min: 2, max: 5, cpuPercent: 70)
+        let expected = CatalogOperation.autoscale(.init(Samples.backend, bounds: try AutoscaleBounds(min: ReplicaCount(2), max: ReplicaCount(5), cpuPercent: 70),
+                                                        autoscalerName: "web-hpa"))
+        #expect(try Samples.operation(.removeAutoscaler).typed.undo(before: before) == .operation(expected))
+    }
+
+    @Test func setResourcesIsUndoneBySettingThePreviousValuesBack() throws {
+        let undo = try Samples.operation(.setResources).typed.undo(before: Samples.before)
+        let expected = CatalogOperation.setResources(try .init(Samples.backend, container: ContainerName("backend"),
+                                                               changes: [ResourceField(.memory, .limit): .set(try ResourceQuantity("512Mi"))]))
+        #expect(undo == .operation(expected))
+        #expect(try Samples.operation(.setResources).typed.summary(before: Samples.before).contains("memory limit 768Mi (now 512Mi)"))
     }
 
     @Test func restartAndDeletePodCannotBeUndoneAndSayWhy() throws {
@@ -109,9 +132,7 @@ struct CatalogTests {
     }
 
     @Test func scaleWarnsWhenAnAutoscalerManagesTheDeployment() throws {
-        var before = Samples.before
-        before.autoscaler = AutoscalerState(name: "todo-chatbot-backend", min: 2, max: 5, cpuPercent: 70)
-        #expect(try Samples.operation(.scale).typed.summary(before: before).contains("autoscaler"))
+        #expect(try Samples.operation(.scale).typed.summary(before: Samples.before).contains("autoscaler"))
     }
 
     @Test func argumentsUseDesignsNames() throws {

@@ -100,4 +100,27 @@ struct ValueTests {
         #expect(ResourceKind(word: "deploy") == .deployments)
         #expect(ResourceKind(word: "backend") == nil)
     }
+
+    @Test(arguments: [("512Mi", 536_870_912.0), ("1Gi", 1_073_741_824.0), ("250m", 0.25), ("0.5", 0.5), ("2", 2.0), ("1e3", 1000.0),
+                      ("128M", 128_000_000.0), (".5", 0.5), ("1.5Gi", 1_610_612_736.0)])
+    func quantitiesAreReadAsTheAPIServerReadsThem(_ text: String, _ value: Double) throws {
+        #expect(try ResourceQuantity(text).value == value)
+    }
+
+    @Test(arguments: ["512mi", "1GB", "-1", "abc", "", "1.2.3", "Mi", "5 Mi", "1e"])
+    func malformedQuantitiesAreRefused(_ text: String) {
+        #expect(throws: ValueError.self) { try ResourceQuantity(text) }
+    }
+
+    @Test func memoryInMillibytesOrWithoutAUnitIsTakenForASlip() {
+        do { _ = try ResourceQuantity.memory("512m"); Issue.record("512m of memory was accepted") } catch { #expect(error.remedy.contains("512Mi")) }
+        #expect(throws: ValueError.self) { try ResourceQuantity.memory("512") }
+        #expect(throws: ValueError.self) { try ResourceQuantity.cpu("0.0001") }
+    }
+
+    @Test func aLimitBelowItsRequestIsRefused() {
+        let values = ContainerResourceValues(requests: ["memory": "512Mi"], limits: ["memory": "256Mi"])
+        #expect(throws: ValueError.self) { try values.checkRequestsFitLimits(container: "backend") }
+        #expect(throws: Never.self) { try ContainerResourceValues(requests: ["cpu": "1"], limits: ["cpu": "1000m"]).checkRequestsFitLimits(container: "backend") }
+    }
 }

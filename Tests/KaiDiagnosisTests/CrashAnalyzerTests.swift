@@ -104,7 +104,8 @@ import Testing
         #expect(finding.cause?.reason == .memoryLimitReached)
         #expect(finding.cause?.summary == "Its memory use reaches its memory limit of 512Mi; the metrics API last saw 497Mi (97% of the limit).")
         #expect(finding.advice.first?.contains("set backend.resources.limits.memory to 768Mi in charts/todo-chatbot/values.yaml") == true)
-        #expect(finding.fixes.isEmpty)
+        #expect(finding.fixes.map(\.operation.arguments) == [[OperationArgument("container", .string("backend")),
+                                                              OperationArgument("memoryLimit", .string("768Mi"))]])
     }
 
     @Test func instructionsInALogAreOnlyEvidence() throws {

@@ -122,7 +122,7 @@ struct GrammarTests {
         "delete deployment frontend", "show me the secret", "delete all pods", "exec into postgres",
         "delete the namespace", "drain the node", "port-forward the frontend", "what is the database password",
         "kubectl apply -f app.yaml", "restart all deployments", "scale everything to 0", "restart the backend in all namespaces",
-        "increase the memory limit of backend", "delete the backend service", "open a shell in backend",
+        "delete the backend service", "open a shell in backend",
     ])
     func outsideTheCatalogIsRefusedWithAReason(_ request: String) throws {
         guard case .refusal(let refusal) = try grammar.interpret(request) else {

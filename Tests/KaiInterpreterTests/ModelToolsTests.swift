@@ -28,6 +28,8 @@ struct ModelToolsTests {
                 case .duration: "10m"
                 }
             }
+            // setResources needs one setting, any one: its schema cannot say "at least one of these".
+            if operation == .setResources { arguments["memoryLimit"] = "512Mi" }
             let text = String(decoding: try JSONEncoder().encode(JSON.object(arguments)), as: UTF8.self)
             let draft = ToolCallReader.draft(ToolCall(id: "1", name: operation.rawValue, arguments: text), offered: OperationName.allCases)
             #expect((try? draft.get())?.operation == operation, "\(operation): \(draft)")

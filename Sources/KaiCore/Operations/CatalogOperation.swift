@@ -17,6 +17,8 @@ public enum CatalogOperation: Sendable, Hashable {
     case autoscale(Autoscale)
     case rollback(Rollback)
     case setImage(SetImage)
+    case setResources(SetResources)
+    case removeAutoscaler(RemoveAutoscaler)
     case deletePod(DeletePod)
 
     /// The operation's value, through the protocol every catalog entry shares.
@@ -35,6 +37,8 @@ public enum CatalogOperation: Sendable, Hashable {
         case .autoscale(let operation): operation
         case .rollback(let operation): operation
         case .setImage(let operation): operation
+        case .setResources(let operation): operation
+        case .removeAutoscaler(let operation): operation
         case .deletePod(let operation): operation
         }
     }

@@ -19,15 +19,18 @@ public struct DeploymentState: Sendable, Hashable, Codable {
     }
 }
 
-/// A container and the image it runs.
+/// A container, the image it runs and its requests and limits.
 public struct ContainerImage: Sendable, Hashable, Codable {
     public var name: String
     public var image: String
+    /// Its requests and limits; nil where they were not read.
+    public var resources: ContainerResourceValues?
 
     /// Container `name` running `image`.
-    public init(name: String, image: String) {
+    public init(name: String, image: String, resources: ContainerResourceValues? = nil) {
         self.name = name
         self.image = image
+        self.resources = resources
     }
 }
 

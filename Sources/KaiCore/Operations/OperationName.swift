@@ -1,7 +1,7 @@
 /// The name of each operation in the catalog, as design.md, the JSON plan and policy files spell it.
 public enum OperationName: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     case list, describe, logs, events, diagnose, resources, rolloutStatus, rolloutHistory
-    case scale, restart, autoscale, rollback, setImage, deletePod
+    case scale, restart, autoscale, removeAutoscaler, rollback, setImage, setResources, deletePod
 
     /// What the operation may be pointed at.
     public var targetRule: TargetRule {
@@ -9,7 +9,8 @@ public enum OperationName: String, Sendable, Hashable, Codable, CaseIterable, Cu
         case .list: .none
         case .events, .diagnose, .resources: .optional([.deployment, .pod])
         case .describe, .logs: .required([.deployment, .pod])
-        case .rolloutStatus, .rolloutHistory, .scale, .restart, .autoscale, .rollback, .setImage: .required([.deployment])
+        case .rolloutStatus, .rolloutHistory, .scale, .restart, .autoscale, .removeAutoscaler, .rollback, .setImage, .setResources:
+            .required([.deployment])
         case .deletePod: .required([.pod])
         }
     }
@@ -18,7 +19,7 @@ public enum OperationName: String, Sendable, Hashable, Codable, CaseIterable, Cu
     public var isChange: Bool {
         switch self {
         case .list, .describe, .logs, .events, .diagnose, .resources, .rolloutStatus, .rolloutHistory: false
-        case .scale, .restart, .autoscale, .rollback, .setImage, .deletePod: true
+        case .scale, .restart, .autoscale, .removeAutoscaler, .rollback, .setImage, .setResources, .deletePod: true
         }
     }
 

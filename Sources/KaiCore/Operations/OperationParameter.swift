@@ -50,6 +50,10 @@ extension OperationName {
         case .autoscale: "Create or update a deployment's HorizontalPodAutoscaler. A change."
         case .rollback: "Roll a deployment back to its previous revision, or to a given one. Disruptive."
         case .setImage: "Set the image of a deployment's container. Disruptive."
+        case .setResources:
+            "Set CPU and memory requests and limits of a deployment's container, as Kubernetes quantities (250m, 0.5, 512Mi, 1Gi); "
+                + "settings not given stay as they are. Disruptive: its pods are replaced."
+        case .removeAutoscaler: "Delete a deployment's HorizontalPodAutoscaler; its replica count then stays where it is. Disruptive."
         case .deletePod: "Delete one pod; its deployment replaces it. Disruptive."
         }
     }
@@ -89,6 +93,14 @@ extension OperationName {
             return [deployment,
                     OperationParameter("image", .text(example: "todo-backend:1.2.0"), required: true, "The image with its tag, e.g. todo-backend:1.2.0."),
                     OperationParameter("container", .text(example: "backend"), "The container, when the pod has several.")]
+        case .setResources:
+            return [deployment, OperationParameter("container", .text(example: "backend"), "The container, when the pod has several.")]
+                + ResourceField.all.map { field in
+                    OperationParameter(field.argument, .text(example: field.resource == .cpu ? "250m" : "512Mi"),
+                                       "The \(field) as a Kubernetes quantity (\(field.resource == .cpu ? "250m or 0.5" : "512Mi or 1Gi")); \"\(ResourceSetting.unsetWord)\" removes it.")
+                }
+        case .removeAutoscaler:
+            return [deployment]
         case .deletePod:
             return [OperationParameter("target", .target([.pod]), required: true, "The pod's name.")]
         }

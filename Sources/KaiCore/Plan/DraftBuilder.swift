@@ -65,6 +65,20 @@ public enum DraftBuilder {
                 try AutoscaleBounds(min: ReplicaCount(low), max: ReplicaCount(high), cpuPercent: cpu)
             }
         }
+        if operation == .setResources {
+            let given = draft.resources?.amounts.compactMapValues { amount -> ResourceSetting? in
+                if case .exactly(let setting) = amount { setting } else { nil }
+            } ?? [:]
+            guard !given.isEmpty else {
+                throw ArgumentError(argument: nil, problem: "setResources needs at least one of \(ResourceField.all.map(\.argument).joined(separator: ", ")).",
+                                    remedy: "Give one, e.g. memoryLimit: 512Mi.")
+            }
+            do {
+                try ContainerResourceValues().applying(given).checkRequestsFitLimits(container: draft.container?.value ?? "")
+            } catch {
+                throw ArgumentError(argument: nil, problem: error.problem, remedy: error.remedy)
+            }
+        }
         return draft
     }
 
@@ -112,6 +126,13 @@ public enum DraftBuilder {
         case "fieldSelector":
             let value = try text(input, key)
             draft.fieldSelector = try checked(key) { () throws(ValueError) in try FieldSelector(value) }
+        case _ where ResourceField(argument: key) != nil:
+            guard let field = ResourceField(argument: key) else { break }
+            let value = try text(input, key)
+            let setting = try checked(key) { () throws(ValueError) in try ResourceSetting(value, of: field.resource) }
+            var request = draft.resources ?? ResourceRequest()
+            request.amounts[field] = .exactly(setting)
+            draft.resources = request
         default:
             break  // min, max and cpuPercent are read together
         }

@@ -21,6 +21,8 @@ public struct DraftStep: Sendable, Hashable {
     /// A new tag for the image the container runs now ("deploy backend version 1.2.0"), when no whole image was given.
     public var imageTag: String?
     public var autoscale: AutoscaleBounds?
+    /// The requests and limits a setResources step asks for.
+    public var resources: ResourceRequest?
 
     /// A draft of `operation` on `target`; set the arguments it needs afterwards.
     public init(_ operation: OperationName, target: TargetPhrase? = nil) {

@@ -1,3 +1,4 @@
+import KaiCore
 import KaiKube
 
 /// OOMKilled: a container uses more memory than its limit and the kernel kills it. The finding
@@ -25,6 +26,10 @@ enum OOMAnalyzer {
                                            fallback: "raise resources.limits.memory of container \(container) to \(Quantity.mebibytes(raised))",
                                            for: group.workload.deployment)
         finding.advice.append("Give it more memory: \(place). If usage keeps growing after that, look for a leak.")
+        if let deployment = group.workload.deployment,
+           let fix = Fixes.setResources(deployment, container: container, [ResourceField(.memory, .limit): Quantity.mebibytes(raised)], in: evidence) {
+            finding.fixes.append(fix)
+        }
         return finding
     }
 }

@@ -12,6 +12,10 @@ public enum FixPhrase {
         case .scale(let scale): "scale \(scale.deployment.name) to \(scale.replicas)"
         case .autoscale(let autoscale):
             "autoscale \(autoscale.deployment.name) from \(autoscale.bounds.min) to \(autoscale.bounds.max) at \(autoscale.bounds.cpuPercent)% cpu"
+        case .setResources(let change) where change.changes.values.allSatisfy { $0.quantity != nil }:
+            "set \(change.deployment.name) container \(change.container) "
+                + change.fields.map { "\($0) to \(change.changes[$0]?.description ?? "")" }.joined(separator: " and ")
+        case .removeAutoscaler(let removal): "remove the autoscaler of \(removal.deployment.name)"
         default: nil
         }
     }

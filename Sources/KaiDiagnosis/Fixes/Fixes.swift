@@ -38,6 +38,20 @@ enum Fixes {
         return PlannedStep(.autoscale(.init(reference(deployment, in: evidence), bounds: bounds)), before: state(deployment, in: evidence))
     }
 
+    /// Set `values` on `container`: requests and limits recommended, or a memory limit raised after an OOM kill.
+    static func setResources(_ deployment: Deployment, container: String, _ values: [ResourceField: String], in evidence: Evidence) -> PlannedStep? {
+        var changes: [ResourceField: ResourceSetting] = [:]
+        for (field, text) in values {
+            guard let quantity = try? field.resource.quantity(text) else { return nil }
+            changes[field] = .set(quantity)
+        }
+        guard let name = try? ContainerName(container),
+              let operation = try? CatalogOperation.SetResources(reference(deployment, in: evidence), container: name, changes: changes),
+              (try? deployment.containers.first { $0.name == container }?.resourceValues.applying(changes).checkRequestsFitLimits(container: container)) != nil
+        else { return nil }
+        return PlannedStep(.setResources(operation), before: state(deployment, in: evidence))
+    }
+
     /// The revision before the one `deployment` is on, when its template differs in `container`'s image.
     static func previousImage(of deployment: Deployment, container: String, in evidence: Evidence)
         -> (current: ReplicaSet, previous: ReplicaSet, from: String, to: String)? {

@@ -29,6 +29,8 @@ extension ReasonCode {
     public static let errImagePull = ReasonCode("ErrImagePull")
     /// A container was killed for using more memory than its limit.
     public static let oomKilled = ReasonCode("OOMKilled")
+    /// Not a fault: the `resources` operation's recommended requests and limits for a container, offered as a fix.
+    public static let resourceRecommendation = ReasonCode("ResourceRecommendation")
     /// No node can take the pod.
     public static let unschedulable = ReasonCode("Unschedulable")
     /// A container cannot be created from its configuration (a Secret or ConfigMap, or a key of one, is missing).

@@ -45,7 +45,7 @@ public enum Recommendation {
              (.limits, "cpu", Quantity.millicores(cpuLimit)), (.limits, "memory", Quantity.mebibytes(memoryLimit))]
                 .map { ValuesSetting(key: ChartValues.resourceKey(component: component, $0.0, $0.1), value: $0.2) }
         } ?? []
-        return ContainerResources.Recommended(requests: recommended, limits: limit, reasoning: reasoning, values: values)
+        return ContainerResources.Recommended(requests: recommended, limits: limit, reasoning: reasoning, values: values, fix: nil)
     }
 
     /// A memory limit for a container killed for memory: 1.5 times the old limit (or the peak),

@@ -24,11 +24,18 @@ public enum ResourceAnalysis {
                     pod.containerStatuses.contains { $0.name == spec.name && ($0.lastState?.terminated?.reason == "OOMKilled" || $0.state?.terminated?.reason == "OOMKilled") }
                 }
                 let requests = amounts(spec.resources?.requests), limits = amounts(spec.resources?.limits)
+                var recommended = peak.flatMap { Recommendation.recommend(requests: requests, limits: limits, peak: $0, cpuTarget: cpuTarget,
+                                                                          oomKilled: oom, valuesComponent: component) }
+                if let deployment = workload.deployment, let values = recommended {
+                    recommended?.fix = Fixes.setResources(deployment, container: spec.name, [
+                        ResourceField(.cpu, .request): values.requests.cpu.map(Quantity.millicores), ResourceField(.cpu, .limit): values.limits.cpu.map(Quantity.millicores),
+                        ResourceField(.memory, .request): values.requests.memory.map(Quantity.mebibytes),
+                        ResourceField(.memory, .limit): values.limits.memory.map(Quantity.mebibytes),
+                    ].compactMapValues { $0 }, in: evidence)
+                }
                 containers.append(ContainerResources(
                     workload: workload.name, container: spec.name, podsMeasured: usages.count, requests: requests, limits: limits,
-                    peakUsage: peak, oomKilled: oom,
-                    recommended: peak.flatMap { Recommendation.recommend(requests: requests, limits: limits, peak: $0, cpuTarget: cpuTarget,
-                                                                         oomKilled: oom, valuesComponent: component) }))
+                    peakUsage: peak, oomKilled: oom, recommended: recommended))
             }
         }
         let nodes = (evidence.nodes ?? []).map { node in

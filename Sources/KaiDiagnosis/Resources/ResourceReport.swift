@@ -1,3 +1,5 @@
+import KaiCore
+
 /// What the `resources` operation reports: each container's requests and limits against its
 /// observed usage with recommended values and the reasoning, the nodes' headroom, and how much
 /// room each autoscaler has left.
@@ -10,6 +12,20 @@ public struct ResourceReport: Sendable, Hashable {
     public var notes: [String]
     /// Requests made to the Kubernetes API.
     public var apiCalls: Int
+
+    /// The recommendations' setResources steps, numbered from 1 as `/fix N` takes them.
+    public var fixes: [FixSuggestion] {
+        containers.compactMap { $0.recommended?.fix }.map { FixSuggestion(step: $0, finding: .resourceRecommendation) }
+    }
+
+    /// Takes out the fixes `refusal` refuses (it returns why, or nil to keep the fix), saying why in the reasoning.
+    public mutating func withholdFixes(_ refusal: (PlannedStep) -> String?) {
+        for index in containers.indices {
+            guard let fix = containers[index].recommended?.fix, let why = refusal(fix) else { continue }
+            containers[index].recommended?.fix = nil
+            containers[index].recommended?.reasoning.append("kai could set these values, but the policy refuses it: \(why)")
+        }
+    }
 
     /// A report on `target`.
     public init(target: DiagnosisTarget, containers: [ContainerResources], nodes: [NodeHeadroom], autoscalers: [AutoscalerHeadroom],
@@ -59,6 +75,9 @@ public struct ContainerResources: Sendable, Hashable {
         public var reasoning: [String]
         /// `backend.resources.requests.cpu` -> "80m", when the chart manages the deployment.
         public var values: [ValuesSetting]
+        /// The setResources step that makes these the container's values, when it belongs to a deployment
+        /// and the policy allows it; never run from here.
+        public var fix: PlannedStep?
     }
 }
 

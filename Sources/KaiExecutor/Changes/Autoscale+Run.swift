@@ -7,14 +7,14 @@ extension CatalogOperation.Autoscale: ChangeRunner {
     /// utilisation target), as `kubectl autoscale` does.
     func prepare(_ client: KubeClient) async throws -> PreparedChange {
         let (_, state) = try await DeploymentReader.state(deployment, client: client)
-        let deployment = self.deployment, bounds = self.bounds
+        let deployment = self.deployment, bounds = self.bounds, newName = autoscalerName ?? deployment.name
         let wanted = "autoscaler \(bounds.min.value) to \(bounds.max.value) replicas at \(bounds.cpuPercent)% CPU"
         let autoscalers = try await client.list(Autoscaler.self, .autoscalers, in: deployment.namespace)
         guard let existing = state.autoscaler, let object = autoscalers.items.first(where: { $0.metadata.name == existing.name }) else {
             return PreparedChange(before: "no autoscaler", after: wanted, undo: undo(before: state), follow: nil, desired: "no autoscaler") { client in
                 let created = Autoscaler.forDeployment(deployment.name, namespace: deployment.namespace, min: bounds.min.value,
-                                                       max: bounds.max.value, cpuPercent: bounds.cpuPercent)
-                _ = try await client.create(created, .autoscalers, in: deployment.namespace, name: deployment.name)
+                                                       max: bounds.max.value, cpuPercent: bounds.cpuPercent, autoscalerName: newName)
+                _ = try await client.create(created, .autoscalers, in: deployment.namespace, name: newName)
             }
         }
         let before = Self.words(existing)

@@ -38,6 +38,13 @@ struct PreparedChange: Sendable {
 protocol ChangeRunner: TypedOperation {
     /// Reads the current state and says what the change will do and how to send it; sends nothing.
     func prepare(_ client: KubeClient) async throws -> PreparedChange
+    /// As ``prepare(_:)``, told what the plan read of the target moments before (`planned`), so that a
+    /// change whose own read settles it (a scale already at its count) needs no more.
+    func prepare(_ client: KubeClient, planned: DeploymentState?) async throws -> PreparedChange
+}
+
+extension ChangeRunner {
+    func prepare(_ client: KubeClient, planned: DeploymentState?) async throws -> PreparedChange { try await prepare(client) }
 }
 
 extension Deployment {

@@ -25,8 +25,9 @@ public enum CatalogPermissions {
         case .rolloutStatus: [get(.deployments), list(.replicaSets), list(.pods)]
         case .rolloutHistory: [get(.deployments), list(.replicaSets)]
         case .scale: state + [APIPermission("get", .deployments, subresource: "scale"), APIPermission("update", .deployments, subresource: "scale")] + rollout
-        case .restart, .rollback, .setImage: state + [APIPermission("patch", .deployments)] + rollout
+        case .restart, .rollback, .setImage, .setResources: state + [APIPermission("patch", .deployments)] + rollout
         case .autoscale: state + [APIPermission("create", .autoscalers), APIPermission("patch", .autoscalers)]
+        case .removeAutoscaler: [get(.deployments), list(.autoscalers), APIPermission("delete", .autoscalers)]
         case .deletePod: [get(.pods), get(.replicaSets), APIPermission("delete", .pods)] + rollout
         }
         var seen = Set<APIPermission>()

@@ -21,7 +21,7 @@ struct ReadRunner: Sendable {
         case .rolloutHistory(let history): ReadResult(try await rolloutHistory(history.deployment))
         case .resources(let resources): try await self.resources(resources.target, in: resources.namespace)
         case .diagnose(let diagnose): try await self.diagnose(diagnose.target, in: diagnose.namespace)
-        case .scale, .restart, .autoscale, .rollback, .setImage, .deletePod:
+        case .scale, .restart, .autoscale, .removeAutoscaler, .rollback, .setImage, .setResources, .deletePod:
             throw ExecutionError(problem: "\(operation.name) is a change, not a read.", remedy: "")
         }
     }

@@ -13,6 +13,7 @@ enum ResourceLines {
                 + (row.oomKilled ? " (OOM-killed)" : "")]
         })
         let recommended = report.containers.filter { $0.recommended != nil }
+        var fixNumber = 0
         if !recommended.isEmpty { lines.append("Recommended requests and limits:") }
         for row in recommended {
             guard let recommendation = row.recommended else { continue }
@@ -22,6 +23,14 @@ enum ResourceLines {
             if !recommendation.values.isEmpty {
                 lines.append("    in values.yaml: " + recommendation.values.map { "\($0.key): \($0.value)" }.joined(separator: ", "))
             }
+            if let fix = recommendation.fix {
+                fixNumber += 1
+                lines.append("    fix \(fixNumber): \(fix.operation.name) \(fix.operation.target.map(\.description) ?? "") [\(fix.operation.risk.rawValue)] — \(fix.summary)")
+                if let request = FixPhrase.request(for: fix.operation) { lines.append("           ask for it: kai \"\(request)\"") }
+            }
+        }
+        if fixNumber > 0 {
+            lines.append("Suggested fixes are not run. Ask for one as shown (it is planned, checked and confirmed like any request), or in the REPL type /fix N.")
         }
         for node in report.nodes {
             lines.append("Node \(node.node): cpu \(cpu(node.requested.cpu)) of \(cpu(node.allocatable.cpu)) requested (\(cpu(node.free.cpu)) free), "

@@ -21,7 +21,11 @@ enum CurrentState {
         case OperationName.rollback.rawValue, OperationName.restart.rawValue:
             let deployment = try await client.get(Deployment.self, .deployments, target.name, in: target.namespace)
             return "revision \(deployment.revision ?? 0)"
-        case OperationName.autoscale.rawValue:
+        case OperationName.setResources.rawValue:
+            let deployment = try await client.get(Deployment.self, .deployments, target.name, in: target.namespace)
+            guard let name = operation.args["container"]?.string, let container = deployment.containers.first(where: { $0.name == name }) else { return nil }
+            return "container \(name) \(container.resourceValues.words(ResourceField.all.filter { operation.args[$0.argument] != nil }))"
+        case OperationName.autoscale.rawValue, OperationName.removeAutoscaler.rawValue:
             let (_, state) = try await DeploymentReader.state(target, client: client)
             return CatalogOperation.Autoscale.words(state.autoscaler)
         default:

@@ -148,7 +148,18 @@ extension AuditOperation {
                 guard let min = args["min"]?.int, let max = args["max"]?.int, let cpu = args["cpuPercent"]?.int else {
                     throw unreadable("min, max or cpuPercent is missing")
                 }
-                return .autoscale(.init(target, bounds: try AutoscaleBounds(min: ReplicaCount(min), max: ReplicaCount(max), cpuPercent: cpu)))
+                return .autoscale(.init(target, bounds: try AutoscaleBounds(min: ReplicaCount(min), max: ReplicaCount(max), cpuPercent: cpu),
+                                        autoscalerName: args["autoscaler"]?.string))
+            case OperationName.removeAutoscaler.rawValue:
+                return .removeAutoscaler(.init(target))
+            case OperationName.setResources.rawValue:
+                guard let container = args["container"]?.string else { throw unreadable("container is missing") }
+                var changes: [ResourceField: ResourceSetting] = [:]
+                for field in ResourceField.all {
+                    guard let text = args[field.argument]?.string else { continue }
+                    changes[field] = text == ResourceSetting.unsetWord ? .unset : .set(try ResourceQuantity(text))
+                }
+                return .setResources(try .init(target, container: ContainerName(container), changes: changes))
             default:
                 throw unreadable("\(op) has no recorded inverse")
             }

@@ -16,14 +16,14 @@ enum BuiltInPrompts {
     - Read tools (list, describe, logs, events, diagnose, resources, rolloutStatus, rolloutHistory)
       run at once and their results come back to you. Use them when you need to look before you can
       answer or propose a change; you have at most {{maxRounds}} rounds of reads.
-    - To propose changes, call the change tools (scale, restart, autoscale, rollback, setImage,
-      deletePod) in the order they should run, all in one reply.
+    - To propose changes, call the change tools (scale, restart, autoscale, removeAutoscaler, rollback,
+      setImage, setResources, deletePod) in the order they should run, all in one reply.
     - Name targets as the cluster summary names them (a deployment such as todo-chatbot-backend or
       its component such as backend; a pod by its full name). Never invent a name, an image tag or a
       revision that the cluster summary or a read did not show you.
     - If the request is a question, answer it in a few plain sentences, using reads if you need them.
     - If the request asks for something the tools cannot do (delete a deployment or namespace, run a
-      shell or exec, read secret values, change resource limits, run arbitrary kubectl), do not call
+      shell or exec, read secret values, run arbitrary kubectl), do not call
       any tool: say in one sentence that kai cannot do it, and what it can do instead.
     - If the request says not to do something, or only asks whether something would be wise, do not
       call a change tool.
@@ -61,6 +61,8 @@ enum BuiltInPrompts {
       -> diagnose {"target": "postgres"}
     - "put the backend on 1.2.0"
       -> setImage {"target": "backend", "image": "todo-backend:1.2.0"}
+    - "the backend keeps getting OOMKilled, give it 768Mi"
+      -> setResources {"target": "backend", "memoryLimit": "768Mi"}
     - "is anything broken right now?"
       -> diagnose {} then answer in text from what it returns
     - "delete the backend deployment"

@@ -58,13 +58,15 @@ extension KubeClient {
         return try decode(type, from: try await send(call), action: action)
     }
 
-    /// Deletes one object; with `uid`, only while the object under that name is still the one with
-    /// that uid (a `DeleteOptions` precondition), so an object created again under the name is left alone.
-    public func delete(_ resource: APIResource, _ name: String, in namespace: String, uid: String? = nil) async throws {
+    /// Deletes one object; with `uid` or `resourceVersion` (a `DeleteOptions` precondition), only while
+    /// the object under that name still has them, else 409 Conflict: an object created again under the
+    /// name, or changed since kai read it, is left alone.
+    public func delete(_ resource: APIResource, _ name: String, in namespace: String, uid: String? = nil,
+                       resourceVersion: String? = nil) async throws {
         let action = APIAction("delete", resource, namespace: namespace, name: name)
         var body: [UInt8]?
-        if let uid {
-            body = try encode(DeleteOptions(preconditions: .init(uid: uid)))
+        if uid != nil || resourceVersion != nil {
+            body = try encode(DeleteOptions(preconditions: .init(uid: uid, resourceVersion: resourceVersion)))
         }
         _ = try await send(APICall(.DELETE, resource.path(namespace: namespace, name: name), body: body,
                                    contentType: body == nil ? nil : "application/json", action: action))

@@ -64,10 +64,12 @@ public struct Autoscaler: Codable, Sendable, Hashable {
         AutoscalerState(name: metadata.name, min: minReplicas, max: spec.maxReplicas, cpuPercent: cpuPercent)
     }
 
-    /// A new autoscaler for deployment `name` in `namespace`, between `min` and `max` at `cpuPercent`.
-    public static func forDeployment(_ name: String, namespace: String, min: Int, max: Int, cpuPercent: Int) -> Autoscaler {
+    /// A new autoscaler for deployment `name` in `namespace`, between `min` and `max` at `cpuPercent`,
+    /// called `autoscalerName` (by default the deployment's name).
+    public static func forDeployment(_ name: String, namespace: String, min: Int, max: Int, cpuPercent: Int,
+                                     autoscalerName: String? = nil) -> Autoscaler {
         Autoscaler(apiVersion: APIResource.autoscalers.apiVersion, kind: "HorizontalPodAutoscaler",
-                   metadata: ObjectMeta(name: name, namespace: namespace),
+                   metadata: ObjectMeta(name: autoscalerName ?? name, namespace: namespace),
                    spec: Spec(scaleTargetRef: TargetReference(apiVersion: "apps/v1", kind: "Deployment", name: name),
                               minReplicas: min, maxReplicas: max, metrics: [.cpu(cpuPercent)]),
                    status: nil)

@@ -40,7 +40,9 @@ public struct Deployment: Codable, Sendable, Hashable {
     /// The containers of the pod template with their images.
     public var containers: [PodTemplate.Container] { spec.template.spec.containers }
     /// Each container's name and image, as plans and reports show them.
-    public var containerImages: [ContainerImage] { containers.map { ContainerImage(name: $0.name, image: $0.image ?? "") } }
+    public var containerImages: [ContainerImage] {
+        containers.map { ContainerImage(name: $0.name, image: $0.image ?? "", resources: $0.resourceValues) }
+    }
 }
 
 /// `matchLabels` of a label selector (what kai's objects use).

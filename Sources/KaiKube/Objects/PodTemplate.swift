@@ -29,6 +29,11 @@ public struct PodTemplate: Codable, Sendable, Hashable {
         public var readinessProbe: Probe?
         public var livenessProbe: Probe?
         public var startupProbe: Probe?
+
+        /// Its requests and limits as plain values.
+        public var resourceValues: ContainerResourceValues {
+            ContainerResourceValues(requests: resources?.requests ?? [:], limits: resources?.limits ?? [:])
+        }
     }
 
     enum CodingKeys: CodingKey { case metadata, spec }

@@ -78,6 +78,10 @@ public struct Resolver: Sendable {
                 throw missing("the image", for: draft, example: "set image of backend to todo-backend:2.0")
             }
             operation = .setImage(.init(deployment, container: draft.container, image: image))
+        case .setResources:
+            operation = try setResources(draft, on: try required(target, draft))
+        case .removeAutoscaler:
+            operation = try removeAutoscaler(on: try required(target, draft))
         case .deletePod:
             operation = .deletePod(.init(try required(target, draft)))
         }

@@ -12,6 +12,14 @@ extension ClusterSnapshot {
                                          pods: pods.items, autoscalers: autoscalers.items)
     }
 
+    /// Reads only the deployments and autoscalers of `namespace`: two list calls, enough to plan a
+    /// request that names deployments of the current namespace (a one-shot's quick path).
+    public static func readWorkloads(from client: KubeClient, namespace: String) async throws -> ClusterSnapshot {
+        async let deployments = client.list(Deployment.self, .deployments, in: namespace)
+        async let autoscalers = client.list(Autoscaler.self, .autoscalers, in: namespace)
+        return try await ClusterSnapshot(namespace: namespace, deployments: deployments.items, replicaSets: [], pods: [], autoscalers: autoscalers.items)
+    }
+
     /// Reads `namespace` and, beside it, each of `others` that exists (a request may name any namespace the
     /// policy allows), and the names of the cluster's namespaces where the credentials may list them, so
     /// that a request naming one is understood (and refused by the policy when it must be).

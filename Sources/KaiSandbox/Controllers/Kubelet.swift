@@ -25,7 +25,8 @@ struct Kubelet: Sendable {
         var used = Resources.used(by: pods.filter { $0[path: "spec.nodeName"].string != nil })
         var configuration = NamespaceConfiguration(store: store)
         for pod in pods {
-            let fault = await faults.fault(for: Self.component(pod))
+            var fault = await faults.fault(for: Self.component(pod))
+            if fault == .oom, Fault.outgrowsOOM(pod, component: Self.component(pod)) { fault = nil }
             if pod[path: "spec.nodeName"].string == nil {
                 var requested = Resources.requests(of: pod)
                 if fault == .pending { requested.cpuMillis += SandboxNode.cpuMillis * 2 }

@@ -24,6 +24,16 @@ public enum Fault: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// Whether `pod`'s containers may use enough memory to outgrow the `oom` fault: the faulted app
+    /// needs a quarter more than the limit its component is seeded with, so raising the limit that far
+    /// (as diagnosis advises) ends the OOM kills in the pods that have it, and nothing short of it does.
+    static func outgrowsOOM(_ pod: JSONValue, component: String) -> Bool {
+        guard let seeded = TodoStackSeed.components.first(where: { $0.component == component }) else { return false }
+        let need = Double(Quantity.mebibytes(SeedObjects.resources(seeded)[path: "limits.memory"].string)) * 1.25
+        let containers = pod[path: "spec.containers"].array ?? []
+        return !containers.isEmpty && containers.allSatisfy { Double(Quantity.mebibytes($0[path: "resources.limits.memory"].string)) >= need }
+    }
+
     /// "crashloop, imagepull, oom, …" for messages.
     public static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }

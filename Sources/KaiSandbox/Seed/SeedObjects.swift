@@ -83,7 +83,7 @@ enum SeedObjects {
         return ["metadata": ["labels": labels(component)], "spec": spec]
     }
 
-    private static func resources(_ component: SeedComponent) -> JSONValue {
+    static func resources(_ component: SeedComponent) -> JSONValue {
         switch component.component {
         case "backend": ["requests": ["cpu": "100m", "memory": "256Mi"], "limits": ["cpu": "500m", "memory": "512Mi"]]
         case "frontend": ["requests": ["cpu": "50m", "memory": "128Mi"], "limits": ["cpu": "250m", "memory": "256Mi"]]
@@ -130,7 +130,7 @@ enum SeedObjects {
         "status": ["phase": "Bound", "accessModes": ["ReadWriteOnce"], "capacity": ["storage": "5Gi"]],
     ]
 
-    private static let backendAutoscaler: JSONValue = [
+    static let backendAutoscaler: JSONValue = [
         "metadata": ["name": "todo-chatbot-backend", "labels": component("backend").map(objectLabels) ?? [:]],
         "spec": ["scaleTargetRef": ["apiVersion": "apps/v1", "kind": "Deployment", "name": "todo-chatbot-backend"],
                  "minReplicas": 2, "maxReplicas": 5,

@@ -81,12 +81,22 @@ public enum TodoStackSeed {
         let deployments = components.map { component in
             DeploymentSnapshot(name: deploymentName(component), labels: objectLabels(component), selector: selector(component),
                                replicas: component.replicas, readyReplicas: component.replicas,
-                               containers: [ContainerImage(name: component.containerName, image: component.image)],
+                               containers: [ContainerImage(name: component.containerName, image: component.image, resources: resourceValues(component))],
                                revision: component.revision)
         }
+        let hpa = SeedObjects.backendAutoscaler
+        let autoscaler = AutoscalerSnapshot(name: hpa[path: "metadata.name"].string ?? "", targetDeployment: hpa[path: "spec.scaleTargetRef.name"].string ?? "",
+                                            min: hpa[path: "spec.minReplicas"].int ?? 1, max: hpa[path: "spec.maxReplicas"].int ?? 1,
+                                            cpuPercent: (hpa[path: "spec.metrics"].array?.first?[path: "resource.target.averageUtilization"].int))
         let pods = components.flatMap { component in
             podNames(component).map { PodSnapshot(name: $0, labels: labels(component), deployment: deploymentName(component), phase: "Running") }
         }
-        return ClusterSnapshot(namespace: namespace, deployments: deployments, pods: pods)
+        return ClusterSnapshot(namespace: namespace, deployments: deployments, pods: pods, autoscalers: [autoscaler])
+    }
+
+    /// The requests and limits the seed gives `component`'s container.
+    private static func resourceValues(_ component: SeedComponent) -> ContainerResourceValues {
+        let resources = SeedObjects.resources(component)
+        return ContainerResourceValues(requests: resources["requests"].stringMap, limits: resources["limits"].stringMap)
     }
 }

@@ -91,6 +91,7 @@ public actor ObjectStore {
             throw APIError.invalid(resource, name, "metadata.name: Invalid value: \"\(name)\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character")
         }
         guard buckets[resource]?[Self.key(namespace, name)] == nil else { throw APIError.alreadyExists(resource, name) }
+        try ContainerValidation.check(resource, object)
         object = Defaults.apply(resource, to: object, taken: ServiceAllocations(resource == ResourceCatalog.service ? all(resource) : []))
         object["apiVersion"] = .string(resource.groupVersion)
         object["kind"] = .string(resource.kind)
@@ -128,6 +129,7 @@ public actor ObjectStore {
             }
             next["apiVersion"] = current["apiVersion"]
             next["kind"] = current["kind"]
+            try ContainerValidation.check(resource, next)
             if resource == ResourceCatalog.service, (next[path: "spec.clusterIP"].string ?? "").isEmpty {
                 next[path: "spec.clusterIP"] = current[path: "spec.clusterIP"]
             }
@@ -154,7 +156,8 @@ public actor ObjectStore {
         return current == next ? current : next
     }
 
-    /// Deletes an object and, by owner references, everything it owns.
+    /// Deletes an object and, by owner references, everything it owns; only while it still has what
+    /// `preconditions` name (DeleteOptions' uid and resourceVersion), else 409 Conflict.
     @discardableResult
     public func delete(_ resource: ResourceType, namespace: String?, name: String,
                        preconditions: DeletePreconditions = DeletePreconditions()) throws(APIError) -> JSONValue {

@@ -4,11 +4,15 @@ extension CatalogOperation {
         public static let name = OperationName.autoscale
         public let deployment: ObjectReference
         public let bounds: AutoscaleBounds
+        /// The name an autoscaler it creates gets; nil names it after the deployment, as `kubectl autoscale` does.
+        /// Set when the operation puts back an autoscaler that was removed, under its old name.
+        public let autoscalerName: String?
 
-        /// Autoscales `deployment` within `bounds`.
-        public init(_ deployment: ObjectReference, bounds: AutoscaleBounds) {
+        /// Autoscales `deployment` within `bounds`; a new autoscaler is called `autoscalerName` (by default the deployment's name).
+        public init(_ deployment: ObjectReference, bounds: AutoscaleBounds, autoscalerName: String? = nil) {
             self.deployment = deployment
             self.bounds = bounds
+            self.autoscalerName = autoscalerName
         }
 
         public var target: ObjectReference? { deployment }
@@ -16,7 +20,7 @@ extension CatalogOperation {
 
         public var arguments: [OperationArgument] {
             [OperationArgument("min", .int(bounds.min.value)), OperationArgument("max", .int(bounds.max.value)),
-             OperationArgument("cpuPercent", .int(bounds.cpuPercent))]
+             OperationArgument("cpuPercent", .int(bounds.cpuPercent))] + (autoscalerName.map { [OperationArgument("autoscaler", .string($0))] } ?? [])
         }
 
         public func summary(before: DeploymentState?) -> String {
@@ -28,9 +32,7 @@ extension CatalogOperation {
 
         public func undo(before: DeploymentState?) -> Undo {
             guard let before else { return .unknownUntilRun }
-            guard let current = before.autoscaler else {
-                return .irreversible("Undoing this means deleting the new HorizontalPodAutoscaler, which is outside kai's catalog.")
-            }
+            guard let current = before.autoscaler else { return .operation(.removeAutoscaler(RemoveAutoscaler(deployment))) }
             guard let min = try? ReplicaCount(current.min), let max = try? ReplicaCount(current.max),
                   let previous = try? AutoscaleBounds(min: min, max: max, cpuPercent: current.cpuPercent ?? AutoscaleBounds.standardCPUPercent)
             else { return .irreversible("The current autoscaler \(current.name) has bounds kai cannot restore.") }
