@@ -99,7 +99,8 @@ struct REPLTests {
     @Test func theOOMFixIsSetResourcesTakenWithSlashFixAndTheTargetsNameTyped() async throws {
         try await withCluster(faults: ["backend": .oom]) { environment, state in
             let shown = try await session(environment, arguments: ["--no-wait"], typing: [
-                .keys("why is the backend failing\r"), .pause(3), .keys("/fix 1\r"), .pause(2), .keys("todo-chatbot-backend\r"), .pause(2),
+                .keys("why is the backend failing\r"), .until("fix 1: setResources"), .until(Self.prompt),
+                .keys("/fix 1\r"), .until("Type todo-chatbot-backend to confirm:"), .keys("todo-chatbot-backend\r"), .until(Self.prompt),
                 .keys("/exit\r"),
             ]).stdout
             #expect(shown.contains("fix 1: setResources deployment todo-chatbot/todo-chatbot-backend [disruptive]"), "\(shown)")
