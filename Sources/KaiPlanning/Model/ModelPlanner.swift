@@ -13,6 +13,8 @@ import KaiProviders
 /// do it (``ModelRefusal``); text that is plainly a tool call is read as one (``DisguisedToolCall``).
 /// Every tool call is untrusted: one that cannot be used is sent back once with what is wrong, and
 /// then kai gives up; a reply with more calls than a plan may have steps is refused outright.
+/// The final plan is checked against the request (``PlanGrounding``): a change on something the
+/// request did not name, or proposed for a request that asks for none, never runs on `--yes` alone.
 public struct ModelPlanner: Sendable {
     public let provider: any ModelProvider
     /// Resolves and checks the model's drafts against the snapshot and policy.
@@ -114,7 +116,7 @@ public struct ModelPlanner: Sendable {
             plan.note = reply.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : reply.text
             guard isRead, readRounds < maxRounds, plan.refusal == nil else {
                 plan.model = use
-                return .plan(plan)
+                return .plan(PlanGrounding(planner: planner).ground(plan))
             }
             readRounds += 1
             for (call, step) in zip(reply.toolCalls, plan.steps) {

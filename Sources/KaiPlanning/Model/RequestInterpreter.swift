@@ -4,7 +4,7 @@ import KaiKube
 
 /// Chooses who reads a request: the local grammar first and the model when the grammar is not
 /// sure or names something the cluster does not have (`auto`), the grammar alone (`local`), or
-/// the model always (`model`).
+/// the model always (`model`). The catalog's refusals stand in every mode.
 public struct RequestInterpreter: Sendable {
     public let planner: Planner
     /// nil when no provider is configured.
@@ -27,6 +27,8 @@ public struct RequestInterpreter: Sendable {
                               fix: "Set --provider (or provider: in config.yaml), or use --interpreter auto.")
         case (.model, let model?):
             guard !request.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw RequestError.empty }
+            // What the catalog refuses is refused before any model could read it as something else.
+            if let refusal = planner.catalogRefusal(request) { return .plan(refusal) }
             return try await model.plan(request)
         case (.auto, let model?):
             do {
