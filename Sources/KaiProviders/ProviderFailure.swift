@@ -33,6 +33,21 @@ enum ProviderFailure {
         }
     }
 
+    /// Whether an error answer says the request is longer than the model's context: llama.cpp's
+    /// `exceed_context_size_error`, OpenAI's and vLLM's `context_length_exceeded` or "maximum context
+    /// length", llama-cpp-python's "exceed context window".
+    static func isContextOverflow(_ body: [UInt8]) -> Bool {
+        let text = String(decoding: body.prefix(4096), as: UTF8.self).lowercased()
+        return ["exceed_context_size", "context_length_exceeded", "maximum context length", "context window", "context size",
+                "context length", "too many tokens", "prompt is too long"].contains { text.contains($0) }
+    }
+
+    static func contextOverflow(_ status: Int, body: [UInt8], endpoint: ProviderEndpoint) -> ProviderError {
+        let said = message(in: body, key: endpoint.apiKey).map { ": \($0)" } ?? ""
+        return ProviderError(.contextOverflow, problem: "The request is too long for the model's context at \(endpoint.kind.rawValue) at \(endpoint.shown) (\(status))\(said).",
+                             remedy: "Nothing was run, and kai did not send it again: it would not fit then either. Start the server with a larger context (llama.cpp: --ctx-size), or ask about one thing at a time.")
+    }
+
     static func transport(_ error: any Error, _ endpoint: ProviderEndpoint) -> ProviderError {
         let provider = "\(endpoint.kind.rawValue) at \(endpoint.shown)"
         if let client = error as? HTTPClientError {

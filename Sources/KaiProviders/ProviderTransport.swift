@@ -6,7 +6,7 @@ import NIOHTTP1
 
 /// The HTTP underneath every wire format: a deadline on the whole request, a connect timeout,
 /// 429 retried after its `Retry-After`, 5xx and dropped connections retried with back-off a
-/// bounded number of times, and every failure turned into a ``ProviderError`` that says what to do.
+/// bounded number of times (never a request too long for the model's context, which no retry fixes), and every failure turned into a ``ProviderError`` that says what to do.
 final class ProviderTransport: Sendable {
     let endpoint: ProviderEndpoint
     private let http: HTTPClient
@@ -85,6 +85,7 @@ final class ProviderTransport: Sendable {
                 let status = Int(response.status.code)
                 if (200..<300).contains(status) { return try await read(response) }
                 let answer = Array(buffer: (try? await response.body.collect(upTo: 1 << 20)) ?? ByteBuffer())
+                if ProviderFailure.isContextOverflow(answer) { throw ProviderFailure.contextOverflow(status, body: answer, endpoint: endpoint) }
                 guard Self.isRetryable(status), attempt < endpoint.maximumRetries else {
                     throw ProviderFailure.status(status, body: answer, endpoint: endpoint, retried: attempt)
                 }
