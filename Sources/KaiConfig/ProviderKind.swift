@@ -66,6 +66,20 @@ public enum InterpreterMode: String, Sendable, Hashable, CaseIterable, Codable {
     public static let names = allCases.map(\.rawValue)
 }
 
+/// How a model is asked to call kai's operations.
+public enum ToolMode: String, Sendable, Hashable, CaseIterable, Codable {
+    /// The provider's own tool calling (`tools` in the request, `tool_calls` in the reply).
+    case native
+    /// One JSON object whose schema is the union of the catalog's operations, asked for with
+    /// `response_format` (OpenAI-compatible servers): constrained decoding makes a malformed reply impossible.
+    case json
+    /// json where the server accepts `response_format` (local OpenAI-compatible servers), native elsewhere
+    /// or when the server rejects it.
+    case auto
+
+    public static let names = allCases.map(\.rawValue)
+}
+
 /// How results are printed: for people, or as one JSON document for scripts.
 public enum OutputFormat: String, Sendable, Hashable, CaseIterable, Codable {
     case text, json

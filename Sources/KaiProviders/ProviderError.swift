@@ -10,6 +10,8 @@ public struct ProviderError: KaiError, Equatable {
         case streamCut, streamCutBeforeText
         /// The request does not fit the model's context window; sending it again cannot help.
         case contextOverflow
+        /// The server does not accept `response_format` with a JSON Schema (tool mode json).
+        case formatRejected
     }
 
     public let reason: Reason

@@ -48,6 +48,19 @@ enum ProviderFailure {
                              remedy: "Nothing was run, and kai did not send it again: it would not fit then either. Start the server with a larger context (llama.cpp: --ctx-size), or ask about one thing at a time.")
     }
 
+    /// Whether an error answer is about `response_format`: a server that does not take a JSON Schema
+    /// for its output (llama-cpp-python's validation error names the field; others name the type).
+    static func isFormatRejection(_ body: [UInt8]) -> Bool {
+        let text = String(decoding: body.prefix(4096), as: UTF8.self).lowercased()
+        return ["response_format", "json_schema", "json_object"].contains { text.contains($0) }
+    }
+
+    static func formatRejected(_ status: Int, body: [UInt8], endpoint: ProviderEndpoint) -> ProviderError {
+        let said = message(in: body, key: endpoint.apiKey).map { ": \($0)" } ?? ""
+        return ProviderError(.formatRejected, problem: "\(endpoint.kind.rawValue) at \(endpoint.shown) does not accept response_format with a JSON Schema (\(status))\(said).",
+                             remedy: "Nothing was run. Use --tool-mode native (or auto, which falls back to native tool calls).")
+    }
+
     static func transport(_ error: any Error, _ endpoint: ProviderEndpoint) -> ProviderError {
         let provider = "\(endpoint.kind.rawValue) at \(endpoint.shown)"
         if let client = error as? HTTPClientError {

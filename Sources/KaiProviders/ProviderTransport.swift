@@ -86,6 +86,7 @@ final class ProviderTransport: Sendable {
                 if (200..<300).contains(status) { return try await read(response) }
                 let answer = Array(buffer: (try? await response.body.collect(upTo: 1 << 20)) ?? ByteBuffer())
                 if ProviderFailure.isContextOverflow(answer) { throw ProviderFailure.contextOverflow(status, body: answer, endpoint: endpoint) }
+                if ProviderFailure.isFormatRejection(answer) { throw ProviderFailure.formatRejected(status, body: answer, endpoint: endpoint) }
                 guard Self.isRetryable(status), attempt < endpoint.maximumRetries else {
                     throw ProviderFailure.status(status, body: answer, endpoint: endpoint, retried: attempt)
                 }
