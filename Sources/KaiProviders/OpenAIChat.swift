@@ -72,7 +72,7 @@ public final class OpenAIChat: ModelProvider {
     private func completeStructured(_ request: ModelRequest, dialect: StructuredReply.Dialect, onText: @escaping @Sendable (String) -> Void,
                                     sink: TextSink) async throws -> ModelReply {
         var asked = request
-        asked.system += StructuredReply.instructions
+        asked.system += StructuredReply.instructions(request.tools)
         asked.messages = StructuredReply.messages(request.messages)
         asked.tools = []
         do {
@@ -114,6 +114,37 @@ public final class OpenAIChat: ModelProvider {
             return
         }
         try await transport.get(url("models"), headers: headers)
+    }
+
+    /// Asks, one token each, with a tool offered and with `response_format` in each form; a server
+    /// that refuses one answers 4xx (or names the field in a 5xx). OpenAI's and Azure's APIs support both.
+    public func support() async throws -> ServerSupport? {
+        guard !streamsToolCalls else { return nil }
+        let ping = ModelRequest(system: "Answer with one word.", messages: [.user("ping")], tools: [], maxTokens: 1)
+        var offering = ping
+        offering.tools = [ToolDefinition(name: "ping", description: "Answer a ping.", parameters: ["type": "object", "properties": [:]])]
+        let tools = try await accepts(offering, format: nil)
+        let schema: JSON = ["type": "object", "properties": ["ok": ["type": "boolean"]], "required": ["ok"]]
+        let forms: [(String, JSON)] = [("json_schema", ["type": "json_schema", "json_schema": ["name": "ping", "schema": schema]]),
+                                       ("json_object with a schema", ["type": "json_object", "schema": schema])]
+        for (name, format) in forms where try await accepts(ping, format: format) {
+            return ServerSupport(tools: tools, structuredOutput: name)
+        }
+        return ServerSupport(tools: tools, structuredOutput: nil)
+    }
+
+    /// Whether the server answers `request` (with `format`) with 2xx; a refusal of the request is false,
+    /// any other failure is thrown.
+    private func accepts(_ request: ModelRequest, format: JSON?) async throws -> Bool {
+        do {
+            _ = try await complete(request, stream: false, sink: TextSink { _ in }, format: format)
+            return true
+        } catch let error as ProviderError where [.badRequest, .formatRejected, .notFound].contains(error.reason) {
+            return false
+        } catch let error as ProviderError where error.reason == .malformedReply {
+            // A 2xx whose body kai cannot read still took the request.
+            return true
+        }
     }
 
     public func shutdown() async { await transport.shutdown() }
@@ -158,7 +189,9 @@ public final class OpenAIChat: ModelProvider {
             ToolCall(id: call["id"]?.string ?? "call_\(index)", name: call["function"]?["name"]?.string ?? "",
                      arguments: call["function"]?["arguments"]?.string ?? call["function"]?["arguments"].map(JSONBody.text) ?? "")
         }
-        return ModelReply(text: message["content"]?.string ?? "", toolCalls: calls, usage: usage(document["usage"]))
+        var reply = ModelReply(text: message["content"]?.string ?? "", toolCalls: calls, usage: usage(document["usage"]))
+        reply.sent = document["choices"]?.array?.first.map(JSONBody.text) ?? ""
+        return reply
     }
 
     /// A streamed answer: `choices[0].delta` pieces, tool calls by `index`, usage in the last chunk, then `[DONE]`.

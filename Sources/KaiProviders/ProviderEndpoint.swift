@@ -41,7 +41,7 @@ public struct ProviderEndpoint: Sendable {
             throw ConfigError(configuration.provider.source, "provider \(kind.rawValue) needs a base URL (the resource's deployment URL).",
                               fix: "Set baseURL: https://RESOURCE.openai.azure.com/openai/deployments/DEPLOYMENT in config.yaml, or \(kind.baseURLVariable).")
         }
-        if configuration.toolMode.value == .json, ![.openai, .azure].contains(kind) {
+        if configuration.toolMode.value == .json, !kind.isOpenAICompatible {
             throw ConfigError(configuration.toolMode.source, "tool mode json asks an OpenAI-compatible server for response_format; \(kind.rawValue) calls tools natively.",
                               fix: "Use --tool-mode native or auto with \(kind.rawValue).")
         }

@@ -47,7 +47,7 @@ final class ProviderTransport: Sendable {
     /// (a stream cut before anything was shown only when `retryCuts`).
     private func exchange<T: Sendable>(_ url: String, method: HTTPMethod, headers: [(String, String)], body: [UInt8]?, retryCuts: Bool,
                                        read: @escaping @Sendable (HTTPClientResponse) async throws -> T) async throws -> T {
-        if endpoint.apiKey == nil, endpoint.baseURL == endpoint.kind.defaultBaseURL {
+        if endpoint.apiKey == nil, endpoint.kind.needsKey, endpoint.baseURL == endpoint.kind.defaultBaseURL {
             // The provider's own service always wants a key: say so without a round trip.
             throw ProviderError(.keyRejected, problem: "\(endpoint.kind.rawValue) at \(endpoint.shown) needs an API key, and none is set.",
                                 remedy: "Set \(endpoint.keySource) (or apiKeyFile in config.yaml); kai never takes a key from a flag. Nothing was run.")

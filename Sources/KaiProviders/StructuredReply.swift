@@ -19,13 +19,24 @@ enum StructuredReply {
     /// The most calls one reply may hold: as many as a plan may have steps.
     static let maximumCalls = 20
 
-    /// What the system prompt gains in this mode, so that the model knows where its calls go.
-    static let instructions = """
+    /// What the system prompt gains in this mode: where calls go, and each tool as a one-line
+    /// signature ("scale(target, replicas): Set a deployment's replicas."), since the schema
+    /// constrains what the model writes but is not text it reads.
+    static func instructions(_ tools: [ToolDefinition]) -> String {
+        let signatures = tools.map { tool in
+            let required = Set(tool.parameters["required"]?.array?.compactMap(\.string) ?? [])
+            let names = (tool.parameters["properties"]?.object?.keys.sorted() ?? []).filter { $0 != "namespace" }
+            let arguments = names.filter(required.contains) + names.filter { !required.contains($0) }.map { $0 + "?" }
+            return "\(tool.name)(\(arguments.joined(separator: ", "))): \(tool.description)"
+        }
+        return """
 
-        Reply with one JSON object: {"calls": [{"tool": NAME, "arguments": {…}}], "answer": TEXT}. \
-        Put the operations to run in "calls" and leave "answer" empty; or, to answer or refuse in words, \
-        leave "calls" empty and write the answer.
-        """
+
+            Reply with one JSON object: {"calls": [{"tool": NAME, "arguments": {...}}], "answer": TEXT}. \
+            Put operations in "calls" and leave "answer" empty; or leave "calls" empty and answer or refuse in "answer". Tools:
+
+            """ + signatures.joined(separator: "\n")
+    }
 
     /// The `response_format` member for `tools` in `dialect`.
     static func responseFormat(_ tools: [ToolDefinition], dialect: Dialect) -> JSON {
@@ -59,7 +70,9 @@ enum StructuredReply {
             return ToolCall(id: "json_\(index + 1)", name: call["tool"]?.string ?? call["name"]?.string ?? "",
                             arguments: arguments.map { $0.string ?? JSONBody.text($0) } ?? "")
         }
-        return ModelReply(text: members["answer"]?.string ?? "", toolCalls: toolCalls, usage: usage)
+        var reply = ModelReply(text: members["answer"]?.string ?? "", toolCalls: toolCalls, usage: usage)
+        reply.sent = text
+        return reply
     }
 
     /// The conversation as text turns, since no tools are offered in this mode: the model's calls as

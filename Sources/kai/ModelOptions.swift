@@ -4,7 +4,7 @@ import KaiConfig
 /// Which model provider reads requests the local grammar is not sure of, and how. Every one of
 /// these can also come from the environment or config.yaml; flags win.
 struct ModelOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Model provider: openai (and every OpenAI-compatible server), azure, anthropic or gemini.", valueName: "name"))
+    @Option(help: ArgumentHelp("Model provider: openai (and every OpenAI-compatible server), azure, anthropic, gemini, or ollama and llamacpp (local servers at their default addresses, 127.0.0.1:11434 and :8080).", valueName: "name"))
     var provider: String?
 
     @Option(help: ArgumentHelp("Model name, e.g. gpt-4o-mini, llama3.2, claude-3-5-haiku-latest.", valueName: "name"))

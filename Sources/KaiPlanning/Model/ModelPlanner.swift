@@ -82,7 +82,7 @@ public struct ModelPlanner: Sendable {
             use.usage = use.usage + reply.usage
             use.seconds += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             guard reply.toolCalls.count <= Planner.maximumSteps else {
-                throw unusable("the model asked for \(reply.toolCalls.count) calls, at most \(Planner.maximumSteps)", use)
+                throw unusable("the model asked for \(reply.toolCalls.count) calls, at most \(Planner.maximumSteps)", sent: whole)
             }
             if reply.toolCalls.isEmpty {
                 let text = reply.text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -93,7 +93,7 @@ public struct ModelPlanner: Sendable {
                     plan.model = use
                     return .plan(plan)
                 }
-                guard !text.isEmpty else { throw unusable("it answered with neither text nor a tool call", use) }
+                guard !text.isEmpty else { throw unusable("it answered with neither text nor a tool call", sent: whole) }
                 if let refusal = ModelRefusal.refusal(in: text) {
                     var plan = Plan(request: request, interpreter: .model, refusal: refusal)
                     plan.model = use
@@ -111,7 +111,7 @@ public struct ModelPlanner: Sendable {
             messages.append(.assistant(text: reply.text, toolCalls: reply.toolCalls))
             if !problems.isEmpty {
                 guard !corrected else {
-                    throw unusable(problems.map { "\($0.0.name): \($0.1.problem)" }.joined(separator: "; "), use)
+                    throw unusable(problems.map { "\($0.0.name): \($0.1.problem)" }.joined(separator: "; "), sent: whole)
                 }
                 corrected = true
                 messages += checked.map { call, result in
@@ -184,9 +184,10 @@ public struct ModelPlanner: Sendable {
         }
     }
 
-    private func unusable(_ why: String, _ use: ModelUse) -> ProviderError {
+    /// The error for a reply that cannot be used, saying what the model sent (``SentText``).
+    private func unusable(_ why: String, sent reply: ModelReply) -> ProviderError {
         let why = why.hasSuffix(".") ? String(why.dropLast()) : why
-        return ProviderError(.unusableReply, problem: "The model's reply could not be used: \(why).",
+        return ProviderError(.unusableReply, problem: "The model's reply could not be used: \(why). It sent: \(SentText.describe(reply)).",
                       remedy: "Nothing was run. Rephrase the request, or name the operation (\"scale backend to 3\") so the local grammar can plan it.")
     }
 }
