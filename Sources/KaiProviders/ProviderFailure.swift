@@ -65,7 +65,7 @@ enum ProviderFailure {
         let provider = "\(endpoint.kind.rawValue) at \(endpoint.shown)"
         if let client = error as? HTTPClientError {
             if client == .deadlineExceeded || client == .readTimeout {
-                return ProviderError(.timedOut, problem: "\(provider) did not answer in time.", remedy: "Try again, or raise modelTimeout in config.yaml.")
+                return ProviderError(.timedOut, problem: "\(provider) did not answer in time.", remedy: "Nothing was run. Try again, or raise modelTimeout in config.yaml.")
             }
             if client == .connectTimeout {
                 return ProviderError(.unreachable, problem: "Cannot reach \(provider): the connection timed out.", remedy: remedy(endpoint))

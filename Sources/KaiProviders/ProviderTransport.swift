@@ -62,7 +62,7 @@ final class ProviderTransport: Sendable {
             defer { group.cancelAll() }
             guard let first = try await group.next(), let value = first else {
                 throw ProviderError(.timedOut, problem: "\(self.endpoint.kind.rawValue) at \(self.endpoint.shown) did not finish answering within \(timeout.secondsText).",
-                                    remedy: "Try again; a slow local model may need a longer modelTimeout in config.yaml (--model-timeout is KAI_MODEL_TIMEOUT).")
+                                    remedy: "Nothing was run. Try again; a slow local model may need a longer modelTimeout in config.yaml (--model-timeout is KAI_MODEL_TIMEOUT).")
             }
             return value
         }

@@ -30,6 +30,12 @@ public enum PlanText {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// An operation in a few words: "scale todo-chatbot-backend replicas=0".
+    public static func brief(_ operation: CatalogOperation) -> String {
+        ([operation.name.rawValue, operation.target?.name ?? operation.namespace] + operation.arguments.map { "\($0.name)=\($0.value)" })
+            .joined(separator: " ")
+    }
+
     /// One step: what it is on one line, then what it will do and its undo.
     private static func render(_ step: PlannedStep, label: String, paint: Paint) -> [String] {
         let operation = step.operation

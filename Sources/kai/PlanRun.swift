@@ -72,7 +72,7 @@ struct PlanRun {
         if let failure = report.failure { throw ExitCode(ExitStatus.code(for: failure.failureCategory ?? .operationFailed)) }
         if !plan.suggestions.isEmpty {
             let error = ConfirmationError(
-                problem: "Not run: the model suggested \(plan.suggestions.map(\.summary).joined(separator: "; ")), and the request asked for no change. Nothing was changed by it.",
+                problem: "Not run: the model suggested \(plan.suggestions.map { PlanText.brief($0.operation) }.joined(separator: ", ")), and the request asked for no change. Nothing was changed by it.",
                 remedy: "A suggestion runs only when you type its target's name in a terminal; or ask for the change itself.")
             if output == .text { Console.error(PlanText.render(error: error, paint: .standardError)) }
             throw ExitCode(ExitStatus.code(for: error.category))

@@ -37,9 +37,11 @@ public struct Plan: Sendable, Hashable {
         self.refusal = refusal
     }
 
-    /// The plan with its changes set aside as ``suggestions``, its reads kept as steps.
-    public func suggestingChanges() -> Plan {
-        var plan = Plan(request: request, interpreter: interpreter, steps: steps.filter { $0.operation.risk == .read })
+    /// The plan with its changes set aside as ``suggestions``, its reads kept as steps after `earlierReads`
+    /// (what a model looked at before it proposed the changes, so the person sees it too).
+    public func suggestingChanges(after earlierReads: [PlannedStep] = []) -> Plan {
+        let reads = steps.filter { $0.operation.risk == .read }
+        var plan = Plan(request: request, interpreter: interpreter, steps: earlierReads.filter { !reads.contains($0) } + reads)
         plan.note = note
         plan.model = model
         plan.understanding = understanding

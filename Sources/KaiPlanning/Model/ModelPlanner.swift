@@ -131,7 +131,7 @@ public struct ModelPlanner: Sendable {
             plan.note = reply.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : reply.text
             guard isRead, readRounds < maxRounds, plan.refusal == nil else {
                 plan.model = use
-                return .plan(PlanGrounding(planner: planner).ground(plan))
+                return .plan(PlanGrounding(planner: planner).ground(plan, reads: readSteps))
             }
             readRounds += 1
             for (call, step) in zip(reply.toolCalls, plan.steps) {

@@ -13,12 +13,13 @@ import KaiKube
 struct PlanGrounding {
     let planner: Planner
 
-    /// `plan` with its changes checked against its request.
-    func ground(_ plan: Plan) -> Plan {
+    /// `plan` with its changes checked against its request; `reads` are what the model looked at
+    /// first, shown as steps when its changes become suggestions.
+    func ground(_ plan: Plan, reads: [PlannedStep] = []) -> Plan {
         let changes = plan.steps.filter { $0.operation.risk > .read }
         guard plan.refusal == nil, !changes.isEmpty else { return plan }
         let survey = RequestSurvey(plan.request, vocabulary: planner.vocabulary)
-        guard survey.asksForChange else { return plan.suggestingChanges() }
+        guard survey.asksForChange else { return plan.suggestingChanges(after: reads) }
         let missing = missingNames(in: plan.request)
         var grounded = plan
         for step in changes {
