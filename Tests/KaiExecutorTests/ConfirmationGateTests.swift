@@ -18,7 +18,7 @@ actor ScriptedConfirmer: Confirmer {
         return answerChanges
     }
 
-    func confirmByName(_ name: String, for summary: String) async -> Bool {
+    func confirmByName(_ name: String, for summary: String, label: String) async -> Bool {
         asked.append("name: \(name)")
         return typedName == name
     }

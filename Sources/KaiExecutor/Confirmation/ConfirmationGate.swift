@@ -54,7 +54,8 @@ public struct ConfirmationGate: Sendable {
         }
         for step in disruptive {
             let name = step.operation.target?.name ?? step.operation.namespace
-            guard await confirmer.confirmByName(name, for: step.summary) else {
+            let label = step.operation.risk == .disruptive ? "Disruptive" : ungrounded ? "Not what the request named" : "Confirm by name"
+            guard await confirmer.confirmByName(name, for: step.summary, label: label) else {
                 return .refused(ConfirmationError(problem: "The name typed did not match \(name): nothing was changed.",
                                                   remedy: "Type the target's name exactly to confirm a disruptive step."))
             }
@@ -69,7 +70,7 @@ public struct ConfirmationGate: Sendable {
         var accepted: [PlannedStep] = []
         for step in plan.suggestions {
             let name = step.operation.target?.name ?? step.operation.namespace
-            if await confirmer.confirmByName(name, for: "suggested, not asked for: " + step.summary) { accepted.append(step) }
+            if await confirmer.confirmByName(name, for: step.summary, label: "Suggested, not asked for") { accepted.append(step) }
         }
         return accepted
     }
