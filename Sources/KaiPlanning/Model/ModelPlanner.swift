@@ -111,7 +111,10 @@ public struct ModelPlanner: Sendable {
             messages.append(.assistant(text: reply.text, toolCalls: reply.toolCalls))
             if !problems.isEmpty {
                 guard !corrected else {
-                    throw unusable(problems.map { "\($0.0.name): \($0.1.problem)" }.joined(separator: "; "), sent: whole)
+                    let said = problems.map { call, error in
+                        "\(call.name): " + (error.problem.hasSuffix(".") ? String(error.problem.dropLast()) : error.problem)
+                    }
+                    throw unusable(said.joined(separator: "; "), sent: whole)
                 }
                 corrected = true
                 messages += checked.map { call, result in
