@@ -9,6 +9,18 @@ public struct APIKey: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
         self.value = value.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Why the key cannot travel in an HTTP header, without quoting it: nil for a key of visible ASCII
+    /// characters only. A file with a second line or a stray control character would otherwise reach the
+    /// HTTP client, whose error message quotes the header value.
+    public var headerFlaw: String? {
+        let lines = value.split(whereSeparator: \.isNewline).count
+        if lines > 1 { return "holds \(lines) lines" }
+        if value.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value > 0x7E }) {
+            return "holds spaces, control or non-ASCII characters"
+        }
+        return nil
+    }
+
     public var description: String { "(hidden)" }
     public var debugDescription: String { "APIKey(hidden)" }
 }

@@ -90,7 +90,12 @@ public struct Configuration: Sendable {
     private static func apiKey(for kind: ProviderKind?, file: ConfigLayer?, environment: [String: String]) throws(ConfigError) -> Sourced<APIKey?> {
         if let kind, let name = kind.keyVariables.first(where: { !(environment[$0] ?? "").trimmingCharacters(in: .whitespaces).isEmpty }),
            let text = environment[name] {
-            return Sourced(APIKey(text), from: .environment(name))
+            let key = APIKey(text)
+            if let flaw = key.headerFlaw {
+                throw ConfigError(.environment(name), "\(name) \(flaw), so it cannot be sent as a key.",
+                                  fix: "Set \(name) to the key alone, on one line.")
+            }
+            return Sourced(key, from: .environment(name))
         }
         guard let keyFile = file?.apiKeyFile else { return Sourced(nil, from: .builtIn) }
         let text: String
@@ -103,6 +108,10 @@ public struct Configuration: Sendable {
         let key = APIKey(text)
         guard !key.value.isEmpty else {
             throw ConfigError(keyFile.source, "apiKeyFile \(keyFile.value) is empty.", fix: "Put the key in it, on one line.")
+        }
+        if let flaw = key.headerFlaw {
+            throw ConfigError(keyFile.source, "apiKeyFile \(keyFile.value) \(flaw), so it cannot be sent as a key.",
+                              fix: "Leave only the key in the file, on one line.")
         }
         return Sourced(key, from: .file(keyFile.value, line: nil))
     }

@@ -16,3 +16,12 @@ extension URL {
         return parts.string ?? "(unreadable URL)"
     }
 }
+
+extension String {
+    /// This text as kai shows a URL: ``URL/masked`` when it parses, else with any `user:password@`
+    /// replaced by `***@` (a malformed proxy URL can still carry a password).
+    public var maskedAsURL: String {
+        if let url = URL(string: self), url.scheme != nil { return url.masked }
+        return replacingOccurrences(of: #"//[^/@]*@"#, with: "//***@", options: .regularExpression)
+    }
+}

@@ -26,6 +26,29 @@ struct AuditFaultTests {
         }
     }
 
+    @Test(arguments: [SIGINT, SIGTERM])
+    func aSignalWhileTheWriteAwaitsItsAnswerRecordsTheChangeAsUnknown(signal: Int32) async throws {
+        try await TestCluster.with { direct in
+            // The server applies the scale at once; its answer is held back until long after the signal.
+            let (cluster, proxy) = try direct.behindProxy(.delay(seconds: 90)) { method, path in method == "PUT" && path.contains("/scale") }
+            defer { proxy.stop() }
+            let kai = try cluster.start(["--yes", "--request-timeout", "60", "scale frontend to 3"])
+            try await direct.wait(for: "the scale to reach the server") {
+                proxy.fired == 1 && cluster.audit.changes.count == 1 ? try await direct.field("frontend") == "3" : false
+            }
+            if signal == SIGINT { kai.interrupt() } else { kai.terminate() }
+            let result = await kai.finish()
+            #expect(result.status == 128 + signal, "\(result.stderr)")
+            #expect(result.stderr.contains("what was sent is recorded"), "\(result.stderr)")
+            let audit = cluster.audit
+            #expect(audit.parses)
+            #expect(audit.changes.count == 1)
+            #expect(audit.changes("unknown").count == 1, "the write was sent and its answer never came")
+            let listed = try await direct.kai(["undo", "--list"])
+            #expect(listed.stdout.contains("scale todo-chatbot-frontend  replicas 1 -> replicas 3  unknown"), "\(listed.stdout)")
+        }
+    }
+
     @Test func aSignalDuringARunbookRecordsTheChangeItSentAndRunsNoMore() async throws {
         try await TestCluster.with(faults: ["frontend": .pending]) { cluster in
             let runbook = cluster.state.deletingLastPathComponent().appendingPathComponent("runbook.yaml")

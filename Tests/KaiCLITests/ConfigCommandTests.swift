@@ -56,4 +56,23 @@ struct ConfigCommandTests {
         let steps = try #require(document["steps"] as? [[String: Any]])
         #expect(steps.first?["namespace"] as? String == "todo-chatbot")
     }
+
+    @Test func aKeyFileWithMoreThanTheKeyIsRefusedWithoutQuotingIt() async throws {
+        let keyFile = try KaiProcess.temporaryDirectory().appendingPathComponent("openai.key")
+        try "sk-first-line-key\nSECOND-LINE-SECRET\n".write(to: keyFile, atomically: true, encoding: .utf8)
+        let folder = try home(config: "provider: openai\napiKeyFile: \(keyFile.path)\n")
+        let result = try await KaiProcess.run(["--interpreter", "model", "scale backend to 3"], environment: ["XDG_CONFIG_HOME": folder.path])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("apiKeyFile \(keyFile.path) holds 2 lines, so it cannot be sent as a key."), "\(result.stderr)")
+        #expect(!(result.stdout + result.stderr).contains("SECOND-LINE") && !(result.stdout + result.stderr).contains("sk-first"))
+    }
+
+    @Test func aKeyVariableWithAControlCharacterIsRefusedWithoutQuotingIt() async throws {
+        let folder = try home(config: "provider: openai\n")
+        let env = ["XDG_CONFIG_HOME": folder.path, "OPENAI_API_KEY": "sk-live-123\u{1B}]52;c;SECRETCLIP\u{07}"]
+        let result = try await KaiProcess.run(["--interpreter", "model", "scale backend to 3"], environment: env)
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("OPENAI_API_KEY holds spaces, control or non-ASCII characters"), "\(result.stderr)")
+        #expect(!(result.stdout + result.stderr).contains("SECRETCLIP"))
+    }
 }

@@ -6,28 +6,13 @@ import Testing
 struct PlanCommandTests {
     private func observe(_ request: String) async throws -> ObservedOutcome {
         let result = try await KaiProcess.plan([request, "-o", "json"])
-        let document = try result.json()
-        if let refusal = document["refusal"] as? [String: Any] {
-            #expect(result.status == 4, "\(request): a refusal exits 4")
-            return .refusal(refusal["reason"] as? String ?? "")
+        let outcome = ObservedOutcome(planDocument: try result.json())
+        switch outcome {
+        case .refusal: #expect(result.status == 4, "\(request): a refusal exits 4")
+        case .error: #expect(result.status == 2, "\(request): an unusable request exits 2")
+        case .steps: #expect(result.status == 0, "\(request): a plan exits 0")
         }
-        if let error = document["error"] as? [String: Any] {
-            #expect(result.status == 2, "\(request): an unusable request exits 2")
-            return .error(error["message"] as? String ?? "")
-        }
-        #expect(result.status == 0, "\(request): a plan exits 0")
-        let steps = document["steps"] as? [[String: Any]] ?? []
-        return .steps(steps.map { step in
-            let target = step["target"] as? [String: Any]
-            let arguments = (step["args"] as? [String: Any] ?? [:]).mapValues { value -> ExpectedValue in
-                if let number = value as? NSNumber, String(cString: number.objCType) == "c" { return .bool(number.boolValue) }
-                if let bool = value as? Bool, !(value is Int) { return .bool(bool) }
-                if let int = value as? Int { return .int(int) }
-                return .string("\(value)")
-            }
-            return ObservedStep(op: step["op"] as? String ?? "", risk: step["risk"] as? String ?? "", target: target?["name"] as? String,
-                                arguments: arguments)
-        })
+        return outcome
     }
 
     /// The corpus through the binary against a live (sandbox) cluster. Requests that name a pod

@@ -3,18 +3,12 @@ import KaiSandbox
 import KaiTestSupport
 import Testing
 
-/// The REPL on a pseudo-terminal (util-linux `script`), typed into as a person would, with
-/// pauses where a person would wait: requests with their plan, confirmation and result,
-/// slash commands, history across sessions, tab completion and Ctrl-C.
+/// The REPL on a pseudo-terminal (util-linux `script`), typed into as a person would, each key
+/// typed once what a person waits for is shown: requests with their plan, confirmation and
+/// result, slash commands, history across sessions, tab completion and Ctrl-C.
 @Suite("kai REPL at a terminal", .serialized)
 struct REPLTests {
     static let prompt = "kai (kai-sandbox/todo-chatbot)>"
-
-    /// What a person types: text, and pauses (in seconds) while kai works.
-    enum Typed {
-        case keys(String)
-        case pause(Double)
-    }
 
     /// Runs `body` with a sandbox (with `faults`) and the environment of a private kai home; colour
     /// is off (`NO_COLOR`) unless `colour`, so that the text can be compared as it is.
@@ -28,24 +22,17 @@ struct REPLTests {
         }
     }
 
-    /// Starts the REPL (`kai arguments…`) on a pseudo-terminal, types `input` with its pauses, and returns all it showed.
-    func session(_ environment: [String: String], arguments: [String] = [], typing input: [Typed]) async throws -> ChildProcess.Result {
-        let typing = input.map { item -> String in
-            switch item {
-            case .keys(let text): "printf '%s' '\(text.replacingOccurrences(of: "'", with: "'\\''"))'"
-            case .pause(let seconds): "sleep \(seconds)"
-            }
-        }.joined(separator: "; ")
-        let kai = "'" + ([KaiProcess.binary.path] + arguments).joined(separator: " ") + "'"
-        return try await ChildProcess.run(program: "sh", ["-c", "(sleep 3; \(typing); sleep 1) | script -qefc \(kai) /dev/null"],
-                                          environment: environment)
+    /// Starts the REPL (`kai arguments…`) on a pseudo-terminal, performs `steps` and returns all it showed.
+    func session(_ environment: [String: String], arguments: [String] = [], typing steps: [TerminalSession.Step]) async throws -> ChildProcess.Result {
+        try await TerminalSession.run(environment, arguments: arguments, steps: steps)
     }
 
     @Test func aRequestShowsItsPlanAsksAndReports() async throws {
         try await withCluster { environment, _ in
             let shown = try await session(environment, typing: [
-                .keys("scale frontend to 2\r"), .pause(2), .keys("y\r"), .pause(5),
-                .keys("/history\r"), .pause(1), .keys("/read-only on\r"), .pause(0.5), .keys("restart frontend\r"), .pause(2),
+                .keys("scale frontend to 2\r"), .until("Make this change? [y/N]"), .keys("y\r"), .until("rolled out: 2 of 2"), .until(Self.prompt),
+                .keys("/history\r"), .until(Self.prompt), .keys("/read-only on\r"), .until("[read-only]>"),
+                .keys("restart frontend\r"), .until("kai is read-only here"), .until("[read-only]>"),
                 .keys("/exit\r"),
             ]).stdout
             #expect(shown.contains(Self.prompt))
@@ -61,7 +48,8 @@ struct REPLTests {
     @Test func aSessionStartedWithYesSaysSoAndStillAsksForTheNameOfADisruptiveStep() async throws {
         try await withCluster { environment, _ in
             let shown = try await session(environment, arguments: ["--yes"], typing: [
-                .keys("roll back the backend\r"), .pause(2), .keys("backend\r"), .pause(1), .keys("/exit\r"),
+                .keys("roll back the backend\r"), .until("Type todo-chatbot-backend to confirm:"), .keys("backend\r"),
+                .until("nothing was changed."), .until("[--yes]>"), .keys("/exit\r"),
             ]).stdout
             #expect(shown.contains("--yes: changes in this session run without asking; disruptive steps still ask for the target's name."))
             #expect(shown.contains("kai (kai-sandbox/todo-chatbot) [--yes]>"))
@@ -72,18 +60,21 @@ struct REPLTests {
 
     @Test func historyIsKeptAcrossSessionsAndRecalledWithTheUpArrow() async throws {
         try await withCluster { environment, state in
-            _ = try await session(environment, typing: [.keys("list deployments\r"), .pause(2), .keys("\u{04}")])
+            _ = try await session(environment, typing: [.keys("list deployments\r"), .until("todo-chatbot-postgres"), .until(Self.prompt),
+                                                        .keys("\u{04}")])
             let history = try String(contentsOf: state.appendingPathComponent("kai/history"), encoding: .utf8)
             #expect(history.contains("list\\040deployments"))
-            let shown = try await session(environment, typing: [.keys("\u{1B}[A"), .pause(0.5), .keys("\r"), .pause(2), .keys("/exit\r")]).stdout
+            let shown = try await session(environment, typing: [.keys("\u{1B}[A"), .until("list deployments"), .keys("\r"),
+                                                                .until("todo-chatbot-postgres"), .until(Self.prompt), .keys("/exit\r")]).stdout
             #expect(shown.contains("todo-chatbot-postgres"))
         }
     }
 
     @Test func tabCompletesADeploymentName() async throws {
         try await withCluster { environment, _ in
-            let shown = try await session(environment, typing: [.keys("describe todo-chatbot-fr\t"), .pause(0.5), .keys("\r"), .pause(2),
-                                                                .keys("/exit\r")]).stdout
+            // Completion writes only the rest of the name, after moving the cursor.
+            let shown = try await session(environment, typing: [.keys("describe todo-chatbot-fr\t"), .until("ontend"), .keys("\r"),
+                                                                .until("Events:"), .until(Self.prompt), .keys("/exit\r")]).stdout
             #expect(shown.contains("Name:          todo-chatbot-frontend"))
         }
     }
@@ -91,8 +82,9 @@ struct REPLTests {
     @Test func aSuggestedFixIsAcceptedWithSlashFixAndConfirmedLikeAnyChange() async throws {
         try await withCluster(faults: ["backend": .missingSecret]) { environment, state in
             let shown = try await session(environment, arguments: ["--no-wait"], typing: [
-                .keys("/fix 1\r"), .pause(0.5), .keys("why is the backend failing\r"), .pause(3),
-                .keys("/fix 1\r"), .pause(2), .keys("y\r"), .pause(2), .keys("/exit\r"),
+                .keys("/fix 1\r"), .until("No fixes to choose from"), .until(Self.prompt),
+                .keys("why is the backend failing\r"), .until("1. CreateContainerConfigError"), .until(Self.prompt),
+                .keys("/fix 1\r"), .until("Make this change? [y/N]"), .keys("y\r"), .until(Self.prompt), .keys("/exit\r"),
             ]).stdout
             #expect(shown.contains("No fixes to choose from"))
             #expect(shown.contains("1. CreateContainerConfigError: deployment todo-chatbot-backend"))
@@ -107,8 +99,9 @@ struct REPLTests {
     @Test func ctrlCDuringALongRolloutWatchReturnsToThePrompt() async throws {
         try await withCluster(faults: ["frontend": .pending]) { environment, state in
             let shown = try await session(environment, typing: [
-                .keys("restart frontend\r"), .pause(2), .keys("y\r"), .pause(3), .keys("\u{03}"), .pause(1.5),
-                .keys("/context\r"), .pause(1), .keys("/exit\r"),
+                .keys("restart frontend\r"), .until("Make this change? [y/N]"), .keys("y\r"), .until("Waiting for deployment todo-chatbot-frontend"),
+                .keys("\u{03}"), .until("Interrupted: back at the prompt."), .until(Self.prompt),
+                .keys("/context\r"), .until("context kai-sandbox"), .until(Self.prompt), .keys("/exit\r"),
             ]).stdout
             #expect(shown.contains("Waiting for deployment todo-chatbot-frontend"))
             #expect(shown.contains("Interrupted: back at the prompt."))
@@ -121,7 +114,8 @@ struct REPLTests {
     @Test func aTerminalShowsColourAndALiveRolloutLineUnlessNoColorIsSet() async throws {
         try await withCluster(colour: true) { environment, _ in
             let shown = try await session(environment, typing: [
-                .keys("scale frontend to 3\r"), .pause(2), .keys("y\r"), .pause(5), .keys("/exit\r"),
+                .keys("scale frontend to 3\r"), .until("Make this change? [y/N]"), .keys("y\r"), .until("rolled out: 3 of 3"),
+                .until(Self.prompt), .keys("/exit\r"),
             ]).stdout
             #expect(shown.contains("replicas=3  \u{1B}[33m[change]\u{1B}[0m"))
             #expect(shown.contains("\u{1B}[32mDeployment todo-chatbot-frontend rolled out: 3 of 3 replicas available.\u{1B}[0m"))
@@ -130,7 +124,8 @@ struct REPLTests {
             #expect(shown.contains("\r\u{1B}[2K"))
         }
         try await withCluster { environment, _ in
-            let shown = try await session(environment, typing: [.keys("scale frontend to 2\r"), .pause(2), .keys("n\r"), .pause(1), .keys("/exit\r")]).stdout
+            let shown = try await session(environment, typing: [.keys("scale frontend to 2\r"), .until("Make this change? [y/N]"), .keys("n\r"),
+                                                                .until(Self.prompt), .keys("/exit\r")]).stdout
             #expect(shown.contains("replicas=2  [change]"))
             #expect(!shown.contains("\u{1B}[3"))
         }
@@ -145,7 +140,9 @@ struct REPLTests {
                 let model = ["KAI_PROVIDER": "openai", "OPENAI_BASE_URL": url.appendingPathComponent("v1").absoluteString,
                              "OPENAI_API_KEY": "sk-test-0123456789abcdef", "KAI_INTERPRETER": "model"]
                 let shown = try await session(environment.merging(model) { $1 }, typing: [
-                    .keys("how are things\r"), .pause(2), .keys("\u{03}"), .pause(1), .keys("/model\r"), .pause(0.5), .keys("/exit\r"),
+                    .keys("how are things\r"), .when { await server.received.count == 1 }, .keys("\u{03}"),
+                    .until("Interrupted: back at the prompt."), .until(Self.prompt), .keys("/model\r"), .until("Interpreter model:"),
+                    .until(Self.prompt), .keys("/exit\r"),
                 ]).stdout
                 #expect(shown.contains("Interrupted: back at the prompt."))
                 #expect(shown.contains("Interpreter model: every request goes to openai model gpt-4o-mini at \(url.absoluteString)/v1 (API key from $OPENAI_API_KEY)."))

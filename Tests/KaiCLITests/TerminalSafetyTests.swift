@@ -39,7 +39,8 @@ struct TerminalSafetyTests {
     @Test func theREPLWithColourOnShowsHostileLogLinesAsText() async throws {
         try await TestCluster.with(logLines: ["backend": [Self.hostile]]) { cluster in
             let environment = cluster.environment.merging(["XDG_CONFIG_HOME": cluster.state.deletingLastPathComponent().path, "TERM": "xterm", "NO_COLOR": ""]) { $1 }
-            let shown = try await REPLTests().session(environment, typing: [.keys("logs of backend\r"), .pause(3), .keys("/exit\r")]).stdout
+            let shown = try await TerminalSession.run(environment, steps: [.keys("logs of backend\r"), .until(Self.shown), .until(REPLTests.prompt),
+                                                                           .keys("/exit\r")]).stdout
             #expect(shown.contains(Self.shown), "\(shown.debugDescription)")
             for raw in ["\u{1B}[2J", "\u{1B}]0;", "\u{1B}]52;", "\u{1B}]8;", "\u{07}", "\u{9B}"] {
                 #expect(!shown.contains(raw), "\(raw.debugDescription) reached the terminal")

@@ -129,6 +129,39 @@ struct KubectlTests {
         }
     }
 
+    @Test func aDeleteWithPreconditionsLeavesAnotherObjectOfTheSameNameAlone() async throws {
+        try await SandboxHarness.with { sandbox in
+            let path = "/api/v1/namespaces/todo-chatbot/pods/probe"
+            let options = FileManager.default.temporaryDirectory.appendingPathComponent("delete-options-\(UUID().uuidString).json")
+            defer { try? FileManager.default.removeItem(at: options) }
+            func delete(uid: String) async throws -> SandboxHarness.Result {
+                try #"{"kind":"DeleteOptions","apiVersion":"v1","preconditions":{"uid":"\#(uid)"}}"#.write(to: options, atomically: true, encoding: .utf8)
+                return try await sandbox.kubectl("delete", "--raw", path, "-f", options.path)
+            }
+            func uidOfProbe() async throws -> String {
+                try await sandbox.kubectl("get", "pod", "probe", "-o", "jsonpath={.metadata.uid}").stdout
+            }
+            #expect(try await sandbox.kubectl("run", "probe", "--image=busybox:1.36").status == 0)
+            let first = try await uidOfProbe()
+            let refused = try await delete(uid: "not-\(first)")
+            #expect(refused.status != 0)
+            #expect(refused.stderr.contains("Precondition failed: UID in precondition: not-\(first), UID in object meta: \(first)"), "\(refused.stderr)")
+
+            // The pod is made again under its name: a delete meant for the first one leaves it alone.
+            #expect(try await sandbox.kubectl("delete", "pod", "probe", "--wait=true").status == 0)
+            #expect(try await sandbox.kubectl("run", "probe", "--image=busybox:1.36").status == 0)
+            let second = try await uidOfProbe()
+            #expect(!second.isEmpty && second != first)
+            let stale = try await delete(uid: first)
+            #expect(stale.status != 0 && stale.stderr.contains("Precondition failed"), "\(stale.stderr)")
+            #expect(try await uidOfProbe() == second)
+
+            let deleted = try await delete(uid: second)
+            #expect(deleted.status == 0, "\(deleted.stderr)")
+            #expect(try await sandbox.kubectl("get", "pod", "probe").stderr.contains("not found"))
+        }
+    }
+
     @Test func describeShowsStatusAndEvents() async throws {
         try await SandboxHarness.with { sandbox in
             try await sandbox.waitForRollouts()

@@ -13,9 +13,11 @@ extension CatalogOperation.DeletePod: ChangeRunner {
             }
         }
         let pod = self.pod
+        let uid = current.metadata.uid
         var change = PreparedChange(before: "pod \(pod.name) \(current.displayStatus)", after: "deleted", undo: undo(before: nil), follow: owner,
                                     desired: "uid \(current.metadata.uid ?? "")") { client in
-            try await client.delete(.pods, pod.name, in: pod.namespace)
+            // The uid precondition keeps a pod recreated under the same name (a StatefulSet's) from being deleted in its place.
+            try await client.delete(.pods, pod.name, in: pod.namespace, uid: uid)
         }
         change.replacedPod = pod.name
         if owner == nil { change.notes = ["Pod \(pod.name) has no deployment, so nothing replaces it."] }

@@ -24,6 +24,11 @@ public struct ClientSettings: Sendable, Hashable {
         self.conflictAttempts = conflictAttempts
     }
 
+    /// The deadline for the TCP connection and its TLS handshake: ``connectTimeout``, or nine tenths of
+    /// the call's deadline when that is shorter, so that `--request-timeout 3` holds against a server that
+    /// never finishes the handshake, and the failure is reported as the connection's, not the answer's.
+    var effectiveConnectTimeout: Duration { min(connectTimeout, requestTimeout * 9 / 10) }
+
     /// The back-off before retry number `attempt` (0-based), or the server's `Retry-After` when it sent one.
     func backOff(attempt: Int, retryAfter: Duration?) -> Duration {
         if let retryAfter { return min(retryAfter, maximumBackOff) }

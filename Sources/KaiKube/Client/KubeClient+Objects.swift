@@ -58,10 +58,16 @@ extension KubeClient {
         return try decode(type, from: try await send(call), action: action)
     }
 
-    /// Deletes one object.
-    public func delete(_ resource: APIResource, _ name: String, in namespace: String) async throws {
+    /// Deletes one object; with `uid`, only while the object under that name is still the one with
+    /// that uid (a `DeleteOptions` precondition), so an object created again under the name is left alone.
+    public func delete(_ resource: APIResource, _ name: String, in namespace: String, uid: String? = nil) async throws {
         let action = APIAction("delete", resource, namespace: namespace, name: name)
-        _ = try await send(APICall(.DELETE, resource.path(namespace: namespace, name: name), action: action))
+        var body: [UInt8]?
+        if let uid {
+            body = try encode(DeleteOptions(preconditions: .init(uid: uid)))
+        }
+        _ = try await send(APICall(.DELETE, resource.path(namespace: namespace, name: name), body: body,
+                                   contentType: body == nil ? nil : "application/json", action: action))
     }
 
     func decode<T: Decodable>(_ type: T.Type, from body: [UInt8], action: APIAction) throws -> T {

@@ -32,7 +32,8 @@ public final class KubeClient: Sendable {
         let shown = endpoint.server.masked.trimmingTrailingSlashes
         self.explainer = StatusExplainer(server: shown, user: endpoint.userName)
         var configuration = HTTPClient.Configuration()
-        configuration.timeout = .init(connect: settings.connectTimeout.timeAmount)
+        // The connect deadline covers the TCP connection and the TLS handshake: it never outlasts a call's own deadline.
+        configuration.timeout = .init(connect: settings.effectiveConnectTimeout.timeAmount)
         configuration.httpVersion = .http1Only
         configuration.decompression = .disabled
         configuration.redirectConfiguration = .disallow
@@ -129,7 +130,8 @@ public final class KubeClient: Sendable {
     /// the person stopped it and the cluster is not at fault.
     func transportError(_ error: any Error, _ call: APICall, timeout: Duration) -> any Error {
         if error is CancellationError || Task.isCancelled { return CancellationError() }
-        return TransportFailure.error(error, server: server, action: call.action, timeout: timeout)
+        return TransportFailure.error(error, server: server, action: call.action, timeout: timeout,
+                                      connectTimeout: min(settings.connectTimeout, timeout))
     }
 
     private func request(for call: APICall) async throws -> HTTPClientRequest {

@@ -1,12 +1,13 @@
 import AsyncHTTPClient
 import Foundation
+import KaiConfig
 
 /// The kubeconfig's `proxy-url` as AsyncHTTPClient's proxy setting.
 enum ProxySettings {
     static func proxy(_ url: URL?) throws -> HTTPClient.Configuration.Proxy? {
         guard let url else { return nil }
         guard let host = url.host, !host.isEmpty else {
-            throw KubeconfigError(.invalidValue, problem: "The kubeconfig's proxy-url \(url.absoluteString.redactingURLCredentials) has no host.",
+            throw KubeconfigError(.invalidValue, problem: "The kubeconfig's proxy-url \(url.masked) has no host.",
                                   remedy: "Set proxy-url to http://HOST:PORT or socks5://HOST:PORT.")
         }
         switch url.scheme?.lowercased() {
@@ -19,15 +20,8 @@ enum ProxySettings {
             return .socksServer(host: host, port: url.port ?? 1080)
         default:
             throw KubeconfigError(.invalidValue,
-                                  problem: "The kubeconfig's proxy-url \(url.absoluteString.redactingURLCredentials) is not an http, https or socks5 URL.",
+                                  problem: "The kubeconfig's proxy-url \(url.masked) is not an http, https or socks5 URL.",
                                   remedy: "Set proxy-url to http://HOST:PORT or socks5://HOST:PORT.")
         }
-    }
-}
-
-extension String {
-    /// The URL text with any `user:password@` replaced by `***@`, for messages.
-    var redactingURLCredentials: String {
-        replacingOccurrences(of: #"//[^/@]*@"#, with: "//***@", options: .regularExpression)
     }
 }

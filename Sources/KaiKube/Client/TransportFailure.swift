@@ -6,14 +6,14 @@ import NIOSSL
 /// Turns a failure below HTTP (refused, timed out, TLS) into a ``KubeError`` that names the
 /// server and the likely fix.
 enum TransportFailure {
-    static func error(_ error: any Error, server: String, action: APIAction, timeout: Duration) -> KubeError {
+    static func error(_ error: any Error, server: String, action: APIAction, timeout: Duration, connectTimeout: Duration) -> KubeError {
         let text = String(describing: error)
         if let client = error as? HTTPClientError {
             if client == .deadlineExceeded || client == .readTimeout || client == .writeTimeout {
                 return timedOut(server: server, action: action, timeout: timeout)
             }
-            if client == .connectTimeout || client == .socksHandshakeTimeout || client == .httpProxyHandshakeTimeout {
-                return unreachable(server: server, why: "the connection timed out")
+            if client == .connectTimeout || client == .tlsHandshakeTimeout || client == .socksHandshakeTimeout || client == .httpProxyHandshakeTimeout {
+                return unreachable(server: server, why: "no connection (TCP and TLS handshake) within \(connectTimeout.secondsText)")
             }
             if client == .remoteConnectionClosed || client == .cancelled {
                 return unreachable(server: server, why: "the connection was closed before the answer came")

@@ -45,6 +45,13 @@ public struct APIError: Error, Sendable, Equatable {
                  details: details(resource, name))
     }
 
+    /// A delete whose `preconditions` do not match the stored object, worded as the API server does.
+    static func preconditionFailed(_ resource: ResourceType, _ name: String, field: String, expected: String, actual: String) -> APIError {
+        APIError(code: 409, reason: "Conflict",
+                 message: "Operation cannot be fulfilled on \(qualified(resource)) \"\(name)\": Precondition failed: \(field) in precondition: \(expected), \(field) in object meta: \(actual)",
+                 details: details(resource, name))
+    }
+
     static func invalid(_ resource: ResourceType, _ name: String, _ why: String) -> APIError {
         APIError(code: 422, reason: "Invalid", message: "\(resource.kind) \"\(name)\" is invalid: \(why)", details: details(resource, name))
     }

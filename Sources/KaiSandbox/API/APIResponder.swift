@@ -138,7 +138,8 @@ struct APIResponder: HTTPResponder {
         case .patch:
             return Self.json(try await patch(resource, namespace, name, subresource, request))
         case .delete:
-            return Self.json(try await store.delete(resource, namespace: namespace, name: name))
+            let preconditions = try DeletePreconditions(options: request.body.isEmpty ? nil : try request.object())
+            return Self.json(try await store.delete(resource, namespace: namespace, name: name, preconditions: preconditions))
         default:
             throw APIError.methodNotAllowed(request.method.rawValue, "\(resource.plural)/\(name)")
         }

@@ -156,10 +156,12 @@ public actor ObjectStore {
 
     /// Deletes an object and, by owner references, everything it owns.
     @discardableResult
-    public func delete(_ resource: ResourceType, namespace: String?, name: String) throws(APIError) -> JSONValue {
+    public func delete(_ resource: ResourceType, namespace: String?, name: String,
+                       preconditions: DeletePreconditions = DeletePreconditions()) throws(APIError) -> JSONValue {
         let view = resource
         let resource = Versions.storage(of: view)
         let object = try stored(resource, namespace: namespace, name: name)
+        try preconditions.check(object, resource: view, name: name)
         buckets[resource]?[Self.key(namespace, name)] = nil
         revision += 1
         var gone = object

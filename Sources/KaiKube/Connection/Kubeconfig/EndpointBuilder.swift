@@ -1,4 +1,5 @@
 import Foundation
+import KaiConfig
 
 /// Turns merged kubeconfig files and the command line's choices into one ``ClusterEndpoint``:
 /// picks the context, finds its cluster and user, reads the files they name.
@@ -91,7 +92,7 @@ struct EndpointBuilder: Sendable {
         guard let text = cluster.entry.proxyURL, !text.isEmpty else { return nil }
         guard let url = URL(string: text), ["http", "https", "socks5"].contains(url.scheme?.lowercased() ?? ""),
               url.host?.isEmpty == false else {
-            throw .invalid("the proxy-url \"\(text.redactingURLCredentials)\" of the cluster \"\(name)\" is not an http, https or socks5 URL",
+            throw .invalid("the proxy-url \"\(text.maskedAsURL)\" of the cluster \"\(name)\" is not an http, https or socks5 URL",
                            in: cluster.file.path)
         }
         return url

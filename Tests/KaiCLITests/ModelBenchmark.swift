@@ -1,0 +1,117 @@
+import Foundation
+import KaiTestSupport
+import Testing
+
+/// The request corpus through `kai plan --interpreter model|auto` against a real model server, for
+/// `scripts/bench-model`, which starts the server and sets `KAI_BENCH_MODEL_URL`. Without that
+/// variable the suite does not run (CI keeps only the SmolLM2 test). It writes a Markdown table:
+/// right/total per class of request, median and slowest seconds in the model, tokens sent.
+@Suite("Real-model benchmark", .serialized, .enabled(if: ModelBenchmarkSettings.current != nil))
+struct ModelBenchmark {
+    /// The shared corpus first, then an even sample of our phrasings up to `count`; requests naming a
+    /// seeded pod by its generated name are left out (a live sandbox names its pods itself).
+    static func entries(count: Int) -> [CorpusEntry] {
+        let usable = { (entry: CorpusEntry) in entry.request.range(of: #"-[a-z0-9]{10}-[a-z0-9]{5}"#, options: .regularExpression) == nil }
+        let shared = (Corpus.hasShared ? Corpus.load(Corpus.sharedFile) : []).filter(usable)
+        let phrasings = (Corpus.load(Corpus.phrasingsFile) + Corpus.load(Corpus.heldOutFile)).filter(usable)
+        let wanted = max(0, count - shared.count)
+        guard wanted > 0, !phrasings.isEmpty else { return Array(shared.prefix(count)) }
+        let stride = max(1, phrasings.count / wanted)
+        return shared + Swift.stride(from: 0, to: phrasings.count, by: stride).prefix(wanted).map { phrasings[$0] }
+    }
+
+    /// The kind of request an entry is, for the table's columns.
+    static func kind(_ entry: CorpusEntry) -> String {
+        let changes: Set = ["scale", "restart", "rollback", "setImage", "autoscale", "deletePod", "setResources", "removeAutoscaler"]
+        switch entry.outcome {
+        case .steps(let steps): return steps.contains { changes.contains($0.op) } ? "change" : "read"
+        case .refusal: return "refusal"
+        case .error: return "unusable"
+        case .noChange, .stepsOrNoChange: return "no change"
+        }
+    }
+
+    /// One request's run: what kai planned, the seconds spent in the model, the tokens sent.
+    struct Run {
+        let outcome: ObservedOutcome
+        let seconds: Double
+        let tokensIn: Int?
+    }
+
+    func run(_ entry: CorpusEntry, interpreter: String, toolMode: String?, settings: ModelBenchmarkSettings) async throws -> Run {
+        var arguments = [entry.request, "-o", "json", "--provider", "openai", "--base-url", settings.url, "--model", settings.model,
+                         "--interpreter", interpreter]
+        if let toolMode { arguments += ["--tool-mode", toolMode] }
+        let started = ContinuousClock.now
+        let result = try await KaiProcess.plan(arguments, environment: ["KAI_MODEL_TIMEOUT": "300", "OPENAI_API_KEY": "local"])
+        let elapsed = ContinuousClock.now - started
+        let document = try result.json()
+        let model = document["model"] as? [String: Any]
+        let seconds = model?["seconds"] as? Double ?? Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return Run(outcome: ObservedOutcome(planDocument: document), seconds: seconds, tokensIn: model?["tokensIn"] as? Int)
+    }
+
+    @Test func theCorpusThroughARealModel() async throws {
+        let settings = try #require(ModelBenchmarkSettings.current)
+        let entries = Self.entries(count: settings.requests)
+        let kinds = ["change", "read", "refusal", "no change", "unusable"].filter { kind in entries.contains { Self.kind($0) == kind } }
+        var rows = ["| interpreter | tool mode | right | " + kinds.joined(separator: " | ") + " | median s | slowest s | tokens in (median) |",
+                    "|---|---|---|" + String(repeating: "---|", count: kinds.count) + "---|---|---|"]
+        for interpreter in settings.interpreters {
+            for toolMode in settings.toolModes {
+                var right: [String: (Int, Int)] = [:]
+                var seconds: [Double] = []
+                var tokens: [Int] = []
+                for entry in entries {
+                    let run = try await run(entry, interpreter: interpreter, toolMode: toolMode, settings: settings)
+                    let kind = Self.kind(entry)
+                    let correct = entry.mismatch(run.outcome) == nil
+                    right[kind, default: (0, 0)].0 += correct ? 1 : 0
+                    right[kind, default: (0, 0)].1 += 1
+                    seconds.append(run.seconds)
+                    if let sent = run.tokensIn, sent > 0 { tokens.append(sent) }
+                }
+                let total = right.values.reduce((0, 0)) { ($0.0 + $1.0, $0.1 + $1.1) }
+                let percent = total.1 == 0 ? 0 : Int((Double(total.0) * 100 / Double(total.1)).rounded())
+                let cells = kinds.map { "\(right[$0]?.0 ?? 0)/\(right[$0]?.1 ?? 0)" }
+                rows.append("| \(interpreter) | \(toolMode ?? "default") | \(total.0)/\(total.1) (\(percent)%) | " + cells.joined(separator: " | ")
+                            + " | \(Self.format(Self.median(seconds))) | \(Self.format(seconds.max() ?? 0)) | \(tokens.isEmpty ? "n/a" : String(Int(Self.median(tokens.map(Double.init)).rounded()))) |")
+                print(rows.last ?? "")
+            }
+        }
+        let table = rows.joined(separator: "\n") + "\n"
+        print(table)
+        if let output = settings.output { try table.write(toFile: output, atomically: true, encoding: .utf8) }
+        #expect(rows.count == 2 + settings.interpreters.count * settings.toolModes.count)
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+
+    static func format(_ seconds: Double) -> String { String(format: "%.1f", seconds) }
+}
+
+/// What the script asks for, from the environment.
+struct ModelBenchmarkSettings {
+    let url: String
+    let model: String
+    let interpreters: [String]
+    /// `--tool-mode` values to try; empty for kai's default only.
+    let toolModes: [String?]
+    let requests: Int
+    let output: String?
+
+    /// The settings `scripts/bench-model` put in the environment; nil when it did not run this.
+    static let current: ModelBenchmarkSettings? = {
+        let environment = ProcessInfo.processInfo.environment
+        guard let url = environment["KAI_BENCH_MODEL_URL"], !url.isEmpty else { return nil }
+        let words = { (name: String, fallback: String) in (environment[name] ?? fallback).split(separator: " ").map(String.init) }
+        let modes = words("KAI_BENCH_TOOL_MODES", "")
+        return ModelBenchmarkSettings(url: url, model: environment["KAI_BENCH_MODEL_NAME"] ?? "local",
+                                      interpreters: words("KAI_BENCH_INTERPRETERS", "model auto"), toolModes: modes.isEmpty ? [nil] : modes,
+                                      requests: Int(environment["KAI_BENCH_REQUESTS"] ?? "") ?? 70, output: environment["KAI_BENCH_OUTPUT"])
+    }()
+}
