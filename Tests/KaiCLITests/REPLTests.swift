@@ -162,8 +162,9 @@ struct REPLTests {
         try await ModelServer.with(replies + replies) { url, _ in
             try await withCluster { environment, _ in
                 let shown = try await session(environment.merging(model(url)) { $1 }, arguments: ["--yes"], typing: [
-                    .keys("why is the api slow?\r"), .pause(3), .keys("no\r"), .pause(2),
-                    .keys("why is the api slow?\r"), .pause(3), .keys("todo-chatbot-backend\r"), .pause(4), .keys("/exit\r"),
+                    .keys("why is the api slow?\r"), .until("Type todo-chatbot-backend to confirm:"), .keys("no\r"), .until("Not run: the model suggested"),
+                    .until("[--yes]>"), .keys("why is the api slow?\r"), .until("Type todo-chatbot-backend to confirm:"),
+                    .keys("todo-chatbot-backend\r"), .until("Recorded 1 change"), .until("[--yes]>"), .keys("/exit\r"),
                 ]).stdout
                 #expect(shown.contains("Suggested by the model, not planned"))
                 #expect(shown.contains("Type todo-chatbot-backend to confirm:"))
@@ -178,7 +179,8 @@ struct REPLTests {
         try await ModelServer.with([Documented.openAIToolCall("scale", #"{"target":"backend","replicas":3}"#)]) { url, _ in
             try await withCluster { environment, _ in
                 let shown = try await session(environment.merging(model(url)) { $1 }, arguments: ["--yes"], typing: [
-                    .keys("scale the payments service to 3\r"), .pause(3), .keys("payments\r"), .pause(2), .keys("/exit\r"),
+                    .keys("scale the payments service to 3\r"), .until("Type todo-chatbot-backend to confirm:"), .keys("payments\r"),
+                    .until("nothing was changed."), .until("[--yes]>"), .keys("/exit\r"),
                 ]).stdout
                 #expect(shown.contains("the request names \"payments\", which does not exist; the model proposed scale on deployment todo-chatbot-backend"))
                 #expect(shown.contains("Not what the request named: Scale deployment todo-chatbot-backend from 2 to 3 replicas"))
