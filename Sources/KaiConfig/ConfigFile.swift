@@ -10,12 +10,13 @@ import Yams
 /// baseURL: http://127.0.0.1:11434/v1
 /// apiKeyFile: ~/.config/kai/openai.key
 /// interpreter: auto                # auto, local or model
+/// toolMode: native                 # native, json or auto
 /// namespace: todo-chatbot
 /// output: text
 /// ```
 public enum ConfigFile {
     /// The keys a config file may hold, in the order `kai config show` lists them.
-    public static let keys = ["provider", "model", "baseURL", "apiKeyFile", "apiVersion", "interpreter", "maxRounds", "modelTimeout",
+    public static let keys = ["provider", "model", "baseURL", "apiKeyFile", "apiVersion", "interpreter", "toolMode", "maxRounds", "modelTimeout",
                               "policy", "prompts", "namespace", "output", "readOnly"]
 
     /// `$XDG_CONFIG_HOME/kai/config.yaml`, with `~/.config` when `XDG_CONFIG_HOME` is unset or empty.
@@ -71,6 +72,7 @@ public enum ConfigFile {
             case "apiKeyFile": layer.apiKeyFile = try file()
             case "apiVersion": layer.apiVersion = Sourced(try YAMLValues.text(node, key: key), from: source)
             case "interpreter": layer.interpreter = try parsed(SettingValue.interpreter)
+            case "toolMode": layer.toolMode = try parsed(SettingValue.toolMode)
             case "maxRounds": layer.maxRounds = Sourced(try YAMLValues.int(node, key: key, in: SettingValue.rounds), from: source)
             case "modelTimeout": layer.modelTimeout = Sourced(try YAMLValues.seconds(node, key: key, in: SettingValue.modelSeconds), from: source)
             case "policy": layer.policy = try file()

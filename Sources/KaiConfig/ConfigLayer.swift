@@ -11,6 +11,7 @@ public struct ConfigLayer: Sendable {
     public var apiKeyFile: Sourced<String>?
     public var apiVersion: Sourced<String>?
     public var interpreter: Sourced<InterpreterMode>?
+    public var toolMode: Sourced<ToolMode>?
     public var maxRounds: Sourced<Int>?
     public var modelTimeout: Sourced<Double>?
     public var policy: Sourced<String>?
@@ -40,6 +41,11 @@ public enum SettingValue {
     public static func interpreter(_ text: String) -> Result<InterpreterMode, InvalidSetting> {
         InterpreterMode(rawValue: text.lowercased()).map { .success($0) }
             ?? .failure("\"\(text)\" is not an interpreter; use \(InterpreterMode.names.joined(separator: ", ")).")
+    }
+
+    public static func toolMode(_ text: String) -> Result<ToolMode, InvalidSetting> {
+        ToolMode(rawValue: text.lowercased()).map { .success($0) }
+            ?? .failure("\"\(text)\" is not a tool mode; use \(ToolMode.names.joined(separator: ", ")).")
     }
 
     public static func output(_ text: String) -> Result<OutputFormat, InvalidSetting> {

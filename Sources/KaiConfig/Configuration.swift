@@ -18,6 +18,8 @@ public struct Configuration: Sendable {
     /// Azure OpenAI's `api-version`.
     public var apiVersion: Sourced<String?>
     public var interpreter: Sourced<InterpreterMode>
+    /// How the model is asked to call operations: native tool calls, one JSON object, or whichever the server supports.
+    public var toolMode: Sourced<ToolMode>
     public var maxRounds: Sourced<Int>
     public var modelTimeout: Sourced<Double>
     /// The policy file; nil means `$XDG_CONFIG_HOME/kai/policy.yaml` when it exists.
@@ -60,6 +62,7 @@ public struct Configuration: Sendable {
             apiVersion: pick(\.apiVersion).map { Sourced($0.value, from: $0.source) }
                 ?? Sourced(kind == .azure ? defaultAzureAPIVersion : nil, from: .builtIn),
             interpreter: setting(\.interpreter, default: .auto),
+            toolMode: setting(\.toolMode, default: .native),
             maxRounds: setting(\.maxRounds, default: 3),
             modelTimeout: setting(\.modelTimeout, default: 120),
             policy: optional(\.policy),

@@ -13,6 +13,7 @@ enum EnvironmentLayer {
         layer.provider = try value("KAI_PROVIDER", SettingValue.provider)
         layer.model = try value("KAI_MODEL") { .success($0) }
         layer.interpreter = try value("KAI_INTERPRETER", SettingValue.interpreter)
+        layer.toolMode = try value("KAI_TOOL_MODE", SettingValue.toolMode)
         layer.maxRounds = try value("KAI_MAX_ROUNDS", SettingValue.rounds)
         layer.modelTimeout = try value("KAI_MODEL_TIMEOUT", SettingValue.seconds)
         layer.policy = try value("KAI_POLICY") { .success($0) }

@@ -10,6 +10,16 @@ public enum ProviderKind: String, Sendable, Hashable, CaseIterable, Codable {
     case anthropic
     /// Google's Gemini `generateContent` API.
     case gemini
+    /// Ollama's OpenAI-compatible API on this machine (no key).
+    case ollama
+    /// llama.cpp's server (or llama-cpp-python's) on this machine, OpenAI-compatible (a key only when started with --api-key).
+    case llamacpp
+
+    /// Whether the provider speaks OpenAI's Chat Completions API.
+    public var isOpenAICompatible: Bool { [.openai, .azure, .ollama, .llamacpp].contains(self) }
+
+    /// Whether the provider's own service needs an API key; a local server does not.
+    public var needsKey: Bool { ![.ollama, .llamacpp].contains(self) }
 
     /// The environment variables that may hold the API key, in the order they are read.
     public var keyVariables: [String] {
@@ -18,6 +28,8 @@ public enum ProviderKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .azure: ["AZURE_OPENAI_API_KEY", "OPENAI_API_KEY"]
         case .anthropic: ["ANTHROPIC_API_KEY"]
         case .gemini: ["GEMINI_API_KEY", "GOOGLE_API_KEY"]
+        case .ollama: ["OLLAMA_API_KEY"]
+        case .llamacpp: ["LLAMA_API_KEY"]
         }
     }
 
@@ -28,6 +40,8 @@ public enum ProviderKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .azure: "AZURE_OPENAI_ENDPOINT"
         case .anthropic: "ANTHROPIC_BASE_URL"
         case .gemini: "GEMINI_BASE_URL"
+        case .ollama: "OLLAMA_BASE_URL"
+        case .llamacpp: "LLAMACPP_BASE_URL"
         }
     }
 
@@ -38,6 +52,8 @@ public enum ProviderKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .azure: nil
         case .anthropic: URL(string: "https://api.anthropic.com")
         case .gemini: URL(string: "https://generativelanguage.googleapis.com")
+        case .ollama: URL(string: "http://127.0.0.1:11434/v1")
+        case .llamacpp: URL(string: "http://127.0.0.1:8080/v1")
         }
     }
 
@@ -47,6 +63,8 @@ public enum ProviderKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .openai, .azure: "gpt-4o-mini"
         case .anthropic: "claude-3-5-haiku-latest"
         case .gemini: "gemini-2.0-flash"
+        case .ollama: "qwen2.5-coder:1.5b"
+        case .llamacpp: "local"
         }
     }
 
@@ -62,6 +80,20 @@ public enum InterpreterMode: String, Sendable, Hashable, CaseIterable, Codable {
     case local
     /// The model for every request (a provider must be configured).
     case model
+
+    public static let names = allCases.map(\.rawValue)
+}
+
+/// How a model is asked to call kai's operations.
+public enum ToolMode: String, Sendable, Hashable, CaseIterable, Codable {
+    /// The provider's own tool calling (`tools` in the request, `tool_calls` in the reply).
+    case native
+    /// One JSON object whose schema is the union of the catalog's operations, asked for with
+    /// `response_format` (OpenAI-compatible servers): constrained decoding makes a malformed reply impossible.
+    case json
+    /// json where the server accepts `response_format` (local OpenAI-compatible servers), native elsewhere
+    /// or when the server rejects it.
+    case auto
 
     public static let names = allCases.map(\.rawValue)
 }

@@ -22,16 +22,18 @@ public enum ProviderCheck {
             }
             return .ok("provider", "No model provider: kai reads requests with its local grammar, offline, and says when it is not sure.")
         }
-        if endpoint.apiKey == nil, endpoint.baseURL == endpoint.kind.defaultBaseURL {
+        if endpoint.apiKey == nil, endpoint.kind.needsKey, endpoint.baseURL == endpoint.kind.defaultBaseURL {
             return .failed("provider", "\(endpoint.kind.rawValue) needs an API key and none is set.",
                            fix: "Set \(endpoint.kind.keyVariables[0]) (or apiKeyFile in config.yaml); kai never takes a key from a flag.", category: .provider)
         }
         let provider = Providers.make(endpoint)
         do {
             try await provider.probe()
+            let support = try await provider.support()
             await provider.shutdown()
             let key = endpoint.apiKey == nil ? "no key sent" : "key from \(endpoint.keySource) accepted"
-            return .ok("provider", "\(endpoint.kind.rawValue) at \(endpoint.shown) answers (\(key)); model \(endpoint.model).")
+            return .ok("provider", "\(endpoint.kind.rawValue) at \(endpoint.shown) answers (\(key)); model \(endpoint.model)."
+                       + (support.map { " " + describe($0) } ?? ""))
         } catch let error as ProviderError {
             await provider.shutdown()
             return .failed("provider", error)
@@ -39,5 +41,14 @@ public enum ProviderCheck {
             await provider.shutdown()
             return .failed("provider", "\(error)", fix: "", category: .provider)
         }
+    }
+
+    /// "Tool calls: accepted. Structured output: json_schema accepted; --tool-mode json or auto can use it."
+    static func describe(_ support: ServerSupport) -> String {
+        let tools = support.tools ? "Tool calls: accepted." : "Tool calls: refused by the server; use --tool-mode json."
+        guard let form = support.structuredOutput else {
+            return tools + " Structured output (response_format with a JSON Schema): refused; use --tool-mode native."
+        }
+        return tools + " Structured output: response_format as \(form) accepted; --tool-mode json (or auto) constrains the model's replies to kai's operations."
     }
 }

@@ -50,6 +50,14 @@ public struct Planner: Sendable {
     }
 
 
+    /// The catalog's refusal of `request` ("delete the backend deployment", "exec into postgres"), which
+    /// stands whoever else would read it; nil when the grammar does not refuse it.
+    public func catalogRefusal(_ request: String) -> Plan? {
+        guard case .refusal(let refusal)? = try? grammar.interpret(request.trimmingCharacters(in: .whitespacesAndNewlines), vocabulary: vocabulary)
+        else { return nil }
+        return Plan(request: request, interpreter: .local, refusal: refusal)
+    }
+
     /// Plans `request` with the local grammar, or says why the grammar is not sure.
     public func interpretLocally(_ request: String) throws -> LocalResult {
         let text = request.trimmingCharacters(in: .whitespacesAndNewlines)

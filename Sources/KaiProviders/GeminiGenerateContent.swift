@@ -139,7 +139,7 @@ public struct GeminiGenerateContent: ModelProvider {
 public enum Providers {
     public static func make(_ endpoint: ProviderEndpoint) -> any ModelProvider {
         switch endpoint.kind {
-        case .openai, .azure: OpenAIChat(endpoint: endpoint)
+        case .openai, .azure, .ollama, .llamacpp: OpenAIChat(endpoint: endpoint)
         case .anthropic: AnthropicMessages(endpoint: endpoint)
         case .gemini: GeminiGenerateContent(endpoint: endpoint)
         }

@@ -14,10 +14,20 @@ public final class OpenAIChat: ModelProvider {
     let transport: ProviderTransport
     /// Whether to ask for streamed replies: true until a server shows it cannot stream them with tools.
     private let streams = Mutex(true)
+    /// The ways of asking for one JSON object (``StructuredReply``) still to try, in order; empty
+    /// means native tool calls. A server that rejects one is asked the next way from then on.
+    private let dialects: Mutex<[StructuredReply.Dialect]>
 
-    /// A provider for `endpoint` (kind `.openai` or `.azure`).
+    /// A provider for `endpoint` (kind `.openai` or `.azure`). In tool mode auto, servers other than
+    /// OpenAI's and Azure's hosted APIs are asked for one JSON object first.
     public init(endpoint: ProviderEndpoint) {
         transport = ProviderTransport(endpoint: endpoint)
+        let isHosted = endpoint.kind == .azure || endpoint.baseURL.host?.lowercased() == "api.openai.com"
+        switch endpoint.toolMode {
+        case .native: dialects = Mutex([])
+        case .json: dialects = Mutex(StructuredReply.Dialect.allCases)
+        case .auto: dialects = Mutex(isHosted ? [] : StructuredReply.Dialect.allCases)
+        }
     }
 
     var endpoint: ProviderEndpoint { transport.endpoint }
@@ -44,6 +54,9 @@ public final class OpenAIChat: ModelProvider {
     /// whose stream breaks before any of it arrives is asked again, and from then on, whole.
     public func complete(_ request: ModelRequest, onText: @escaping @Sendable (String) -> Void) async throws -> ModelReply {
         let sink = TextSink(onText)
+        if !request.tools.isEmpty, let dialect = dialects.withLock({ $0.first }) {
+            return try await completeStructured(request, dialect: dialect, onText: onText, sink: sink)
+        }
         if request.tools.isEmpty || streamsToolCalls, streams.withLock({ $0 }) {
             do {
                 return try await complete(request, stream: true, sink: sink)
@@ -54,16 +67,41 @@ public final class OpenAIChat: ModelProvider {
         return try await complete(request, stream: false, sink: sink)
     }
 
-    private func complete(_ request: ModelRequest, stream: Bool, sink: TextSink) async throws -> ModelReply {
+    /// Asks for one JSON object in `dialect`, with the tools as its schema instead of as tools; a
+    /// server that rejects it is asked the next way (in tool mode json, until none is left).
+    private func completeStructured(_ request: ModelRequest, dialect: StructuredReply.Dialect, onText: @escaping @Sendable (String) -> Void,
+                                    sink: TextSink) async throws -> ModelReply {
+        var asked = request
+        asked.system += StructuredReply.instructions(request.tools)
+        asked.messages = StructuredReply.messages(request.messages)
+        asked.tools = []
+        do {
+            return try await complete(asked, stream: false, sink: sink, format: StructuredReply.responseFormat(request.tools, dialect: dialect))
+        } catch let error as ProviderError where error.reason == .formatRejected {
+            let left = dialects.withLock { dialects in
+                dialects.removeAll { $0 == dialect }
+                return dialects.count
+            }
+            if left == 0, endpoint.toolMode == .json { throw error }
+            return try await complete(request, onText: onText)
+        }
+    }
+
+    private func complete(_ request: ModelRequest, stream: Bool, sink: TextSink, format: JSON? = nil) async throws -> ModelReply {
         let endpoint = self.endpoint
         return try await transport.send(url("chat/completions"), headers: headers, request: request, retryCuts: !stream,
-                                        encode: { Self.body($0, model: endpoint.model, stream: stream) }) { response in
+                                        encode: { request in
+                                            var body = Self.body(request, model: endpoint.model, stream: stream)
+                                            if let format { body["response_format"] = format }
+                                            return body
+                                        }) { response in
             if response.headers.first(name: "Content-Type")?.contains("text/event-stream") == true {
                 return try await Self.streamed(response, sink: sink, endpoint: endpoint)
             }
             let document = try await BodyReader.document(response.body)
             guard let document else { throw Self.malformed(endpoint, "its answer is not JSON") }
-            let reply = try Self.reply(from: document, endpoint: endpoint)
+            var reply = try Self.reply(from: document, endpoint: endpoint)
+            if format != nil, let structured = StructuredReply.reply(from: reply.text, usage: reply.usage) { reply = structured }
             sink.send(reply.text)
             return reply
         }
@@ -76,6 +114,37 @@ public final class OpenAIChat: ModelProvider {
             return
         }
         try await transport.get(url("models"), headers: headers)
+    }
+
+    /// Asks, one token each, with a tool offered and with `response_format` in each form; a server
+    /// that refuses one answers 4xx (or names the field in a 5xx). OpenAI's and Azure's APIs support both.
+    public func support() async throws -> ServerSupport? {
+        guard !streamsToolCalls else { return nil }
+        let ping = ModelRequest(system: "Answer with one word.", messages: [.user("ping")], tools: [], maxTokens: 1)
+        var offering = ping
+        offering.tools = [ToolDefinition(name: "ping", description: "Answer a ping.", parameters: ["type": "object", "properties": [:]])]
+        let tools = try await accepts(offering, format: nil)
+        let schema: JSON = ["type": "object", "properties": ["ok": ["type": "boolean"]], "required": ["ok"]]
+        let forms: [(String, JSON)] = [("json_schema", ["type": "json_schema", "json_schema": ["name": "ping", "schema": schema]]),
+                                       ("json_object with a schema", ["type": "json_object", "schema": schema])]
+        for (name, format) in forms where try await accepts(ping, format: format) {
+            return ServerSupport(tools: tools, structuredOutput: name)
+        }
+        return ServerSupport(tools: tools, structuredOutput: nil)
+    }
+
+    /// Whether the server answers `request` (with `format`) with 2xx; a refusal of the request is false,
+    /// any other failure is thrown.
+    private func accepts(_ request: ModelRequest, format: JSON?) async throws -> Bool {
+        do {
+            _ = try await complete(request, stream: false, sink: TextSink { _ in }, format: format)
+            return true
+        } catch let error as ProviderError where [.badRequest, .formatRejected, .notFound].contains(error.reason) {
+            return false
+        } catch let error as ProviderError where error.reason == .malformedReply {
+            // A 2xx whose body kai cannot read still took the request.
+            return true
+        }
     }
 
     public func shutdown() async { await transport.shutdown() }
@@ -120,7 +189,9 @@ public final class OpenAIChat: ModelProvider {
             ToolCall(id: call["id"]?.string ?? "call_\(index)", name: call["function"]?["name"]?.string ?? "",
                      arguments: call["function"]?["arguments"]?.string ?? call["function"]?["arguments"].map(JSONBody.text) ?? "")
         }
-        return ModelReply(text: message["content"]?.string ?? "", toolCalls: calls, usage: usage(document["usage"]))
+        var reply = ModelReply(text: message["content"]?.string ?? "", toolCalls: calls, usage: usage(document["usage"]))
+        reply.sent = document["choices"]?.array?.first.map(JSONBody.text) ?? ""
+        return reply
     }
 
     /// A streamed answer: `choices[0].delta` pieces, tool calls by `index`, usage in the last chunk, then `[DONE]`.

@@ -11,6 +11,8 @@ public struct ProviderEndpoint: Sendable {
     public let keySource: String
     /// Azure OpenAI's `api-version`.
     public let apiVersion: String?
+    /// How the model is asked to call operations (OpenAI-compatible servers; the others call tools natively).
+    public var toolMode: ToolMode = .native
     /// The longest a whole request may take, retries included.
     public var timeout: Duration
     /// The longest connecting may take.
@@ -39,10 +41,16 @@ public struct ProviderEndpoint: Sendable {
             throw ConfigError(configuration.provider.source, "provider \(kind.rawValue) needs a base URL (the resource's deployment URL).",
                               fix: "Set baseURL: https://RESOURCE.openai.azure.com/openai/deployments/DEPLOYMENT in config.yaml, or \(kind.baseURLVariable).")
         }
+        if configuration.toolMode.value == .json, !kind.isOpenAICompatible {
+            throw ConfigError(configuration.toolMode.source, "tool mode json asks an OpenAI-compatible server for response_format; \(kind.rawValue) calls tools natively.",
+                              fix: "Use --tool-mode native or auto with \(kind.rawValue).")
+        }
         let keySource = configuration.apiKey.value == nil ? kind.keyVariables[0] : "\(configuration.apiKey.source)"
-        return ProviderEndpoint(kind: kind, baseURL: baseURL, model: configuration.model.value ?? kind.defaultModel,
-                                apiKey: configuration.apiKey.value, keySource: keySource, apiVersion: configuration.apiVersion.value,
-                                timeout: .milliseconds(Int(configuration.modelTimeout.value * 1000)))
+        var endpoint = ProviderEndpoint(kind: kind, baseURL: baseURL, model: configuration.model.value ?? kind.defaultModel,
+                                        apiKey: configuration.apiKey.value, keySource: keySource, apiVersion: configuration.apiVersion.value,
+                                        timeout: .milliseconds(Int(configuration.modelTimeout.value * 1000)))
+        endpoint.toolMode = configuration.toolMode.value
+        return endpoint
     }
 
     /// The base URL without a trailing slash, for joining paths.

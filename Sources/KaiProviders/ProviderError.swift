@@ -8,6 +8,10 @@ public struct ProviderError: KaiError, Equatable {
         case unreachable, timedOut, keyRejected, notFound, rateLimited, serverError, badRequest, malformedReply, unusableReply
         /// A streamed reply that ended early, after part of it was shown, or before any of it was.
         case streamCut, streamCutBeforeText
+        /// The request does not fit the model's context window; sending it again cannot help.
+        case contextOverflow
+        /// The server does not accept `response_format` with a JSON Schema (tool mode json).
+        case formatRejected
     }
 
     public let reason: Reason

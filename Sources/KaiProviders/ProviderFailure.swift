@@ -33,11 +33,39 @@ enum ProviderFailure {
         }
     }
 
+    /// Whether an error answer says the request is longer than the model's context: llama.cpp's
+    /// `exceed_context_size_error`, OpenAI's and vLLM's `context_length_exceeded` or "maximum context
+    /// length", llama-cpp-python's "exceed context window".
+    static func isContextOverflow(_ body: [UInt8]) -> Bool {
+        let text = String(decoding: body.prefix(4096), as: UTF8.self).lowercased()
+        return ["exceed_context_size", "context_length_exceeded", "maximum context length", "context window", "context size",
+                "context length", "too many tokens", "prompt is too long"].contains { text.contains($0) }
+    }
+
+    static func contextOverflow(_ status: Int, body: [UInt8], endpoint: ProviderEndpoint) -> ProviderError {
+        let said = message(in: body, key: endpoint.apiKey).map { ": \($0)" } ?? ""
+        return ProviderError(.contextOverflow, problem: "The request is too long for the model's context at \(endpoint.kind.rawValue) at \(endpoint.shown) (\(status))\(said).",
+                             remedy: "Nothing was run, and kai did not send it again: it would not fit then either. Start the server with a larger context (llama.cpp: --ctx-size), or ask about one thing at a time.")
+    }
+
+    /// Whether an error answer is about `response_format`: a server that does not take a JSON Schema
+    /// for its output (llama-cpp-python's validation error names the field; others name the type).
+    static func isFormatRejection(_ body: [UInt8]) -> Bool {
+        let text = String(decoding: body.prefix(4096), as: UTF8.self).lowercased()
+        return ["response_format", "json_schema", "json_object"].contains { text.contains($0) }
+    }
+
+    static func formatRejected(_ status: Int, body: [UInt8], endpoint: ProviderEndpoint) -> ProviderError {
+        let said = message(in: body, key: endpoint.apiKey).map { ": \($0)" } ?? ""
+        return ProviderError(.formatRejected, problem: "\(endpoint.kind.rawValue) at \(endpoint.shown) does not accept response_format with a JSON Schema (\(status))\(said).",
+                             remedy: "Nothing was run. Use --tool-mode native (or auto, which falls back to native tool calls).")
+    }
+
     static func transport(_ error: any Error, _ endpoint: ProviderEndpoint) -> ProviderError {
         let provider = "\(endpoint.kind.rawValue) at \(endpoint.shown)"
         if let client = error as? HTTPClientError {
             if client == .deadlineExceeded || client == .readTimeout {
-                return ProviderError(.timedOut, problem: "\(provider) did not answer in time.", remedy: "Try again, or raise modelTimeout in config.yaml.")
+                return ProviderError(.timedOut, problem: "\(provider) did not answer in time.", remedy: "Nothing was run. Try again, or raise modelTimeout in config.yaml.")
             }
             if client == .connectTimeout {
                 return ProviderError(.unreachable, problem: "Cannot reach \(provider): the connection timed out.", remedy: remedy(endpoint))

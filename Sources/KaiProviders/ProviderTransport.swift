@@ -6,7 +6,7 @@ import NIOHTTP1
 
 /// The HTTP underneath every wire format: a deadline on the whole request, a connect timeout,
 /// 429 retried after its `Retry-After`, 5xx and dropped connections retried with back-off a
-/// bounded number of times, and every failure turned into a ``ProviderError`` that says what to do.
+/// bounded number of times (never a request too long for the model's context, which no retry fixes), and every failure turned into a ``ProviderError`` that says what to do.
 final class ProviderTransport: Sendable {
     let endpoint: ProviderEndpoint
     private let http: HTTPClient
@@ -47,7 +47,7 @@ final class ProviderTransport: Sendable {
     /// (a stream cut before anything was shown only when `retryCuts`).
     private func exchange<T: Sendable>(_ url: String, method: HTTPMethod, headers: [(String, String)], body: [UInt8]?, retryCuts: Bool,
                                        read: @escaping @Sendable (HTTPClientResponse) async throws -> T) async throws -> T {
-        if endpoint.apiKey == nil, endpoint.baseURL == endpoint.kind.defaultBaseURL {
+        if endpoint.apiKey == nil, endpoint.kind.needsKey, endpoint.baseURL == endpoint.kind.defaultBaseURL {
             // The provider's own service always wants a key: say so without a round trip.
             throw ProviderError(.keyRejected, problem: "\(endpoint.kind.rawValue) at \(endpoint.shown) needs an API key, and none is set.",
                                 remedy: "Set \(endpoint.keySource) (or apiKeyFile in config.yaml); kai never takes a key from a flag. Nothing was run.")
@@ -62,7 +62,7 @@ final class ProviderTransport: Sendable {
             defer { group.cancelAll() }
             guard let first = try await group.next(), let value = first else {
                 throw ProviderError(.timedOut, problem: "\(self.endpoint.kind.rawValue) at \(self.endpoint.shown) did not finish answering within \(timeout.secondsText).",
-                                    remedy: "Try again; a slow local model may need a longer modelTimeout in config.yaml (--model-timeout is KAI_MODEL_TIMEOUT).")
+                                    remedy: "Nothing was run. Try again; a slow local model may need a longer modelTimeout in config.yaml (--model-timeout is KAI_MODEL_TIMEOUT).")
             }
             return value
         }
@@ -85,6 +85,8 @@ final class ProviderTransport: Sendable {
                 let status = Int(response.status.code)
                 if (200..<300).contains(status) { return try await read(response) }
                 let answer = Array(buffer: (try? await response.body.collect(upTo: 1 << 20)) ?? ByteBuffer())
+                if ProviderFailure.isContextOverflow(answer) { throw ProviderFailure.contextOverflow(status, body: answer, endpoint: endpoint) }
+                if ProviderFailure.isFormatRejection(answer) { throw ProviderFailure.formatRejected(status, body: answer, endpoint: endpoint) }
                 guard Self.isRetryable(status), attempt < endpoint.maximumRetries else {
                     throw ProviderFailure.status(status, body: answer, endpoint: endpoint, retried: attempt)
                 }

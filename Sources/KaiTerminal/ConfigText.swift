@@ -14,6 +14,7 @@ public enum ConfigText {
             ("apiKey", c.apiKey.value == nil ? "not set" : "set (hidden)", c.apiKey.source),
             ("apiVersion", c.apiVersion.value ?? "-", c.apiVersion.source),
             ("interpreter", c.interpreter.value.rawValue, c.interpreter.source),
+            ("toolMode", c.toolMode.value.rawValue, c.toolMode.source),
             ("maxRounds", String(c.maxRounds.value), c.maxRounds.source),
             ("modelTimeout", "\(seconds(c.modelTimeout.value))s", c.modelTimeout.source),
             ("policy", c.policy.value ?? "$XDG_CONFIG_HOME/kai/policy.yaml if present", c.policy.source),

@@ -5,7 +5,9 @@ import KaiKube
 /// The JSON document `kai plan -o json` prints: exactly one, whatever the outcome.
 ///
 /// `{"request": "...", "interpreter": "local", "steps": [...], "refusal": null}`; a request
-/// that cannot be planned adds `"error": {"message", "hint", "candidates"}`.
+/// that cannot be planned adds `"error": {"message", "hint", "candidates"}`; a model's plan may add
+/// `"suggestions"` (changes the request did not ask for, not steps) and `"ungrounded"` (why a change
+/// is not what the request named).
 public struct PlanDocument: Encodable {
     let request: String
     let interpreter: InterpreterKind
@@ -18,6 +20,10 @@ public struct PlanDocument: Encodable {
     var understanding: [String] = []
     var answer: String?
     var model: ModelDocument?
+    /// Changes the model proposed for a request that asks for none: not steps.
+    var suggestions: [StepDocument] = []
+    /// Why the plan's changes are not what the request named.
+    var ungrounded: [String] = []
 
     /// The document for a plan (which may be a refusal).
     public init(_ plan: Plan) {
@@ -29,6 +35,8 @@ public struct PlanDocument: Encodable {
         note = plan.note
         understanding = plan.understanding
         model = plan.model.map(ModelDocument.init)
+        suggestions = plan.suggestions.map(StepDocument.init)
+        ungrounded = plan.ungrounded
     }
 
     /// The document for a request the model answered in text.
@@ -56,7 +64,7 @@ public struct PlanDocument: Encodable {
         self.error = refusal == nil ? ErrorDocument(error) : nil
     }
 
-    enum CodingKeys: String, CodingKey { case request, interpreter, steps, refusal, error, note, understanding, answer, model }
+    enum CodingKeys: String, CodingKey { case request, interpreter, steps, refusal, error, note, understanding, answer, model, suggestions, ungrounded }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -73,6 +81,8 @@ public struct PlanDocument: Encodable {
         if !understanding.isEmpty { try container.encode(understanding, forKey: .understanding) }
         try container.encodeIfPresent(answer, forKey: .answer)
         try container.encodeIfPresent(model, forKey: .model)
+        if !suggestions.isEmpty { try container.encode(suggestions, forKey: .suggestions) }
+        if !ungrounded.isEmpty { try container.encode(ungrounded, forKey: .ungrounded) }
     }
 
     /// The document as pretty-printed JSON with sorted keys, ending in a newline.

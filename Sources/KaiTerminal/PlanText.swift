@@ -16,16 +16,35 @@ public enum PlanText {
         let source = plan.interpreter == .local ? "local grammar" : "model" + (plan.model.map { " \($0.provider)" } ?? "")
         var lines = ["Plan for \"\(plan.request)\" (\(source)):"]
         lines += plan.understanding.map { "  (\($0))" }
-        for (number, step) in plan.steps.enumerated() {
-            let operation = step.operation
-            let target = operation.target.map { " \($0)" } ?? " in \(operation.namespace)"
-            let arguments = operation.arguments.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
-            lines.append("  \(number + 1). \(operation.name)\(target)\(arguments.isEmpty ? "" : "  \(arguments)")  \(paint.risk(operation.risk))")
-            lines.append("     \(step.summary)")
-            if let undo = render(undo: step.undo) { lines.append("     undo: \(undo)") }
+        for (number, step) in plan.steps.enumerated() { lines += render(step, label: "\(number + 1).", paint: paint) }
+        if plan.steps.isEmpty && !plan.suggestions.isEmpty { lines.append("  (no steps: the request asks for no change)") }
+        lines += plan.ungrounded.map { "  \(paint.bold("Not what the request named:")) \($0)." }
+        if !plan.suggestions.isEmpty {
+            lines.append("  \(paint.bold("Suggested by the model, not planned")) (the request asks for no change; each runs only if you type its target's name):")
+            for step in plan.suggestions { lines += render(step, label: "-", paint: paint) }
         }
-        if !running { lines.append(confirmation(for: plan.risk)) }
+        if !running {
+            lines.append(plan.ungrounded.isEmpty ? confirmation(for: plan.risk)
+                : "It would ask you to type each target's name; --yes alone never runs it. This is a plan; nothing was run.")
+        }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// An operation in a few words: "scale todo-chatbot-backend replicas=0".
+    public static func brief(_ operation: CatalogOperation) -> String {
+        ([operation.name.rawValue, operation.target?.name ?? operation.namespace] + operation.arguments.map { "\($0.name)=\($0.value)" })
+            .joined(separator: " ")
+    }
+
+    /// One step: what it is on one line, then what it will do and its undo.
+    private static func render(_ step: PlannedStep, label: String, paint: Paint) -> [String] {
+        let operation = step.operation
+        let target = operation.target.map { " \($0)" } ?? " in \(operation.namespace)"
+        let arguments = operation.arguments.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
+        var lines = ["  \(label) \(operation.name)\(target)\(arguments.isEmpty ? "" : "  \(arguments)")  \(paint.risk(operation.risk))",
+                     "     \(step.summary)"]
+        if let undo = render(undo: step.undo) { lines.append("     undo: \(undo)") }
+        return lines
     }
 
     /// What asking the model cost, for `--verbose`: "model openai gpt-4o-mini: 2 round trips, 1830 tokens in, 42 out, 1.4 s".

@@ -21,9 +21,9 @@ public struct TerminalConfirmer: Confirmer {
         return ["y", "yes"].contains(answer?.lowercased() ?? "")
     }
 
-    public func confirmByName(_ name: String, for summary: String) async -> Bool {
+    public func confirmByName(_ name: String, for summary: String, label: String) async -> Bool {
         let paint = Paint.standardError
-        Console.error("\(paint.bold(paint.red("Disruptive:"))) \(summary)\n")
+        Console.error("\(paint.bold(paint.red(label + ":"))) \(summary)\n")
         return await ask("Type \(name) to confirm: ") == name
     }
 

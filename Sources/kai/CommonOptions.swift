@@ -51,7 +51,9 @@ struct CommonOptions: ParsableArguments {
     /// returns the exit code that ends the command.
     func failure(_ error: any KaiError, request: String, output format: OutputFormat? = nil) -> ExitCode {
         switch format ?? output ?? .text {
-        case .json: Console.out(PlanDocument(request: request, interpreter: .local, error: error).json())
+        case .json:
+            let interpreter = (error as? InterpretedError)?.interpreter ?? .local
+            Console.out(PlanDocument(request: request, interpreter: interpreter, error: (error as? InterpretedError)?.error ?? error).json())
         case .text: Console.error(PlanText.render(error: error, paint: .standardError))
         }
         return ExitCode(ExitStatus.code(for: error.category))

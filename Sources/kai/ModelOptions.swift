@@ -4,7 +4,7 @@ import KaiConfig
 /// Which model provider reads requests the local grammar is not sure of, and how. Every one of
 /// these can also come from the environment or config.yaml; flags win.
 struct ModelOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Model provider: openai (and every OpenAI-compatible server), azure, anthropic or gemini.", valueName: "name"))
+    @Option(help: ArgumentHelp("Model provider: openai (and every OpenAI-compatible server), azure, anthropic, gemini, or ollama and llamacpp (local servers at their default addresses, 127.0.0.1:11434 and :8080).", valueName: "name"))
     var provider: String?
 
     @Option(help: ArgumentHelp("Model name, e.g. gpt-4o-mini, llama3.2, claude-3-5-haiku-latest.", valueName: "name"))
@@ -15,6 +15,9 @@ struct ModelOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Who reads requests: auto (grammar first, then the model), local (grammar only) or model.", valueName: "mode"))
     var interpreter: String?
+
+    @Option(name: .customLong("tool-mode"), help: ArgumentHelp("How the model calls operations: native (tool calls), json (one JSON object by the catalog's schema, with response_format) or auto (json where a local OpenAI-compatible server accepts it, else native). Default native.", valueName: "mode"))
+    var toolMode: String?
 
     @Option(help: ArgumentHelp("A folder of prompts (system.md, diagnose.md, examples.md) to use instead of the built-in ones.", valueName: "dir"))
     var prompts: String?
@@ -39,6 +42,7 @@ struct ModelOptions: ParsableArguments {
         layer.model = try parsed(model, "--model") { $0.isEmpty ? .failure("the model name is empty.") : .success($0) }
         layer.baseURL = try parsed(baseURL, "--base-url", SettingValue.baseURL)
         layer.interpreter = try parsed(interpreter, "--interpreter", SettingValue.interpreter)
+        layer.toolMode = try parsed(toolMode, "--tool-mode", SettingValue.toolMode)
         layer.prompts = try parsed(prompts, "--prompts") { .success($0) }
         layer.maxRounds = try parsed(maxRounds, "--max-rounds", SettingValue.rounds)
         return layer

@@ -33,7 +33,9 @@ struct PlanRun {
             print(error: refusal, plan: plan)
             throw ExitCode(ExitStatus.code(for: .refused))
         }
-        if output == .text, plan.risk > .read { Console.out(PlanText.render(plan, running: true, paint: .standardOutput)) }
+        if output == .text, plan.risk > .read || !plan.suggestions.isEmpty {
+            Console.out(PlanText.render(plan, running: true, paint: .standardOutput))
+        }
         let audit = AuditLog.standard()
         let text = output == .text
         var executor = Executor(client: connection.client, audit: audit, context: AuditContext(endpoint: connection.endpoint),
@@ -50,6 +52,7 @@ struct PlanRun {
             throw ExitCode(ExitStatus.code(for: error.category))
         }
         let confirmed = executor
+        let plan = plan.accepting(await gate.acceptedSuggestions(plan))
         var (report, signal) = await Interrupts.run(trapping: trapsSignals && plan.risk > .read) { await confirmed.run(plan, undoes: undoes) }
         switch output {
         case .json:
@@ -67,6 +70,13 @@ struct PlanRun {
         }
         if let signal { throw Interrupts.stopped(by: signal, auditPath: audit.path) }
         if let failure = report.failure { throw ExitCode(ExitStatus.code(for: failure.failureCategory ?? .operationFailed)) }
+        if !plan.suggestions.isEmpty {
+            let error = ConfirmationError(
+                problem: "Not run: the model suggested \(plan.suggestions.map { PlanText.brief($0.operation) }.joined(separator: ", ")), and the request asked for no change. Nothing was changed by it.",
+                remedy: "A suggestion runs only when you type its target's name in a terminal; or ask for the change itself.")
+            if output == .text { Console.error(PlanText.render(error: error, paint: .standardError)) }
+            throw ExitCode(ExitStatus.code(for: error.category))
+        }
         return report
     }
 

@@ -73,7 +73,8 @@ struct DoctorCommandTests {
     @Test func theProviderIsAskedWhetherItAnswersAndTakesTheKey() async throws {
         let models = ModelServer.Reply.json(#"{"object":"list","data":[{"id":"llama3.2","object":"model","created":1,"owned_by":"library"}]}"#)
         let rejected = ModelServer.Reply.json(#"{"error":{"message":"invalid x-api-key","type":"authentication_error"}}"#, status: 401)
-        try await ModelServer.with([models, rejected]) { url, server in
+        let pong = Documented.openAIWholeText("pong")
+        try await ModelServer.with([models, pong, pong, rejected]) { url, server in
             let flags = ["doctor", "--sandbox", "--provider", "openai", "--model", "llama3.2", "--base-url", url.appendingPathComponent("v1").absoluteString]
             let ok = try await KaiProcess.run(flags, environment: ["OPENAI_API_KEY": "sk-doctor-0123456789"])
             #expect(ok.status == 0, "\(ok.stdout)")
@@ -83,6 +84,35 @@ struct DoctorCommandTests {
             #expect(failed.status == 6)
             #expect(failed.stdout.contains("FAIL provider: The key in $OPENAI_API_KEY was rejected"))
             #expect(!failed.stdout.contains("sk-doctor"))
+        }
+    }
+
+    @Test func theDoctorSaysWhetherALocalServerTakesToolsAndStructuredOutput() async throws {
+        let models = ModelServer.Reply.json(#"{"object":"list","data":[{"id":"qwen","object":"model","created":1,"owned_by":"llamacpp"}]}"#)
+        let pong = Documented.openAIWholeText("pong")
+        // llama-cpp-python's server: tools taken, response_format only in its json_object form.
+        let noJSONSchema = ModelServer.Reply.json(
+            #"{"detail":[{"type":"literal_error","loc":["body","response_format","type"],"msg":"Input should be 'text' or 'json_object'"}]}"#, status: 422)
+        try await ModelServer.with([models, pong, noJSONSchema, pong]) { url, server in
+            let result = try await KaiProcess.run(["doctor", "--sandbox", "--provider", "llamacpp", "--base-url", url.appendingPathComponent("v1").absoluteString])
+            #expect(result.status == 0, "\(result.stdout)")
+            #expect(result.stdout.contains("ok   provider: llamacpp at \(url.absoluteString)/v1 answers (no key sent); model local. Tool calls: accepted. "
+                                           + "Structured output: response_format as json_object with a schema accepted; --tool-mode json (or auto) constrains the model's replies to kai's operations."))
+            let received = await server.received
+            #expect(received.count == 4)
+            #expect(received[1].json["tools"] != nil && received[1].json["max_tokens"] as? Int == 1)
+            #expect((received[3].json["response_format"] as? [String: Any])?["type"] as? String == "json_object")
+        }
+    }
+
+    @Test func theDoctorSaysWhenAServerRefusesStructuredOutput() async throws {
+        let models = ModelServer.Reply.json(#"{"object":"list","data":[]}"#)
+        let pong = Documented.openAIWholeText("pong")
+        let refused = ModelServer.Reply.json(#"{"error":{"message":"response_format is not supported","type":"invalid_request_error"}}"#, status: 400)
+        try await ModelServer.with([models, pong, refused, refused]) { url, _ in
+            let result = try await KaiProcess.run(["doctor", "--sandbox", "--provider", "ollama", "--base-url", url.appendingPathComponent("v1").absoluteString])
+            #expect(result.status == 0, "\(result.stdout)")
+            #expect(result.stdout.contains("Tool calls: accepted. Structured output (response_format with a JSON Schema): refused; use --tool-mode native."))
         }
     }
 }

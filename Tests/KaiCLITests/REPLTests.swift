@@ -164,4 +164,43 @@ struct REPLTests {
             }
         }
     }
+
+    /// The environment that points the REPL at a scripted model server for every request.
+    func model(_ url: URL) -> [String: String] {
+        ["KAI_PROVIDER": "openai", "OPENAI_BASE_URL": url.appendingPathComponent("v1").absoluteString,
+         "OPENAI_API_KEY": "sk-test-0123456789abcdef", "KAI_INTERPRETER": "model"]
+    }
+
+    @Test func aChangeSuggestedForAQuestionRunsOnlyWhenTheNameIsTyped() async throws {
+        let replies = [Documented.openAIToolCall("describe", #"{"target":"backend"}"#), Documented.openAIToolCall("scale", #"{"target":"backend","replicas":3}"#)]
+        try await ModelServer.with(replies + replies) { url, _ in
+            try await withCluster { environment, _ in
+                let shown = try await session(environment.merging(model(url)) { $1 }, arguments: ["--yes"], typing: [
+                    .keys("why is the api slow?\r"), .until("Type todo-chatbot-backend to confirm:"), .keys("no\r"), .until("Not run: the model suggested"),
+                    .until("[--yes]>"), .keys("why is the api slow?\r"), .until("Type todo-chatbot-backend to confirm:"),
+                    .keys("todo-chatbot-backend\r"), .until("Recorded 1 change"), .until("[--yes]>"), .keys("/exit\r"),
+                ]).stdout
+                #expect(shown.contains("Suggested by the model, not planned"))
+                #expect(shown.contains("Type todo-chatbot-backend to confirm:"))
+                #expect(shown.contains("Not run: the model suggested scale todo-chatbot-backend replicas=3"))
+                #expect(shown.contains("Suggested, not asked for: Scale deployment todo-chatbot-backend from 2 to 3 replicas"))
+                #expect(shown.contains("2. scale todo-chatbot-backend: replicas 2 -> 3"))
+            }
+        }
+    }
+
+    @Test func aChangeOnWhatTheRequestDidNotNameAsksForTheNameEvenWithYes() async throws {
+        try await ModelServer.with([Documented.openAIToolCall("scale", #"{"target":"backend","replicas":3}"#)]) { url, _ in
+            try await withCluster { environment, _ in
+                let shown = try await session(environment.merging(model(url)) { $1 }, arguments: ["--yes"], typing: [
+                    .keys("scale the payments service to 3\r"), .until("Type todo-chatbot-backend to confirm:"), .keys("payments\r"),
+                    .until("nothing was changed."), .until("[--yes]>"), .keys("/exit\r"),
+                ]).stdout
+                #expect(shown.contains("the request names \"payments\", which does not exist; the model proposed scale on deployment todo-chatbot-backend"))
+                #expect(shown.contains("Not what the request named: Scale deployment todo-chatbot-backend from 2 to 3 replicas"))
+                #expect(shown.contains("Type todo-chatbot-backend to confirm:"))
+                #expect(shown.contains("The name typed did not match todo-chatbot-backend: nothing was changed."))
+            }
+        }
+    }
 }

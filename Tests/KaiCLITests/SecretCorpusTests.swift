@@ -2,9 +2,10 @@ import Foundation
 import KaiTestSupport
 import Testing
 
-/// A generated corpus of secret-bearing lines, put where a model reads cluster text (the
-/// request, log lines it asks for, warning events in the first request, a diagnosis's evidence):
-/// the scripted provider receives every line, and not one secret.
+/// A generated corpus of secret-bearing lines, put where a model reads cluster text (log lines it
+/// asks for, warning events in the first request, a diagnosis's evidence): the scripted provider
+/// receives every line, and not one secret. Pasted into the request, the lines are refused by the
+/// catalog (kai never reads or shows secrets) before any model is asked.
 @Suite("Secrets never reach the model, through the binary", .serialized)
 struct SecretCorpusTests {
     /// The flags that point kai at the scripted OpenAI-compatible server.
@@ -25,9 +26,11 @@ struct SecretCorpusTests {
             let reads = Documented.openAIToolCalls(["backend", "frontend", "postgres"].map { ("logs", #"{"target":"\#($0)","tail":200}"#) })
             try await ModelServer.with([reads, Documented.openAIText]) { url, server in
                 let model = openAI(url)
-                let request = "what do these mean?\n" + corpus.map(\.line).joined(separator: "\n")
-                let result = try await cluster.kai(model.flags + [request], environment: model.environment)
+                let result = try await cluster.kai(model.flags + ["what do the api, web and db logs say?"], environment: model.environment)
                 #expect(result.status == 0, "\(result.stderr)")
+                let pasted = "what do these mean?\n" + corpus.map(\.line).joined(separator: "\n")
+                let refused = try await cluster.kai(model.flags + [pasted], environment: model.environment)
+                #expect(refused.status == 4, "\(refused.stderr)")
                 let received = await server.received
                 #expect(received.count == 2)
                 let sent = received.map(\.body).joined(separator: "\n")
@@ -36,7 +39,7 @@ struct SecretCorpusTests {
                 let answers = received.last?.body ?? ""
                 for entry in corpus {
                     let arrivals = answers.components(separatedBy: entry.tag).count - 1
-                    #expect(arrivals >= 2, "\(entry.tag) is not in both the request and a log read")
+                    #expect(arrivals >= 1, "\(entry.tag) is not in a log read")
                     for part in entry.parts {
                         let leaked = sent.contains(part)
                         #expect(!leaked, "\(entry.line) reached the provider")

@@ -18,7 +18,7 @@ actor ScriptedConfirmer: Confirmer {
         return answerChanges
     }
 
-    func confirmByName(_ name: String, for summary: String) async -> Bool {
+    func confirmByName(_ name: String, for summary: String, label: String) async -> Bool {
         asked.append("name: \(name)")
         return typedName == name
     }
@@ -96,5 +96,24 @@ struct ConfirmationGateTests {
             return
         }
         #expect(error.problem.starts(with: "Declined"))
+    }
+
+    @Test func anUngroundedChangeNeedsTheNameTypedWhateverTheFlags() async {
+        var ungrounded = plan([change])
+        ungrounded.ungrounded = ["the request does not name todo-chatbot-backend; the model proposed restart on deployment todo-chatbot-backend"]
+        #expect(!isRun(await ConfirmationGate(consent: Consent(yes: true, allowDisruptive: true), confirmer: nil).decide(ungrounded)))
+        let confirmer = ScriptedConfirmer(answerChanges: true, typedName: "todo-chatbot-backend")
+        #expect(isRun(await ConfirmationGate(consent: Consent(yes: true, allowDisruptive: true), confirmer: confirmer).decide(ungrounded)))
+        #expect(await confirmer.asked == ["name: todo-chatbot-backend"])
+    }
+
+    @Test func aSuggestionRunsOnlyWhenItsNameIsTyped() async {
+        let suggesting = plan([read, change]).suggestingChanges()
+        #expect(suggesting.steps.map(\.operation) == [read])
+        #expect(await ConfirmationGate(consent: Consent(yes: true, allowDisruptive: true), confirmer: nil).acceptedSuggestions(suggesting).isEmpty)
+        let wrong = ScriptedConfirmer(answerChanges: true, typedName: "frontend")
+        #expect(await ConfirmationGate(consent: Consent(), confirmer: wrong).acceptedSuggestions(suggesting).isEmpty)
+        let right = ScriptedConfirmer(answerChanges: true, typedName: "todo-chatbot-backend")
+        #expect(await ConfirmationGate(consent: Consent(), confirmer: right).acceptedSuggestions(suggesting).map(\.operation) == [change])
     }
 }

@@ -75,6 +75,9 @@ public struct ModelReply: Sendable, Hashable {
     public var text: String
     public var toolCalls: [ToolCall]
     public var usage: TokenUsage
+    /// What the provider sent for this reply, as its wire format has it (OpenAI's `choices[0]`), for
+    /// saying what the model sent when its reply cannot be used; empty when not kept.
+    public var sent = ""
 
     public init(text: String = "", toolCalls: [ToolCall] = [], usage: TokenUsage = TokenUsage()) {
         self.text = text

@@ -34,27 +34,26 @@ public struct OperationParameter: Sendable, Hashable {
 }
 
 extension OperationName {
-    /// What the operation does, in one sentence, for the model's tool description.
+    /// What the operation does, in a few words, for the model's tool description (kept short: a small
+    /// model on a laptop CPU reads every word of every tool before each request).
     public var purpose: String {
         switch self {
-        case .list: "List objects of one kind in the namespace, optionally filtered by a label or field selector. Read-only."
-        case .describe: "Show a deployment's or pod's spec, status and recent events. Read-only."
-        case .logs: "Read the recent log lines of a pod, or of a deployment's pods. Read-only."
-        case .events: "Show recent events of the namespace, or of one deployment or pod. Read-only."
-        case .diagnose: "Find what is failing and why, for one deployment or pod or the whole namespace. Read-only."
-        case .resources: "Compare CPU and memory requests and limits with observed usage and recommend values. Read-only."
-        case .rolloutStatus: "Say whether a deployment's rollout has finished. Read-only."
-        case .rolloutHistory: "List a deployment's rollout revisions. Read-only."
-        case .scale: "Set a deployment's replica count. A change; scaling to 0 stops it and is disruptive."
-        case .restart: "Restart a deployment's pods one by one (rollout restart). A change."
-        case .autoscale: "Create or update a deployment's HorizontalPodAutoscaler. A change."
-        case .rollback: "Roll a deployment back to its previous revision, or to a given one. Disruptive."
-        case .setImage: "Set the image of a deployment's container. Disruptive."
-        case .setResources:
-            "Set CPU and memory requests and limits of a deployment's container, as Kubernetes quantities (250m, 0.5, 512Mi, 1Gi); "
-                + "settings not given stay as they are. Disruptive: its pods are replaced."
-        case .removeAutoscaler: "Delete a deployment's HorizontalPodAutoscaler; its replica count then stays where it is. Disruptive."
-        case .deletePod: "Delete one pod; its deployment replaces it. Disruptive."
+        case .list: "List objects of a kind, optionally by label or field selector."
+        case .describe: "Spec, status and events of a deployment or pod."
+        case .logs: "Recent log lines of a pod or a deployment's pods."
+        case .events: "Recent events of the namespace or one object."
+        case .diagnose: "Find what is failing and why."
+        case .resources: "CPU and memory requests and limits against usage, with recommended values."
+        case .rolloutStatus: "Whether a deployment's rollout finished."
+        case .rolloutHistory: "A deployment's rollout revisions."
+        case .scale: "Set a deployment's replicas. 0 stops it."
+        case .restart: "Rolling restart of a deployment."
+        case .autoscale: "Create or update a deployment's autoscaler."
+        case .rollback: "Roll a deployment back to the previous revision, or a given one."
+        case .setImage: "Set the image of a deployment's container."
+        case .setResources: "Set CPU and memory requests and limits of a deployment's container (250m, 512Mi, 1Gi); others stay."
+        case .removeAutoscaler: "Delete a deployment's autoscaler; its replicas then stay where they are."
+        case .deletePod: "Delete one pod; its deployment replaces it."
         }
     }
 

@@ -13,6 +13,13 @@ public struct Plan: Sendable, Hashable {
     /// What the interpreter understood that the person should see before confirming: a misspelling read
     /// as a name, words ignored, a namespace assumed, a clause not planned because it only mentions a change.
     public var understanding: [String] = []
+    /// Changes a model proposed for a request that asks for none (a question, a diagnosis, a mention):
+    /// not steps of the plan; each runs only when the person types its target's name.
+    public var suggestions: [PlannedStep] = []
+    /// Why the plan's changes are not what the request named, said plainly ("the request names
+    /// \"payments\", which does not exist; the model proposed todo-chatbot-backend"). With any, every change
+    /// needs its target's name typed, and `--yes` never runs it.
+    public var ungrounded: [String] = []
 
     /// A plan of `steps` for `request`.
     public init(request: String, interpreter: InterpreterKind, steps: [PlannedStep]) {
@@ -28,6 +35,30 @@ public struct Plan: Sendable, Hashable {
         self.interpreter = interpreter
         self.steps = []
         self.refusal = refusal
+    }
+
+    /// The plan with its changes set aside as ``suggestions``, its reads kept as steps after `earlierReads`
+    /// (what a model looked at before it proposed the changes, so the person sees it too).
+    public func suggestingChanges(after earlierReads: [PlannedStep] = []) -> Plan {
+        let reads = steps.filter { $0.operation.risk == .read }
+        var plan = Plan(request: request, interpreter: interpreter, steps: earlierReads.filter { !reads.contains($0) } + reads)
+        plan.note = note
+        plan.model = model
+        plan.understanding = understanding
+        plan.suggestions = suggestions + steps.filter { $0.operation.risk > .read }
+        plan.ungrounded = ungrounded
+        return plan
+    }
+
+    /// The plan with the suggestions in `accepted` run as its last steps, the person having confirmed them.
+    public func accepting(_ accepted: [PlannedStep]) -> Plan {
+        var plan = Plan(request: request, interpreter: interpreter, steps: steps + accepted)
+        plan.note = note
+        plan.model = model
+        plan.understanding = understanding
+        plan.suggestions = suggestions.filter { !accepted.contains($0) }
+        plan.ungrounded = ungrounded
+        return plan
     }
 
     /// The highest risk of any step; `.read` for an empty plan.

@@ -3,7 +3,8 @@ import KaiCore
 /// Decides whether a checked plan may run, asking the person where design.md says so:
 /// read steps run at once; change steps need a yes; disruptive steps need the target's name
 /// typed; with no terminal and no `--yes` nothing changes; `--yes` without
-/// `--allow-disruptive` never runs a disruptive step.
+/// `--allow-disruptive` never runs a disruptive step; a change on something the request did not
+/// name (``Plan/ungrounded``) needs the target's name typed and never runs on flags alone.
 public struct ConfirmationGate: Sendable {
     public let consent: Consent
     /// Nil when there is no terminal to ask.
@@ -23,9 +24,17 @@ public struct ConfirmationGate: Sendable {
     public func decide(_ plan: Plan) async -> Decision {
         let changes = plan.steps.filter { $0.operation.risk >= .change }
         guard !changes.isEmpty else { return .run }
-        let disruptive = changes.filter { typedForEveryChange || $0.operation.risk == .disruptive }
-        if consent.yes, disruptive.isEmpty || consent.allowDisruptive { return .run }
+        // A change on something the request did not name is confirmed by typing its name, whatever the flags.
+        let ungrounded = !plan.ungrounded.isEmpty
+        let typed = typedForEveryChange || ungrounded
+        let disruptive = changes.filter { typed || $0.operation.risk == .disruptive }
+        if consent.yes, !ungrounded, disruptive.isEmpty || consent.allowDisruptive { return .run }
         guard let confirmer else {
+            if ungrounded {
+                return .refused(ConfirmationError(
+                    problem: "The plan changes what the request did not name: \(plan.ungrounded.joined(separator: "; ")). --yes never runs such a change. Nothing was changed.",
+                    remedy: "Ask again naming the target exactly, or run kai in a terminal and confirm by typing the target's name."))
+            }
             if consent.yes {
                 return .refused(ConfirmationError(
                     problem: "\(Self.count(disruptive.count, "step")) of this plan \(disruptive.count == 1 ? "is" : "are") disruptive (\(Self.names(disruptive))), and --yes alone never runs a disruptive step. Nothing was changed.",
@@ -37,7 +46,7 @@ public struct ConfirmationGate: Sendable {
                     : "Run it in a terminal, or pass --yes --allow-disruptive to confirm in advance."))
         }
         // A disruptive step is confirmed by its name alone; y/N is for the change-level ones.
-        let plain = typedForEveryChange ? [] : changes.filter { $0.operation.risk == .change }
+        let plain = typed ? [] : changes.filter { $0.operation.risk == .change }
         if !consent.yes, !plain.isEmpty {
             guard await confirmer.confirmChanges(plain.map(\.summary)) else {
                 return .refused(ConfirmationError(problem: "Declined: nothing was changed.", remedy: ""))
@@ -45,12 +54,25 @@ public struct ConfirmationGate: Sendable {
         }
         for step in disruptive {
             let name = step.operation.target?.name ?? step.operation.namespace
-            guard await confirmer.confirmByName(name, for: step.summary) else {
+            let label = step.operation.risk == .disruptive ? "Disruptive" : ungrounded ? "Not what the request named" : "Confirm by name"
+            guard await confirmer.confirmByName(name, for: step.summary, label: label) else {
                 return .refused(ConfirmationError(problem: "The name typed did not match \(name): nothing was changed.",
                                                   remedy: "Type the target's name exactly to confirm a disruptive step."))
             }
         }
         return .run
+    }
+
+    /// The plan's ``Plan/suggestions`` the person accepted by typing each target's name; none without
+    /// a terminal, whatever `--yes` and `--allow-disruptive` say, since the request asked for no change.
+    public func acceptedSuggestions(_ plan: Plan) async -> [PlannedStep] {
+        guard let confirmer else { return [] }
+        var accepted: [PlannedStep] = []
+        for step in plan.suggestions {
+            let name = step.operation.target?.name ?? step.operation.namespace
+            if await confirmer.confirmByName(name, for: step.summary, label: "Suggested, not asked for") { accepted.append(step) }
+        }
+        return accepted
     }
 
     /// Whether to run, or why not.

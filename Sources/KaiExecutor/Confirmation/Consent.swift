@@ -16,6 +16,7 @@ public struct Consent: Sendable, Hashable {
 public protocol Confirmer: Sendable {
     /// Asks y/N for the plan's changes, shown as `summaries`; true only for an explicit yes.
     func confirmChanges(_ summaries: [String]) async -> Bool
-    /// Asks the person to type `name` to allow the disruptive step `summary`; true only when they typed it exactly.
-    func confirmByName(_ name: String, for summary: String) async -> Bool
+    /// Asks the person to type `name` to allow the step `summary`, shown after `label` (why a name is
+    /// asked for: "Disruptive", "Suggested, not asked for"); true only when they typed it exactly.
+    func confirmByName(_ name: String, for summary: String, label: String) async -> Bool
 }

@@ -10,32 +10,40 @@ public enum ToolCatalog {
         }
     }
 
-    /// `{"type": "object", "properties": {…}, "required": […]}` for `operation`'s arguments.
+    /// `{"type": "object", "properties": {…}, "required": […]}` for `operation`'s arguments. Kept compact:
+    /// an argument whose name, type and range say what it is carries no description, and the system
+    /// prompt says once how to name targets and when to give a namespace.
     public static func schema(of operation: OperationName) -> JSON {
         var properties: [String: JSON] = [:]
         for parameter in operation.parameters {
             properties[parameter.name] = property(parameter)
         }
-        properties["namespace"] = ["type": "string", "description": "Leave this out, unless the request names another namespace."]
+        properties["namespace"] = ["type": "string"]
+        var schema: JSON = ["type": "object", "properties": .object(properties)]
         let required = operation.parameters.filter(\.required).map { JSON.string($0.name) }
-        return ["type": "object", "properties": .object(properties), "required": .array(required)]
+        if !required.isEmpty { schema["required"] = .array(required) }
+        return schema
     }
 
+    /// Ranges past this are no bound worth a model's attention (replicas up to 2^31-1).
+    private static let largestShownMaximum = 100_000
+
     private static func property(_ parameter: OperationParameter) -> JSON {
-        let description = JSON.string(parameter.summary)
         switch parameter.kind {
         case .target:
-            return ["type": "string", "description": description]
+            return ["type": "string"]
         case .integer(let range):
-            return ["type": "integer", "minimum": .int(range.lowerBound), "maximum": .int(range.upperBound), "description": description]
-        case .text:
-            return ["type": "string", "description": description]
+            var property: JSON = ["type": "integer", "minimum": .int(range.lowerBound)]
+            if range.upperBound <= largestShownMaximum { property["maximum"] = .int(range.upperBound) }
+            return property
+        case .text(let example):
+            return ["type": "string", "description": .string("e.g. \(example)")]
         case .boolean:
-            return ["type": "boolean", "description": description]
+            return ["type": "boolean"]
         case .choice(let words):
-            return ["type": "string", "enum": .array(words.map { .string($0) }), "description": description]
+            return ["type": "string", "enum": .array(words.map { .string($0) })]
         case .duration:
-            return ["type": "string", "description": .string(parameter.summary + " Write it as 90s, 10m or 1h30m.")]
+            return ["type": "string", "description": "e.g. 90s, 10m, 1h30m"]
         }
     }
 }

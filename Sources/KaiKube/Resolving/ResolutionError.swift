@@ -10,6 +10,8 @@ public struct ResolutionError: KaiError, Equatable {
         case ambiguous
         /// The object exists but the request does not fit it.
         case unusable
+        /// The request leaves out a target or a value its operation needs ("scale up", "restart it").
+        case missing
     }
 
     public let reason: Reason

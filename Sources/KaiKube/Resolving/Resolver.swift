@@ -174,14 +174,14 @@ public struct Resolver: Sendable {
     private func required(_ target: ObjectReference?, _ draft: DraftStep) throws(ResolutionError) -> ObjectReference {
         guard let target else {
             let kinds = draft.operation.targetRule.kinds.map(\.noun).joined(separator: " or ")
-            throw ResolutionError(.unusable, problem: "\(draft.operation) needs a \(kinds) to act on, and the request names none.",
+            throw ResolutionError(.missing, problem: "\(draft.operation) needs a \(kinds) to act on, and the request names none.",
                                   remedy: "Name one, e.g. \"\(draft.operation) backend\".")
         }
         return target
     }
 
     private func missing(_ what: String, for draft: DraftStep, example: String) -> ResolutionError {
-        ResolutionError(.unusable, problem: "\(draft.operation) needs \(what), and the request gives none.",
+        ResolutionError(.missing, problem: "\(draft.operation) needs \(what), and the request gives none.",
                         remedy: "Say it, e.g. \"\(example)\".")
     }
 

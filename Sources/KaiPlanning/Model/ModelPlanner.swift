@@ -12,7 +12,11 @@ import KaiProviders
 /// and then through confirmation. A text reply is an answer, or a refusal when it says kai cannot
 /// do it (``ModelRefusal``); text that is plainly a tool call is read as one (``DisguisedToolCall``).
 /// Every tool call is untrusted: one that cannot be used is sent back once with what is wrong, and
-/// then kai gives up; a reply with more calls than a plan may have steps is refused outright.
+/// then kai gives up; a reply with more calls than a plan may have steps is refused outright. An empty
+/// reply after reads leaves those reads as the plan; a conversation too long for the server's
+/// context is sent again with the reads' results clipped shorter.
+/// The final plan is checked against the request (``PlanGrounding``): a change on something the
+/// request did not name, or proposed for a request that asks for none, never runs on `--yes` alone.
 public struct ModelPlanner: Sendable {
     public let provider: any ModelProvider
     /// Resolves and checks the model's drafts against the snapshot and policy.
@@ -27,9 +31,6 @@ public struct ModelPlanner: Sendable {
     public let onText: @Sendable (String) -> Void
     /// Each read the model made, in words, as it runs.
     public let onRead: @Sendable (String) -> Void
-
-    /// The longest read result sent back, in characters (the tail is kept: logs end with what matters).
-    static let resultLimit = 6_000
 
     public init(provider: any ModelProvider, planner: Planner, prompts: Prompts, maxRounds: Int, summary: @escaping @Sendable () async -> String,
                 read: @escaping @Sendable (CatalogOperation) async throws -> [String],
@@ -60,23 +61,39 @@ public struct ModelPlanner: Sendable {
         var use = ModelUse(provider: provider.name)
         var corrected = false
         var readRounds = 0
+        var reads = ReadResults()
+        var readSteps: [PlannedStep] = []
         let clock = ContinuousClock()
         while true {
             let started = clock.now
             // Text is held back until the round is whole: a tool call in disguise is never shown as an answer.
-            let whole = try await provider.complete(ModelRequest(system: system, messages: messages, tools: ToolCatalog.definitions(for: offered)),
+            let whole: ModelReply
+            do {
+                whole = try await provider.complete(ModelRequest(system: system, messages: messages, tools: ToolCatalog.definitions(for: offered)),
                                                     onText: { _ in })
+            } catch let error as ProviderError where error.reason == .contextOverflow && reads.canShrink {
+                // The reads' results made the conversation too long for the server: send them shorter.
+                messages = reads.shrinking(messages)
+                continue
+            }
             let reply = Self.undisguised(whole)
             let elapsed = started.duration(to: clock.now)
             use.roundTrips += 1
             use.usage = use.usage + reply.usage
             use.seconds += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             guard reply.toolCalls.count <= Planner.maximumSteps else {
-                throw unusable("the model asked for \(reply.toolCalls.count) calls, at most \(Planner.maximumSteps)", use)
+                throw unusable("the model asked for \(reply.toolCalls.count) calls, at most \(Planner.maximumSteps)", sent: whole)
             }
             if reply.toolCalls.isEmpty {
                 let text = reply.text.trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !text.isEmpty else { throw unusable("it answered with neither text nor a tool call", use) }
+                if text.isEmpty, !readSteps.isEmpty {
+                    // The reads it made stand as the plan: what they show is worth more than an empty reply.
+                    var plan = Plan(request: request, interpreter: .model, steps: readSteps)
+                    plan.understanding = ["the model read this and then said nothing more"]
+                    plan.model = use
+                    return .plan(plan)
+                }
+                guard !text.isEmpty else { throw unusable("it answered with neither text nor a tool call", sent: whole) }
                 if let refusal = ModelRefusal.refusal(in: text) {
                     var plan = Plan(request: request, interpreter: .model, refusal: refusal)
                     plan.model = use
@@ -94,7 +111,10 @@ public struct ModelPlanner: Sendable {
             messages.append(.assistant(text: reply.text, toolCalls: reply.toolCalls))
             if !problems.isEmpty {
                 guard !corrected else {
-                    throw unusable(problems.map { "\($0.0.name): \($0.1.problem)" }.joined(separator: "; "), use)
+                    let said = problems.map { call, error in
+                        "\(call.name): " + (error.problem.hasSuffix(".") ? String(error.problem.dropLast()) : error.problem)
+                    }
+                    throw unusable(said.joined(separator: "; "), sent: whole)
                 }
                 corrected = true
                 messages += checked.map { call, result in
@@ -114,14 +134,15 @@ public struct ModelPlanner: Sendable {
             plan.note = reply.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : reply.text
             guard isRead, readRounds < maxRounds, plan.refusal == nil else {
                 plan.model = use
-                return .plan(plan)
+                return .plan(PlanGrounding(planner: planner).ground(plan, reads: readSteps))
             }
             readRounds += 1
             for (call, step) in zip(reply.toolCalls, plan.steps) {
                 let words = PlanWords.describe(step.operation)
                 onRead(words)
                 use.reads.append(words)
-                messages.append(.toolResult(await run(step.operation, call: call)))
+                if !readSteps.contains(step) { readSteps.append(step) }
+                messages.append(.toolResult(await run(step.operation, call: call, into: &reads)))
             }
         }
     }
@@ -155,20 +176,10 @@ public struct ModelPlanner: Sendable {
         case problem(any KaiError)
     }
 
-    /// Runs one read and wraps what it shows as cluster data, clipped to its last whole lines (a line
-    /// cut at its start could keep a secret without the word that marks it as one).
-    private func run(_ operation: CatalogOperation, call: ToolCall) async -> ToolResult {
+    /// Runs one read and returns what it shows as cluster data, clipped (``ReadResults``), or why it failed.
+    private func run(_ operation: CatalogOperation, call: ToolCall, into reads: inout ReadResults) async -> ToolResult {
         do {
-            var lines = try await read(operation)[...]
-            var length = lines.reduce(0) { $0 + $1.count + 1 }
-            var dropped = false
-            while length > Self.resultLimit, let first = lines.first {
-                length -= first.count + 1
-                lines = lines.dropFirst()
-                dropped = true
-            }
-            let text = (dropped ? "[earlier lines left out]\n" : "") + lines.joined(separator: "\n")
-            return ToolResult(callID: call.id, name: call.name, content: "<cluster-data>\n\(text)\n</cluster-data>", isError: false)
+            return reads.record(try await read(operation), for: call)
         } catch let error as any KaiError {
             return ToolResult(callID: call.id, name: call.name, content: "The read failed: \(error.problem)", isError: true)
         } catch {
@@ -176,9 +187,10 @@ public struct ModelPlanner: Sendable {
         }
     }
 
-    private func unusable(_ why: String, _ use: ModelUse) -> ProviderError {
+    /// The error for a reply that cannot be used, saying what the model sent (``SentText``).
+    private func unusable(_ why: String, sent reply: ModelReply) -> ProviderError {
         let why = why.hasSuffix(".") ? String(why.dropLast()) : why
-        return ProviderError(.unusableReply, problem: "The model's reply could not be used: \(why).",
+        return ProviderError(.unusableReply, problem: "The model's reply could not be used: \(why). It sent: \(SentText.describe(reply)).",
                       remedy: "Nothing was run. Rephrase the request, or name the operation (\"scale backend to 3\") so the local grammar can plan it.")
     }
 }

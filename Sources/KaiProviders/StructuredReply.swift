@@ -1,0 +1,93 @@
+import KaiCore
+
+/// Tool calling as one JSON object, for OpenAI-compatible servers that constrain their output to a
+/// JSON Schema given in `response_format` (llama.cpp's server, Ollama, vLLM, LM Studio): the schema is
+/// the union of the offered tools, each of which the catalog generates, so the model can only write
+/// calls kai knows, with arguments of the right types. The reply is read back as ordinary tool calls,
+/// checked like any other.
+///
+/// ```json
+/// {"calls": [{"tool": "scale", "arguments": {"target": "backend", "replicas": 3}}], "answer": ""}
+/// ```
+enum StructuredReply {
+    /// How a server is asked for the schema: OpenAI's `json_schema` form, or the `json_object` form
+    /// with a `schema` that llama.cpp's servers (and llama-cpp-python's) read.
+    enum Dialect: Sendable, CaseIterable {
+        case jsonSchema, jsonObject
+    }
+
+    /// The most calls one reply may hold: as many as a plan may have steps.
+    static let maximumCalls = 20
+
+    /// What the system prompt gains in this mode: where calls go, and each tool as a one-line
+    /// signature ("scale(target, replicas): Set a deployment's replicas."), since the schema
+    /// constrains what the model writes but is not text it reads.
+    static func instructions(_ tools: [ToolDefinition]) -> String {
+        let signatures = tools.map { tool in
+            let required = Set(tool.parameters["required"]?.array?.compactMap(\.string) ?? [])
+            let names = (tool.parameters["properties"]?.object?.keys.sorted() ?? []).filter { $0 != "namespace" }
+            let arguments = names.filter(required.contains) + names.filter { !required.contains($0) }.map { $0 + "?" }
+            return "\(tool.name)(\(arguments.joined(separator: ", "))): \(tool.description)"
+        }
+        return """
+
+
+            Reply with one JSON object: {"calls": [{"tool": NAME, "arguments": {...}}], "answer": TEXT}. \
+            Put operations in "calls" and leave "answer" empty; or leave "calls" empty and answer or refuse in "answer". Tools:
+
+            """ + signatures.joined(separator: "\n")
+    }
+
+    /// The `response_format` member for `tools` in `dialect`.
+    static func responseFormat(_ tools: [ToolDefinition], dialect: Dialect) -> JSON {
+        switch dialect {
+        case .jsonSchema: ["type": "json_schema", "json_schema": ["name": "kai_reply", "schema": schema(tools)]]
+        case .jsonObject: ["type": "json_object", "schema": schema(tools)]
+        }
+    }
+
+    /// The union of `tools`: calls to any of them, each with its own arguments, or an answer.
+    static func schema(_ tools: [ToolDefinition]) -> JSON {
+        let branches: [JSON] = tools.map { tool in
+            var arguments = tool.parameters
+            arguments["additionalProperties"] = false
+            return ["type": "object", "description": .string(tool.description), "additionalProperties": false,
+                    "properties": ["tool": ["const": .string(tool.name)], "arguments": arguments], "required": ["tool", "arguments"]]
+        }
+        return ["type": "object", "additionalProperties": false, "required": ["calls", "answer"],
+                "properties": ["calls": ["type": "array", "maxItems": .int(maximumCalls), "items": ["anyOf": .array(branches)]],
+                               "answer": ["type": "string"]]]
+    }
+
+    /// The reply `text` is, read as calls and an answer; nil when it is not such an object (a server
+    /// that ignored `response_format`), so that it is read as ordinary text.
+    static func reply(from text: String, usage: TokenUsage) -> ModelReply? {
+        guard let value = JSONBody.decode(Array(text.utf8)), let members = value.object,
+              members["calls"] != nil || members["answer"] != nil else { return nil }
+        guard let calls = (members["calls"] ?? .array([])).array else { return nil }
+        let toolCalls = calls.enumerated().map { index, call in
+            let arguments = call["arguments"]
+            return ToolCall(id: "json_\(index + 1)", name: call["tool"]?.string ?? call["name"]?.string ?? "",
+                            arguments: arguments.map { $0.string ?? JSONBody.text($0) } ?? "")
+        }
+        var reply = ModelReply(text: members["answer"]?.string ?? "", toolCalls: toolCalls, usage: usage)
+        reply.sent = text
+        return reply
+    }
+
+    /// The conversation as text turns, since no tools are offered in this mode: the model's calls as
+    /// the JSON object it wrote, each result as a user turn that names its call.
+    static func messages(_ messages: [ModelMessage]) -> [ModelMessage] {
+        messages.map { message in
+            switch message {
+            case .user: return message
+            case .assistant(let text, let calls):
+                guard !calls.isEmpty else { return message }
+                let written: [JSON] = calls.map { ["tool": .string($0.name), "arguments": JSONBody.object($0.arguments)] }
+                return .assistant(text: JSONBody.text(["calls": .array(written), "answer": .string(text)]), toolCalls: [])
+            case .toolResult(let result):
+                return .user("Result of \(result.name) (\(result.callID))\(result.isError ? ", an error" : ""):\n\(result.content)")
+            }
+        }
+    }
+}
