@@ -20,7 +20,7 @@ struct ToolModeTests {
         #"{"error":{"message":"response_format is not supported by this server","type":"invalid_request_error"}}"#, status: 400)
 
     static let catalog: Set<String> = ["list", "describe", "logs", "events", "diagnose", "resources", "rolloutStatus", "rolloutHistory",
-                                       "scale", "restart", "autoscale", "rollback", "setImage", "deletePod"]
+                                       "scale", "restart", "autoscale", "rollback", "setImage", "setResources", "removeAutoscaler", "deletePod"]
 
     func responseFormat(_ received: ModelServer.Received?) -> [String: Any]? { received?.json["response_format"] as? [String: Any] }
 
