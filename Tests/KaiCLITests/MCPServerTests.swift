@@ -120,6 +120,51 @@ struct MCPServerTests {
         }
     }
 
+    @Test func thePlanToolTurnsThePersonsWordsIntoACheckedPlanAndRunsNothing() async throws {
+        try await TestCluster.with { cluster in
+            try await MCPSession.with([], environment: cluster.environment) { session in
+                let planned = try await session.call("plan", ["request": "scale the backend to 3 and restart the frontend"])
+                #expect(planned.isError == false, "\(planned.text)")
+                #expect(planned.structuredContent?["steps", "0", "op"] == .string("scale"))
+                #expect(planned.structuredContent?["steps", "0", "args", "replicas"] == .int(3))
+                #expect(planned.structuredContent?["steps", "1", "op"] == .string("restart"))
+                #expect(planned.text.contains("This is a plan; nothing was run."))
+                let refused = try await session.call("plan", ["request": "kubectl delete namespace todo-chatbot"])
+                #expect(refused.isError == true)
+                #expect(refused.structuredContent?["refusal", "reason"] != nil)
+                let missing = try await session.call("plan", ["words": "scale backend"])
+                #expect(missing.isError == true)
+                #expect(missing.text.contains("no argument \"words\""))
+            }
+            #expect(try await cluster.field("backend") == "2")
+        }
+    }
+
+    @Test func clusterTextReachesTheAgentScrubbedOfSecretsAndControlCharacters() async throws {
+        let line = "backend=connecting with password=hunter22 \u{1B}]0;owned\u{07} DATABASE_URL=postgres://app:s3cret@db/todo"
+        try await MCPSession.with(["--sandbox", "--log-line", line], environment: [:]) { session in
+            let result = try await session.call("logs", ["target": "backend", "tail": 20])
+            #expect(result.isError == false, "\(result.text)")
+            let everything = result.text + "\(result.structuredContent ?? .null)"
+            #expect(everything.contains("connecting with password=[redacted]"))
+            #expect(!everything.contains("hunter22") && !everything.contains("s3cret"))
+            #expect(!everything.contains("\u{1B}") && !everything.contains("\u{07}"))
+        }
+    }
+
+    @Test func unattendedYesRunsChangesButStillNotDisruptiveOnesWithoutAllowDisruptive() async throws {
+        try await TestCluster.with { cluster in
+            try await MCPSession.with(["--yes"], environment: cluster.environment) { session in
+                #expect(session.instructions?.contains("Started with --yes") == true)
+                let change = try await session.call("scale", ["target": "frontend", "replicas": 2])
+                #expect(change.isError == false, "\(change.text)")
+                let disruptive = try await session.call("scale", ["target": "frontend", "replicas": 0])
+                #expect(disruptive.text.contains("Nothing has run"))
+            }
+            #expect(try await cluster.field("frontend") == "2")
+        }
+    }
+
     static func value(_ json: JSON) -> Value {
         switch json {
         case .null: .null

@@ -8,6 +8,8 @@ struct MCPSession {
     let client: Client
     /// What `kai mcp` wrote on standard error.
     let stderrFile: URL
+    /// What the server told the client's model about itself.
+    let instructions: String?
 
     /// What the client's person answers when the server asks through a form; nil for a client without elicitation.
     typealias Person = @Sendable (CreateElicitation.Parameters) async -> CreateElicitation.Result
@@ -41,10 +43,9 @@ struct MCPSession {
         if let person { await client.withElicitationHandler { await person($0) } }
         let transport = StdioTransport(input: FileDescriptor(rawValue: output.fileHandleForReading.fileDescriptor),
                                        output: FileDescriptor(rawValue: input.fileHandleForWriting.fileDescriptor))
-        let session = MCPSession(client: client, stderrFile: stderrFile)
         do {
-            try await client.connect(transport: transport)
-            let result = try await body(session)
+            let initialized = try await client.connect(transport: transport)
+            let result = try await body(MCPSession(client: client, stderrFile: stderrFile, instructions: initialized.instructions))
             await finish(process, client: client, input: input, exited: exited.stream)
             return result
         } catch {
