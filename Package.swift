@@ -92,7 +92,12 @@ let package = Package(
         // kai mcp: the catalog as Model Context Protocol tools, with consent asked of the person, never the agent.
         .target(name: "KaiMCP", dependencies: ["KaiCore", "KaiInterpreter", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiExecutor", "KaiTerminal",
                                               .product(name: "MCP", package: "swift-sdk"),
-                                              .product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
+                                              .product(name: "Crypto", package: "swift-crypto"),
+                                              .product(name: "Hummingbird", package: "hummingbird"),
+                                              .product(name: "HTTPTypes", package: "swift-http-types"),
+                                              .product(name: "Logging", package: "swift-log"),
+                                              .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                                              .product(name: "UnixSignals", package: "swift-service-lifecycle")], swiftSettings: strict),
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "kai",

@@ -46,17 +46,23 @@ public struct KaiMCPServer: Sendable {
 
     /// Starts a session on `transport` and returns its server; it serves until the transport closes.
     public func start(on transport: any Transport) async throws -> Server {
+        try await session(on: transport, canElicit: true).server
+    }
+
+    /// Starts a session on `transport`; the client's forms are used only where `canElicit` (a transport
+    /// that can carry the server's own requests) and the client says it has them.
+    func session(on transport: any Transport, canElicit: Bool) async throws -> (server: Server, client: ClientSession) {
         let server = Server(name: "kai", version: version, title: "kai: the todo-chatbot stack on Kubernetes, with typed, confirmed operations",
-                            instructions: instructions, capabilities: Server.Capabilities(tools: .init(listChanged: false)))
+                            instructions: instructions, capabilities: Server.Capabilities(tools: .init(listChanged: false)), configuration: .strict)
         let session = ClientSession()
         let calls = ToolCalls(kai: self, server: server, session: session)
         let tools = CatalogTools.tools(for: operations)
         await server.withMethodHandler(ListTools.self) { _ in ListTools.Result(tools: tools) }
         await server.withMethodHandler(CallTool.self) { parameters in await calls.call(parameters.name, parameters.arguments ?? [:]) }
         try await server.start(transport: transport) { info, capabilities in
-            await session.begin(name: info.name, version: info.version, canElicit: capabilities.elicitation?.form != nil)
+            await session.begin(name: info.name, version: info.version, canElicit: canElicit && capabilities.elicitation?.form != nil)
         }
-        return server
+        return (server, session)
     }
 
     /// Where changes are recorded as made: the cluster, by the kubeconfig's user, for an agent.

@@ -48,9 +48,12 @@ actor CallLimiter {
 actor ClientSession {
     private(set) var name = "an MCP client"
     private(set) var canElicit = false
+    /// Whether the client has sent `initialize`.
+    private(set) var hasBegun = false
 
     /// Records the client's `clientInfo` and whether it can show a form to its user.
     func begin(name: String, version: String, canElicit: Bool) {
+        hasBegun = true
         let named = MCPValue.cleanText("\(name) \(version)".trimmingCharacters(in: .whitespacesAndNewlines))
         self.name = named.isEmpty ? "an unnamed MCP client" : String(named.prefix(80))
         self.canElicit = canElicit

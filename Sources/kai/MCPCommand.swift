@@ -3,6 +3,7 @@ import KaiCore
 import KaiExecutor
 import KaiKube
 import KaiMCP
+import KaiTerminal
 import MCP
 
 /// `kai mcp`: the catalog as a Model Context Protocol server for agents and editors.
@@ -27,6 +28,11 @@ struct MCPCommand: AsyncParsableCommand {
           kai mcp --sandbox                         # stdio, an embedded simulated cluster
           kai mcp --read-only                       # reads only: no change tools at all
           kai mcp --yes                             # unattended: change steps run without asking
+          kai mcp --http 127.0.0.1:8765             # streamable HTTP; prints the bearer token to send
+
+        Over HTTP every request needs the token printed at start, only loopback addresses are \
+        served unless --listen-any is given, and changes are approved with `kai approve ID` \
+        (the HTTP answers are single JSON documents, which carry no form to the person).
         """
     )
 
@@ -38,6 +44,13 @@ struct MCPCommand: AsyncParsableCommand {
             help: ArgumentHelp("Seconds a change offered for `kai approve ID` stays open.", valueName: "seconds"))
     var approvalTimeout: Double = 600
 
+    @Option(name: .customLong("http"),
+            help: ArgumentHelp("Serve streamable HTTP at HOST:PORT (path /mcp) instead of stdio; port 0 picks a free one.", valueName: "host:port"))
+    var http: String?
+
+    @Flag(name: .customLong("listen-any"), help: "With --http, allow an address other than loopback (the bearer token still guards every request).")
+    var listenAny = false
+
     @Option(name: .customLong("max-calls"), help: ArgumentHelp("Tool calls run at once; more are refused until one finishes.", valueName: "count"))
     var maxCalls = 4
 
@@ -46,6 +59,16 @@ struct MCPCommand: AsyncParsableCommand {
             throw ValidationError("--approval-timeout must be more than 0 and at most 86400 seconds, not \(approvalTimeout).")
         }
         guard (1...64).contains(maxCalls) else { throw ValidationError("--max-calls must be between 1 and 64, not \(maxCalls).") }
+        if let http {
+            guard let (host, _) = Self.address(http) else {
+                throw ValidationError("--http \(http) is not HOST:PORT with a port from 0 to 65535, e.g. --http 127.0.0.1:8765.")
+            }
+            if !listenAny, !MCPHTTPServer.isLoopback(host) {
+                throw ValidationError("--http \(http) is not a loopback address; kai mcp serves 127.0.0.1, ::1 or localhost unless --listen-any is given.")
+            }
+        } else if listenAny {
+            throw ValidationError("--listen-any only applies to --http.")
+        }
         if run.allowDisruptive, !run.yes { throw ValidationError("--allow-disruptive only widens --yes; add --yes, or leave it out to confirm each change.") }
     }
 
@@ -62,13 +85,28 @@ struct MCPCommand: AsyncParsableCommand {
                                            planRequest: { request, snapshot in
                                                try await model.silentPlan(request, snapshot: snapshot, policy: policy, client: client)
                                            })
-                    let server = try await kai.start(on: StdioTransport())
-                    await server.waitUntilCompleted()
-                    await server.stop()
+                    if let http, let (host, port) = Self.address(http) {
+                        let server = MCPHTTPServer(kai: kai, listensBeyondLoopback: listenAny)
+                        try await server.run(host: host, port: port) { url in
+                            Console.out("kai mcp: serving MCP at \(url)\nSend this header with every request: Authorization: Bearer \(server.token)\n")
+                        }
+                    } else {
+                        let server = try await kai.start(on: StdioTransport())
+                        await server.waitUntilCompleted()
+                        await server.stop()
+                    }
                 }
             }
         } catch let error as any KaiError {
             throw options.failure(error, request: "", output: .text)
         }
+    }
+
+    /// "127.0.0.1:8765" or "[::1]:0" as host and port.
+    static func address(_ text: String) -> (String, Int)? {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (0...65_535).contains(port) else { return nil }
+        var host = String(text[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        return host.isEmpty ? nil : (host, port)
     }
 }
