@@ -14,12 +14,12 @@ actor HTTPSessions {
 
     private var sessions: [String: Session] = [:]
     private let kai: KaiMCPServer
-    private let validation: any HTTPRequestValidationPipeline
+    private let validators: [any HTTPRequestValidator]
 
-    /// Sessions of `kai`, each checking requests with `validation`.
-    init(kai: KaiMCPServer, validation: any HTTPRequestValidationPipeline) {
+    /// Sessions of `kai`, each checking requests with `validators` (and that a session begins with `initialize`).
+    init(kai: KaiMCPServer, validators: [any HTTPRequestValidator]) {
         self.kai = kai
-        self.validation = validation
+        self.validators = validators
     }
 
     /// Answers `request` in session `id`; nil when there is no such session.
@@ -37,7 +37,7 @@ actor HTTPSessions {
     /// the session began, its id. Nil when the bound on sessions is reached.
     func begin(with request: HTTPRequest) async throws -> (HTTPResponse, String?)? {
         guard sessions.count < Self.maximum else { return nil }
-        let transport = StatelessHTTPServerTransport(validationPipeline: validation)
+        let transport = StatelessHTTPServerTransport(validationPipeline: StandardValidationPipeline(validators: validators + [InitializeFirst()]))
         let (server, client) = try await kai.session(on: transport, canElicit: false)
         let response = await transport.handleRequest(request)
         guard await client.hasBegun else {
@@ -53,5 +53,14 @@ actor HTTPSessions {
     func endAll() async {
         for session in sessions.values { await session.server.stop() }
         sessions = [:]
+    }
+}
+
+/// A request without a session must be an `initialize`: a server not yet initialized would leave
+/// anything else unanswered.
+struct InitializeFirst: HTTPRequestValidator {
+    func validate(_ request: HTTPRequest, context: HTTPValidationContext) -> HTTPResponse? {
+        guard request.header(HTTPHeaderName.sessionID) == nil, !context.isInitializationRequest else { return nil }
+        return .error(statusCode: 400, .invalidRequest("Bad Request: start a session with an initialize request, then send its Mcp-Session-Id"))
     }
 }

@@ -27,6 +27,8 @@ public struct KaiMCPServer: Sendable {
     public let approvals: ApprovalStore
     let planRequest: RequestPlanner
     let limiter: CallLimiter
+    /// The last diagnose call's report, shared by every session.
+    let lastDiagnosis = LastDiagnosis()
     /// The operations offered as tools: reads only when the policy is read-only.
     let operations: [OperationName]
 
@@ -53,12 +55,18 @@ public struct KaiMCPServer: Sendable {
     /// that can carry the server's own requests) and the client says it has them.
     func session(on transport: any Transport, canElicit: Bool) async throws -> (server: Server, client: ClientSession) {
         let server = Server(name: "kai", version: version, title: "kai: the todo-chatbot stack on Kubernetes, with typed, confirmed operations",
-                            instructions: instructions, capabilities: Server.Capabilities(tools: .init(listChanged: false)), configuration: .strict)
+                            instructions: instructions, capabilities: Server.Capabilities(prompts: .init(listChanged: false), resources: .init(subscribe: false, listChanged: false),
+                                                              tools: .init(listChanged: false)),
+                            configuration: .strict)
         let session = ClientSession()
         let calls = ToolCalls(kai: self, server: server, session: session)
         let tools = CatalogTools.tools(for: operations)
         await server.withMethodHandler(ListTools.self) { _ in ListTools.Result(tools: tools) }
         await server.withMethodHandler(CallTool.self) { parameters in await calls.call(parameters.name, parameters.arguments ?? [:]) }
+        await server.withMethodHandler(ListResources.self) { _ in ListResources.Result(resources: ServerResources.list) }
+        await server.withMethodHandler(ReadResource.self) { [self] parameters in try await ServerResources.read(parameters.uri, kai: self) }
+        await server.withMethodHandler(ListPrompts.self) { _ in ListPrompts.Result(prompts: ServerPrompts.list) }
+        await server.withMethodHandler(GetPrompt.self) { parameters in try ServerPrompts.get(parameters.name, parameters.arguments ?? [:]) }
         try await server.start(transport: transport) { info, capabilities in
             await session.begin(name: info.name, version: info.version, canElicit: canElicit && capabilities.elicitation?.form != nil)
         }

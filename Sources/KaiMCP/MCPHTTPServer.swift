@@ -28,9 +28,8 @@ public struct MCPHTTPServer: Sendable {
     /// Serves on `host`:`port` (0 picks a free port) until SIGINT or SIGTERM; `onReady` gets the endpoint's URL once bound.
     public func run(host: String, port: Int, onReady: @escaping @Sendable (URL) async -> Void) async throws {
         let origin: OriginValidator = listensBeyondLoopback ? .disabled : .localhost()
-        let validation = StandardValidationPipeline(validators: [origin, AcceptHeaderValidator(mode: .jsonOnly), ContentTypeValidator(),
-                                                                 ProtocolVersionValidator()])
-        let sessions = HTTPSessions(kai: kai, validation: validation)
+        let sessions = HTTPSessions(kai: kai, validators: [origin, AcceptHeaderValidator(mode: .jsonOnly), ContentTypeValidator(),
+                                                           ProtocolVersionValidator()])
         let shown = host.contains(":") ? "[\(host)]" : host
         let application = Application(
             responder: MCPResponder(token: token, sessions: sessions),

@@ -85,6 +85,9 @@ struct ToolCalls: Sendable {
     private func execute(_ plan: Plan) async -> CallTool.Result {
         let report = await kai.executor(agent: await session.name).run(plan)
         let text = ReportText.render(report, auditPath: kai.audit.path)
+        if plan.steps.contains(where: { $0.operation.name == .diagnose }) {
+            await kai.lastDiagnosis.record(MCPValue.cleanText(ReportDocument(report, auditPath: kai.audit.path).json()))
+        }
         return Self.result(text: text, document: MCPValue.document(ReportDocument(report, auditPath: kai.audit.path)), isError: report.failure != nil)
     }
 

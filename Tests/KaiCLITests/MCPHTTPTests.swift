@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import KaiTestSupport
 import MCP
 import Testing
@@ -31,6 +34,20 @@ struct MCPHTTPTests {
                 }
             }
             #expect(try await cluster.field("frontend") == "1")
+        }
+    }
+
+    @Test func aRequestOutsideASessionMustBeInitializeAndIsAnsweredAtOnce() async throws {
+        try await MCPHTTPSession.with(["--sandbox"], environment: [:]) { http in
+            var request = URLRequest(url: http.endpoint)
+            request.httpMethod = "POST"
+            request.setValue("Bearer \(http.token)", forHTTPHeaderField: "Authorization")
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.setValue("application/json, text/event-stream", forHTTPHeaderField: "Accept")
+            request.httpBody = Data(#"{"jsonrpc": "2.0", "id": 1, "method": "tools/call", "params": {"name": "list", "arguments": {"kind": "pods"}}}"#.utf8)
+            let (body, response) = try await URLSession.shared.data(for: request)
+            #expect((response as? HTTPURLResponse)?.statusCode == 400)
+            #expect(String(decoding: body, as: UTF8.self).contains("start a session with an initialize request"))
         }
     }
 

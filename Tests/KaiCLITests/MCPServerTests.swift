@@ -165,6 +165,49 @@ struct MCPServerTests {
         }
     }
 
+    @Test func resourcesGiveTheSummaryTheLastDiagnosisAndTheAuditHistory() async throws {
+        try await MCPSession.with(["--sandbox", "--fault", "backend=crashloop"], environment: [:]) { session in
+            let uris = try await session.client.listResources().resources.map(\.uri)
+            #expect(uris == ["kai://cluster/summary", "kai://diagnosis/last", "kai://audit/recent"])
+            let summary = try await session.client.readResource(uri: "kai://cluster/summary")
+            #expect(summary.first?.text?.contains("todo-chatbot-backend") == true)
+            #expect(try await session.client.readResource(uri: "kai://diagnosis/last").first?.text?.contains("No diagnosis has run") == true)
+            _ = try await session.call("diagnose", ["target": "backend"])
+            let diagnosis = try await session.client.readResource(uri: "kai://diagnosis/last").first?.text ?? ""
+            #expect(diagnosis.contains("\"findings\""))
+            #expect(diagnosis.contains("CrashLoopBackOff"))
+            #expect(try await session.client.readResource(uri: "kai://audit/recent").first?.text?.contains("\"changes\"") == true)
+            await #expect(throws: MCPError.self) { _ = try await session.client.readResource(uri: "file:///etc/passwd") }
+        }
+    }
+
+    @Test func promptsTellTheAgentWhichOfKaisToolsToCall() async throws {
+        try await MCPSession.with(["--sandbox"], environment: [:]) { session in
+            #expect(try await session.client.listPrompts().prompts.map(\.name) == ["diagnose", "scale", "rollback"])
+            let scale = try await session.client.getPrompt(name: "scale", arguments: ["target": "backend", "replicas": "3"])
+            guard case .text(let text) = scale.messages.first?.content else { Issue.record("no text"); return }
+            #expect(text.contains("Call kai's scale tool with target \"backend\" and replicas 3"))
+            await #expect(throws: MCPError.self) { _ = try await session.client.getPrompt(name: "rollback", arguments: [:]) }
+        }
+    }
+
+    @Test func callsBeyondTheBoundAreRefusedUntilOneFinishes() async throws {
+        try await TestCluster.with(faults: ["backend": .crashloop]) { cluster in
+            try await MCPSession.with(["--max-calls", "1", "--yes", "--rollout-timeout", "10"], environment: cluster.environment) { session in
+                // The restart's rollout never completes (its new pods crash): the call follows it until the timeout.
+                let first = Task { try await session.call("restart", ["target": "backend"]) }
+                try await cluster.wait(for: "the restart to be sent") {
+                    await cluster.tally.requests.keys.contains { $0.hasPrefix("PATCH") && $0.contains("deployments/todo-chatbot-backend") }
+                }
+                let second = try await session.call("list", ["kind": "pods"])
+                #expect(second.isError == true)
+                #expect(second.text.contains("already running 1 tool calls"))
+                _ = try await first.value
+                #expect(try await session.call("list", ["kind": "pods"]).isError == false)
+            }
+        }
+    }
+
     static func value(_ json: JSON) -> Value {
         switch json {
         case .null: .null
