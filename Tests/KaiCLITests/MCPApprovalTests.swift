@@ -91,6 +91,22 @@ struct MCPApprovalTests {
         }
     }
 
+    @Test func theREPLApprovesWithSlashApproveAndAsksEvenWhenStartedWithYes() async throws {
+        try await TestCluster.with { cluster in
+            let id = try await offer(on: cluster)
+            var env = cluster.environment
+            env["NO_COLOR"] = "1"
+            env["TERM"] = "xterm"
+            env["XDG_CONFIG_HOME"] = cluster.state.deletingLastPathComponent().appendingPathComponent("config").path
+            let kai = "'\(KaiProcess.binary.path) --yes'"
+            let typing = "sleep 3; printf '/approve \(id)\\r'; sleep 3; printf 'y\\r'; sleep 4; printf '/exit\\r'; sleep 1"
+            let shown = try await ChildProcess.run(program: "sh", ["-c", "(\(typing)) | script -qefc \(kai) /dev/null"], environment: env).stdout
+            #expect(shown.contains("agent-without-forms 1.0 asked for this change through kai mcp (approval \(id))"))
+            #expect(shown.contains("Make this change? [y/N]"))
+            #expect(try await cluster.field("frontend") == "2")
+        }
+    }
+
     @Test func noTerminalNoApproval() async throws {
         try await TestCluster.with { cluster in
             let id = try await offer(on: cluster)
