@@ -57,7 +57,7 @@ public struct KaiMCPServer: Sendable {
         let server = Server(name: "kai", version: version, title: "kai: the todo-chatbot stack on Kubernetes, with typed, confirmed operations",
                             instructions: instructions, capabilities: Server.Capabilities(prompts: .init(listChanged: false), resources: .init(subscribe: false, listChanged: false),
                                                               tools: .init(listChanged: false)),
-                            configuration: .strict)
+                            configuration: .default)
         let session = ClientSession()
         let calls = ToolCalls(kai: self, server: server, session: session)
         let tools = CatalogTools.tools(for: operations)

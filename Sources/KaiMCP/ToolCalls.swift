@@ -60,9 +60,11 @@ struct ToolCalls: Sendable {
         }
     }
 
-    /// The request an audit record shows for a tool call: "scale target=backend replicas=3".
+    /// The request an audit record shows for a tool call, arguments in the catalog's order: "scale target=backend replicas=3".
     static func request(_ name: String, _ arguments: [String: Value]) -> String {
-        ([name] + arguments.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }).joined(separator: " ")
+        let order = (OperationName(rawValue: name)?.parameters.map(\.name) ?? []) + ["namespace"]
+        let sorted = arguments.sorted { (order.firstIndex(of: $0.key) ?? order.count, $0.key) < (order.firstIndex(of: $1.key) ?? order.count, $1.key) }
+        return ([name] + sorted.map { "\($0.key)=\($0.value)" }).joined(separator: " ")
     }
 
     /// Reads at once; a change once consent is given, else an offer for `kai approve`.
@@ -103,7 +105,9 @@ struct ToolCalls: Sendable {
                 members["approval"] = .object(["id": .string(approval.id), "expires": .string(until), "command": .string("kai approve \(approval.id)")])
                 document = .object(members)
             }
-            return Self.result(text: planText + PlanText.render(error: waiting), document: document, isError: false)
+            let text = planText + "Waiting for the person: nothing has run. They approve it in their own terminal with\n"
+                + "  kai approve \(approval.id)\n(before \(until); it runs at most once, on this cluster only).\n"
+            return Self.result(text: text, document: document, isError: false)
         } catch {
             return Self.failure(error)
         }
@@ -119,10 +123,17 @@ struct ToolCalls: Sendable {
             return Self.failure(ArgumentError(argument: "request", problem: "plan needs request: the request in plain language, as text.",
                                               remedy: "Give request, e.g. {\"request\": \"scale the backend to 3\"}."))
         }
+        guard request.count <= Self.longestRequest else {
+            return Self.failure(ArgumentError(argument: "request", problem: "The request has \(request.count) characters; plan takes at most \(Self.longestRequest).",
+                                              remedy: "Send the person's request itself, not a document."))
+        }
         let plan = try await kai.planRequest(request, try await kai.snapshot())
         let text = PlanText.render(plan)
         return Self.result(text: text, document: MCPValue.document(PlanDocument(plan)), isError: plan.refusal != nil)
     }
+
+    /// The longest request `plan` reads: a person's request, not a document to act on.
+    static let longestRequest = 2000
 
     static func result(text: String, document: Value, isError: Bool) -> CallTool.Result {
         CallTool.Result(content: [.text(text: MCPValue.cleanText(text), annotations: nil, _meta: nil)], structuredContent: Optional.some(document), isError: isError)

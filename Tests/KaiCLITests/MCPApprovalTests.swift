@@ -13,7 +13,7 @@ struct MCPApprovalTests {
         try await MCPSession.with(arguments, environment: cluster.environment, clientName: "agent-without-forms") { session in
             let result = try await session.call("scale", ["target": "frontend", "replicas": 2])
             #expect(result.isError == false, "\(result.text)")
-            #expect(result.text.contains("Nothing has run"))
+            #expect(result.text.contains("Waiting for the person: nothing has run."))
             let id = try #require(result.structuredContent?["approval", "id"]?.stringValue)
             #expect(result.structuredContent?["approval", "command"] == .string("kai approve \(id)"))
             #expect(result.text.contains("kai approve \(id)"))

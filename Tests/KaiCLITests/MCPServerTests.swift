@@ -135,6 +135,9 @@ struct MCPServerTests {
                 let missing = try await session.call("plan", ["words": "scale backend"])
                 #expect(missing.isError == true)
                 #expect(missing.text.contains("no argument \"words\""))
+                let long = try await session.call("plan", ["request": .string(String(repeating: "scale backend to 3 ", count: 200))])
+                #expect(long.isError == true)
+                #expect(long.text.contains("plan takes at most 2000"))
             }
             #expect(try await cluster.field("backend") == "2")
         }
@@ -159,7 +162,7 @@ struct MCPServerTests {
                 let change = try await session.call("scale", ["target": "frontend", "replicas": 2])
                 #expect(change.isError == false, "\(change.text)")
                 let disruptive = try await session.call("scale", ["target": "frontend", "replicas": 0])
-                #expect(disruptive.text.contains("Nothing has run"))
+                #expect(disruptive.text.contains("Waiting for the person: nothing has run."))
             }
             #expect(try await cluster.field("frontend") == "2")
         }
