@@ -107,6 +107,20 @@ struct MCPApprovalTests {
         }
     }
 
+    @Test func anApprovalFileChangedAfterTheOfferIsRefused() async throws {
+        try await TestCluster.with { cluster in
+            let id = try await offer(on: cluster)
+            let file = cluster.state.appendingPathComponent("kai/approvals/\(id).json")
+            let written = try String(contentsOf: file, encoding: .utf8)
+            #expect(written.contains("\"replicas\" : 2"))
+            try written.replacingOccurrences(of: "\"replicas\" : 2", with: "\"replicas\" : 0").write(to: file, atomically: true, encoding: .utf8)
+            let refused = try await approve(id, cluster.environment, typing: "y")
+            #expect(refused.status == 3)
+            #expect(refused.stdout.contains("was changed after kai mcp wrote it"))
+            #expect(try await cluster.field("frontend") == "1")
+        }
+    }
+
     @Test func noTerminalNoApproval() async throws {
         try await TestCluster.with { cluster in
             let id = try await offer(on: cluster)
