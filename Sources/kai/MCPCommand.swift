@@ -32,7 +32,9 @@ struct MCPCommand: AsyncParsableCommand {
 
         Over HTTP every request needs the token printed at start, only loopback addresses are \
         served unless --listen-any is given, and changes are approved with `kai approve ID` \
-        (the HTTP answers are single JSON documents, which carry no form to the person).
+        (the HTTP answers are single JSON documents, which carry no form to the person). \
+        With --sandbox the cluster lives inside this process, so `kai approve` cannot reach \
+        it: use a client with forms, or `kai sandbox serve` and --kubeconfig for both commands.
         """
     )
 
