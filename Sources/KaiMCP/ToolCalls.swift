@@ -30,7 +30,7 @@ struct ToolCalls: Sendable {
         do {
             if name == CatalogTools.planTool { return try await plan(arguments) }
             let draft: DraftStep
-            switch Self.draft(name, arguments, offered: kai.operations) {
+            switch Self.draft(name, arguments, offered: kai.operations, policy: kai.policy) {
             case .success(let step): draft = step
             case .failure(let error): return Self.failure(error)
             }
@@ -47,10 +47,13 @@ struct ToolCalls: Sendable {
     }
 
     /// The draft step for tool `name`, or what is wrong with the call.
-    static func draft(_ name: String, _ arguments: [String: Value], offered: [OperationName]) -> Result<DraftStep, ArgumentError> {
+    static func draft(_ name: String, _ arguments: [String: Value], offered: [OperationName], policy: Policy) -> Result<DraftStep, ArgumentError> {
         guard let operation = OperationName(rawValue: name), offered.contains(operation) else {
-            let readOnly = OperationName(rawValue: name)?.isChange == true ? " (kai mcp is read-only here: it offers no change tools)" : ""
-            return .failure(ArgumentError(argument: nil, problem: "There is no tool \"\(MCPValue.cleanText(String(name.prefix(60))))\"\(readOnly).",
+            let known = OperationName(rawValue: name)
+            let why = if let known, policy.disabledOperations.contains(known) { " (the policy \(policy.source) switches it off)" }
+                else if known?.isChange == true, policy.readOnly { " (kai mcp is read-only here: it offers no change tools)" }
+                else { "" }
+            return .failure(ArgumentError(argument: nil, problem: "There is no tool \"\(MCPValue.cleanText(String(name.prefix(60))))\"\(why).",
                                           remedy: "Call one of \((offered.map(\.rawValue) + [CatalogTools.planTool]).joined(separator: ", "))."))
         }
         do {

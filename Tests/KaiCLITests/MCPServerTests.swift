@@ -68,7 +68,7 @@ struct MCPServerTests {
             #expect(!names.contains("scale") && !names.contains("deletePod") && names.contains("logs") && names.contains("plan"))
             let result = try await session.call("scale", ["target": "backend", "replicas": 3])
             #expect(result.isError == true)
-            #expect(result.text.contains("read-only"))
+            #expect(result.text.contains("kai mcp is read-only here"))
         }
     }
 
