@@ -17,11 +17,12 @@ COPY Sources ./Sources
 RUN swift build -c release --static-swift-stdlib --product kai \
     && install -D -m 0755 --strip "$(swift build -c release --show-bin-path)/kai" /out/kai
 
-# Run stage: CA certificates (for HTTPS to the API server and model providers) and libedit; the
-# C library, libstdc++ and zlib the binary also links come with the base image.
+# Run stage: CA certificates (for HTTPS to the API server and model providers), libedit, and
+# libcurl (FoundationNetworking's, linked in with the MCP SDK); the C library, libstdc++ and zlib
+# the binary also links come with the base image.
 FROM debian:bookworm-slim
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends ca-certificates=20250419~deb12u2 libedit2=3.1-20221030-2 \
+    && apt-get install -y --no-install-recommends ca-certificates=20250419~deb12u2 libedit2=3.1-20221030-2 libcurl4=7.88.1-10+deb12u15 \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --user-group --create-home --home-dir /home/kai --shell /usr/sbin/nologin kai
 COPY --from=build /out/kai /usr/local/bin/kai

@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // Plain values: operations, plans, targets, risk, errors. No I/O.
@@ -87,11 +89,20 @@ let package = Package(
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // Rendering plans and errors for people (text) and scripts (JSON).
         .target(name: "KaiTerminal", dependencies: ["KaiCore", "KaiConfig", "KaiDoctor", "KaiKube", "KaiDiagnosis", "KaiExecutor", "KaiRunbook", "CLibEdit"], swiftSettings: strict),
+        // kai mcp: the catalog as Model Context Protocol tools, with consent asked of the person, never the agent.
+        .target(name: "KaiMCP", dependencies: ["KaiCore", "KaiInterpreter", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiExecutor", "KaiTerminal",
+                                              .product(name: "MCP", package: "swift-sdk"),
+                                              .product(name: "Crypto", package: "swift-crypto"),
+                                              .product(name: "Hummingbird", package: "hummingbird"),
+                                              .product(name: "HTTPTypes", package: "swift-http-types"),
+                                              .product(name: "Logging", package: "swift-log"),
+                                              .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                                              .product(name: "UnixSignals", package: "swift-service-lifecycle")], swiftSettings: strict),
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "kai",
             dependencies: [
-                "KaiCore", "KaiConfig", "KaiInterpreter", "KaiProviders", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiExecutor", "KaiDiagnosis", "KaiDoctor", "KaiRunbook", "KaiSandbox", "KaiTerminal",
+                "KaiCore", "KaiConfig", "KaiInterpreter", "KaiProviders", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiExecutor", "KaiDiagnosis", "KaiDoctor", "KaiRunbook", "KaiSandbox", "KaiTerminal", "KaiMCP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -119,6 +130,7 @@ let package = Package(
         .testTarget(name: "KaiDiagnosisTests", dependencies: ["KaiDiagnosis", "KaiSandbox", "KaiTestSupport", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .testTarget(name: "KaiExecutorTests", dependencies: ["KaiExecutor", "KaiSandbox", "KaiTestSupport"], swiftSettings: strict),
         .testTarget(name: "KaiRunbookTests", dependencies: ["KaiRunbook", "KaiSandbox"], swiftSettings: strict),
-        .testTarget(name: "KaiCLITests", dependencies: ["kai", "KaiSandbox", "KaiTestSupport"], swiftSettings: strict),
+        .testTarget(name: "KaiCLITests", dependencies: ["kai", "KaiInterpreter", "KaiSandbox", "KaiTestSupport", .product(name: "MCP", package: "swift-sdk"),
+                                                        .product(name: "SystemPackage", package: "swift-system")], swiftSettings: strict),
     ]
 )

@@ -119,7 +119,7 @@ extension Executor {
             id: UUID().uuidString.lowercased(), time: KubeTime.format(Date()), user: context.user, localUser: context.localUser,
             context: context.context, server: context.server, caFingerprint: context.caFingerprint, namespace: step.operation.namespace,
             request: Redactor.scrub(request), operation: AuditOperation(step.operation), before: prepared.before, after: prepared.after,
-            outcome: AuditRecord.pending, undo: undo, irreversible: irreversible, undoes: undoes)
+            outcome: AuditRecord.pending, undo: undo, irreversible: irreversible, undoes: undoes, agent: context.agent)
     }
 
     /// What a failed write means for the cluster: a refusal changed nothing; no answer may have changed it.

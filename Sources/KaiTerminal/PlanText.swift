@@ -13,7 +13,11 @@ public enum PlanText {
     /// With `running`, the closing sentence about confirmation is left out: the run asks or reports itself.
     public static func render(_ plan: Plan, running: Bool = false, paint: Paint = .plain) -> String {
         if let refusal = plan.refusal { return render(refusal: refusal, paint: paint) }
-        let source = plan.interpreter == .local ? "local grammar" : "model" + (plan.model.map { " \($0.provider)" } ?? "")
+        let source = switch plan.interpreter {
+        case .local: "local grammar"
+        case .model: "model" + (plan.model.map { " \($0.provider)" } ?? "")
+        case .agent: "an agent's tool call"
+        }
         var lines = ["Plan for \"\(plan.request)\" (\(source)):"]
         lines += plan.understanding.map { "  (\($0))" }
         for (number, step) in plan.steps.enumerated() { lines += render(step, label: "\(number + 1).", paint: paint) }

@@ -143,6 +143,12 @@ struct InteractiveSession {
             Console.out(ConfigText.interpreter(model.configuration) + "\n")
         case "/fix":
             await fix(words.dropFirst().first)
+        case "/approve":
+            guard words.count == 2 else {
+                Console.error("usage: /approve ID (the id kai mcp gave an agent with its plan)\n")
+                return true
+            }
+            await approve(words[1])
         default:
             Console.error("Unknown command \(words[0]). \(Self.commands)\n")
         }
@@ -161,6 +167,20 @@ struct InteractiveSession {
                 try await PlanRun(connection: connection, run: run, output: .text, confirmer: confirmer, trapsSignals: false,
                                   typedForEveryChange: proposal.drift != nil)
                     .perform(proposal.plan, undoes: proposal.change.record.id)
+            } catch let error as any KaiError {
+                Console.error(PlanText.render(error: error, paint: .standardError))
+            } catch {
+                // Reported by PlanRun.
+            }
+        }
+    }
+
+    /// `/approve ID`: as `kai approve`, on this session's cluster; the session's --yes does not apply.
+    private func approve(_ id: String) async {
+        let approval = ApprovalRun(connection: connection, policy: policy, output: .text, confirmer: TerminalConfirmer(editor: editor), trapsSignals: false)
+        await interrupts.run {
+            do {
+                try await approval.perform(id)
             } catch let error as any KaiError {
                 Console.error(PlanText.render(error: error, paint: .standardError))
             } catch {
@@ -197,7 +217,7 @@ struct InteractiveSession {
     static let operationWords = ["list", "show", "describe", "logs", "events", "diagnose", "why", "resources", "rollout",
                                  "status", "history", "scale", "restart", "autoscale", "rollback", "set", "image", "delete",
                                  "pod", "pods", "deployments", "services", "replicas", "to"]
-    static let slashCommands = ["/help", "/context", "/namespace", "/read-only", "/history", "/undo", "/fix", "/model", "/exit"]
+    static let slashCommands = ["/help", "/context", "/namespace", "/read-only", "/history", "/undo", "/fix", "/approve", "/model", "/exit"]
     static let commands = "Commands: " + slashCommands.joined(separator: " ") + "."
 
     static let help = """
@@ -211,6 +231,7 @@ struct InteractiveSession {
       /history             the last changes from the audit log, with their ids and outcomes
       /undo [ID]           propose putting back the newest change that can be (or change ID)
       /fix N               run fix N the last diagnosis suggested (planned, checked and confirmed like a request)
+      /approve ID          run a change an agent asked for through kai mcp, after you confirm it here
       /model               which interpreter reads requests
       /exit                leave (or Ctrl-D); Ctrl-C stops the request in flight
 

@@ -25,7 +25,7 @@ struct Kai: AsyncParsableCommand {
         6 model provider error.
         """,
         version: "0.1.0",
-        subcommands: [DoCommand.self, PlanCommand.self, RunCommand.self, UndoCommand.self, ConfigCommand.self, DoctorCommand.self, SandboxCommand.self],
+        subcommands: [DoCommand.self, PlanCommand.self, RunCommand.self, UndoCommand.self, MCPCommand.self, ApproveCommand.self, ConfigCommand.self, DoctorCommand.self, SandboxCommand.self],
         defaultSubcommand: DoCommand.self
     )
 }

@@ -45,17 +45,13 @@ struct ModelSession: Sendable {
         let planner = Planner(snapshot: snapshot, policy: policy)
         let text = output == .text
         let progress = ProgressDisplay(quiet: !text)
-        let model = provider.map { provider in
-            ModelPlanner(provider: provider, planner: planner, prompts: prompts, maxRounds: configuration.maxRounds.value,
-                         summary: { await ClusterSummary.text(snapshot, warnings: ClusterSummary.warnings(in: snapshot.namespace, client: client)) },
-                         read: { operation in try await ReadRunning.read(operation, client: client, policy: policy) },
-                         onText: { piece in if text { Console.out(piece) } },
-                         onRead: { words in
-                             guard text else { return }
-                             Console.error(Paint.standardError.dim("Looking at \(words)…") + "\n")
-                             progress.waiting("Asking \(provider.name)…")
-                         })
-        }
+        let model = modelPlanner(planner, snapshot: snapshot, policy: policy, client: client,
+                                 onText: { piece in if text { Console.out(piece) } },
+                                 onRead: { words in
+                                     guard text, let provider else { return }
+                                     Console.error(Paint.standardError.dim("Looking at \(words)…") + "\n")
+                                     progress.waiting("Asking \(provider.name)…")
+                                 })
         if let provider { progress.waiting("Asking \(provider.name)…") }
         switch try await RequestInterpreter(planner: planner, model: model, mode: configuration.interpreter.value).interpret(request) {
         case .plan(let plan):
@@ -71,6 +67,33 @@ struct ModelSession: Sendable {
             }
             if verbose { Console.error(PlanText.render(model: use)) }
             return nil
+        }
+    }
+}
+
+extension ModelSession {
+    /// The model's side of planning against `snapshot`, when a provider is configured: it may read
+    /// (what the policy allows) before it proposes; `onText` gets its words, `onRead` what it looks at.
+    func modelPlanner(_ planner: Planner, snapshot: ClusterSnapshot, policy: Policy, client: KubeClient,
+                      onText: @escaping @Sendable (String) -> Void, onRead: @escaping @Sendable (String) -> Void) -> ModelPlanner? {
+        provider.map { provider in
+            ModelPlanner(provider: provider, planner: planner, prompts: prompts, maxRounds: configuration.maxRounds.value,
+                         summary: { await ClusterSummary.text(snapshot, warnings: ClusterSummary.warnings(in: snapshot.namespace, client: client)) },
+                         read: { operation in try await ReadRunning.read(operation, client: client, policy: policy) },
+                         onText: onText, onRead: onRead)
+        }
+    }
+
+    /// The plan for `request` with nothing shown (for `kai mcp`, whose standard output is the protocol);
+    /// a model that answers in text instead is an error carrying its answer.
+    func silentPlan(_ request: String, snapshot: ClusterSnapshot, policy: Policy, client: KubeClient) async throws -> Plan {
+        let planner = Planner(snapshot: snapshot, policy: policy)
+        let model = modelPlanner(planner, snapshot: snapshot, policy: policy, client: client, onText: { _ in }, onRead: { _ in })
+        switch try await RequestInterpreter(planner: planner, model: model, mode: configuration.interpreter.value).interpret(request) {
+        case .plan(let plan): return plan
+        case .answer(let answer, _):
+            throw RequestError(problem: "The model answered in words instead of planning: \(answer)",
+                               remedy: "Ask for something kai's catalog does, e.g. \"scale the backend to 3\" or \"why is the backend failing\".")
         }
     }
 }

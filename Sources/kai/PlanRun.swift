@@ -25,6 +25,8 @@ struct PlanRun {
     var trapsSignals = true
     /// Whether every change needs the target's name typed (an undo of a change someone changed since).
     var typedForEveryChange = false
+    /// The agent that asked for the plan through `kai mcp`, named in each audit record.
+    var agent: String?
 
     /// Runs `plan` and throws the `ExitCode` the outcome calls for (none on success); returns the report.
     @discardableResult
@@ -38,7 +40,9 @@ struct PlanRun {
         }
         let audit = AuditLog.standard()
         let text = output == .text
-        var executor = Executor(client: connection.client, audit: audit, context: AuditContext(endpoint: connection.endpoint),
+        var context = AuditContext(endpoint: connection.endpoint)
+        context.agent = agent
+        var executor = Executor(client: connection.client, audit: audit, context: context,
                                 rolloutTimeout: run.rolloutDuration, followRollouts: !run.noWait,
                                 progress: ProgressDisplay(quiet: !text).rollout)
         executor.policy = policy

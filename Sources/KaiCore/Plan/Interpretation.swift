@@ -17,4 +17,6 @@ public enum InterpreterKind: String, Sendable, Hashable, Codable {
     case local
     /// A language model provider.
     case model
+    /// An agent's tool call through `kai mcp`: the operation and its arguments as the agent gave them.
+    case agent
 }

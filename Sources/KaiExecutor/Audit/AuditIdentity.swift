@@ -11,6 +11,8 @@ public struct AuditContext: Sendable, Hashable {
     public var server: String
     /// The fingerprint of the cluster's CA certificate, when the kubeconfig names one.
     public var caFingerprint: String?
+    /// The agent that asked for the changes through `kai mcp` (its MCP client name and version), when one did.
+    public var agent: String?
 
     /// The context of changes made through `endpoint`, by the local account in `environment`.
     public init(endpoint: ClusterEndpoint, environment: [String: String] = ProcessInfo.processInfo.environment) {

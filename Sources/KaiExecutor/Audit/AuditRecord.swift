@@ -37,6 +37,8 @@ public struct AuditRecord: Codable, Sendable, Hashable {
     public var irreversible: String?
     /// The id of the record this change undid.
     public var undoes: String?
+    /// The agent that asked for the change through `kai mcp` (its MCP client name and version), when one did.
+    public var agent: String?
 
     /// The outcome of an intent whose settlement has not been written (yet).
     public static let pending = "pending"
