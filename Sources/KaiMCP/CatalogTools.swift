@@ -40,20 +40,21 @@ public enum CatalogTools {
                                 idempotentHint: isIdempotent(operation), openWorldHint: false)
     }
 
-    /// Whether some call of `operation` is disruptive: scale (to 0), rollback, set image, delete pod.
+    /// Whether some call of `operation` is disruptive: scale (to 0), rollback, set image, set resources,
+    /// remove an autoscaler, delete a pod. Every operation is named, so a new one needs a decision here.
     static func canBeDisruptive(_ operation: OperationName) -> Bool {
         switch operation {
-        case .scale, .rollback, .setImage, .deletePod: true
-        default: false
+        case .scale, .rollback, .setImage, .setResources, .removeAutoscaler, .deletePod: true
+        case .list, .describe, .logs, .events, .diagnose, .resources, .rolloutStatus, .rolloutHistory, .restart, .autoscale: false
         }
     }
 
     /// Whether calling `operation` twice with the same arguments leaves the cluster as once does.
     static func isIdempotent(_ operation: OperationName) -> Bool {
         switch operation {
-        case .scale, .autoscale, .setImage: true
+        case .scale, .autoscale, .setImage, .setResources, .removeAutoscaler: true
         case .restart, .rollback, .deletePod: false
-        default: true
+        case .list, .describe, .logs, .events, .diagnose, .resources, .rolloutStatus, .rolloutHistory: true
         }
     }
 
@@ -77,6 +78,8 @@ public enum CatalogTools {
         case .autoscale: "Autoscale a deployment"
         case .rollback: "Roll a deployment back"
         case .setImage: "Set a deployment's image"
+        case .setResources: "Set a container's CPU and memory"
+        case .removeAutoscaler: "Remove a deployment's autoscaler"
         case .deletePod: "Delete a pod"
         }
     }

@@ -20,12 +20,12 @@ struct ElicitationConfirmer: Confirmer {
         return answer["confirm"] == .bool(true)
     }
 
-    func confirmByName(_ name: String, for summary: String) async -> Bool {
+    func confirmByName(_ name: String, for summary: String, label: String) async -> Bool {
         let schema = Elicitation.RequestSchema(
             title: "Type \(name) to confirm",
             properties: ["name": .object(["type": "string", "title": "Type \(name) to confirm", "description": "The target's name, exactly."])],
             required: ["name"])
-        guard let answer = await ask(planText + "\nDisruptive: \(summary)\nType \(name) to confirm.", schema) else { return false }
+        guard let answer = await ask(planText + "\n\(label): \(summary)\nType \(name) to confirm.", schema) else { return false }
         return answer["name"]?.stringValue?.trimmingCharacters(in: .whitespaces) == name
     }
 
