@@ -10,9 +10,8 @@ enum ResourceWords {
     /// Verbs that change a setting even without a value ("increase the memory limit of backend").
     static let changeVerbs: Set<String> = ["set", "increase", "raise", "change", "lower", "decrease", "bump", "update", "adjust", "reduce",
                                            "double", "halve", "cut", "allow", "resize"]
-    static let up: Set<String> = ["increase", "raise", "bump", "grow", "up", "more", "add", "double", "allow"]
+    /// Words that make a share a cut ("cut its memory by 25%", "halve"); any other share is a rise.
     static let down: Set<String> = ["lower", "decrease", "reduce", "cut", "shrink", "down", "halve", "less", "fewer"]
-    static let fillers: Set<String> = ["to", "by", "of", "=", "at", "a", "an", "the", "its", "it", "give", "with", "and", "half", "as", "much", "much", "new"]
 
     /// Whether `token` is written like a quantity with a unit ("512Mi", "250m", "1gb"): digits then letters.
     static func looksLikeQuantity(_ token: Token) -> Bool {
