@@ -119,7 +119,7 @@ struct ChartRBACTests {
                 (["create", "clusterroles.rbac.authorization.k8s.io"], "no"),
                 (["list", "pods"], "yes"), (["get", "pods", "--subresource=log"], "yes"), (["delete", "pods"], "yes"),
                 (["patch", "deployments.apps"], "yes"), (["update", "deployments.apps", "--subresource=scale"], "yes"),
-                (["watch", "deployments.apps"], "yes"), (["create", "horizontalpodautoscalers.autoscaling"], "yes"),
+                (["watch", "deployments.apps"], "yes"), (["watch", "pods"], "yes"), (["create", "horizontalpodautoscalers.autoscaling"], "yes"),
                 (["delete", "horizontalpodautoscalers.autoscaling"], "yes"),
                 (["list", "pods.metrics.k8s.io"], "yes"),
                 (["create", "selfsubjectaccessreviews.authorization.k8s.io"], "yes"),

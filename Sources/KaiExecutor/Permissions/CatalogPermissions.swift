@@ -8,7 +8,7 @@ public enum CatalogPermissions {
     public static let snapshot = [list(.deployments), list(.replicaSets), list(.pods), list(.autoscalers)]
 
     /// Following a change's rollout to the end.
-    static let rollout = [get(.deployments), APIPermission("watch", .deployments), list(.replicaSets), list(.pods)]
+    static let rollout = [get(.deployments), APIPermission("watch", .deployments), list(.replicaSets), list(.pods), APIPermission("watch", .pods)]
 
     /// The permissions `operation` needs besides the snapshot.
     public static func needed(by operation: OperationName) -> [APIPermission] {
