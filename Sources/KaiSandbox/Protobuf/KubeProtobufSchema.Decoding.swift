@@ -30,7 +30,9 @@ enum KubeProtobufSchema {
         let (group, version) = parts.count == 2 ? (parts[0], parts[1]) : ("", parts.first ?? "")
         let package = group == "meta.k8s.io" ? "k8s.io.apimachinery.pkg.apis.meta"
             : "k8s.io.api." + (group.isEmpty ? "core" : String(group.split(separator: ".").first ?? ""))
-        return message(named: "\(package).\(version).\(kind)")
+        // Options such as DeleteOptions are meta's, though clients send them under the resource's own
+        // group version (client-go's typed clients delete with a "v1 DeleteOptions" body).
+        return message(named: "\(package).\(version).\(kind)") ?? message(named: "k8s.io.apimachinery.pkg.apis.meta.v1.\(kind)")
     }
 
     static func message(named name: String) -> Message? {
