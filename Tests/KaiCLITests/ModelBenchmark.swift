@@ -1,4 +1,5 @@
 import Foundation
+import KaiCore
 import KaiTestSupport
 import Testing
 
@@ -22,9 +23,8 @@ struct ModelBenchmark {
 
     /// The kind of request an entry is, for the table's columns.
     static func kind(_ entry: CorpusEntry) -> String {
-        let changes: Set = ["scale", "restart", "rollback", "setImage", "autoscale", "deletePod", "setResources", "removeAutoscaler"]
         switch entry.outcome {
-        case .steps(let steps): return steps.contains { changes.contains($0.op) } ? "change" : "read"
+        case .steps(let steps): return steps.contains { OperationName(rawValue: $0.op)?.isChange == true } ? "change" : "read"
         case .refusal: return "refusal"
         case .error: return "unusable"
         case .noChange, .stepsOrNoChange: return "no change"
