@@ -40,7 +40,7 @@ struct TerminalSession {
             let shown = { (try? Data(contentsOf: typescript)).map { String(decoding: $0, as: UTF8.self) } ?? "" }
             var mark = 0
             let wait = { (what: String, condition: () async -> Bool) async throws in
-                try await Self.wait(for: what, terminal, shown: shown, condition)
+                try await Self.wait(for: what, terminal, shown: shown, untilKaiEnds: false, condition)
             }
             try await wait("the first prompt") { shown().contains(promptPrefix) }
             for step in steps {
@@ -56,17 +56,18 @@ struct TerminalSession {
             }
             close(keys)
             keysOpen = false
-            try await wait("kai to end") { !terminal.isRunning }
+            try await Self.wait(for: "kai to end", terminal, shown: shown, untilKaiEnds: true) { !terminal.isRunning }
             return await terminal.finish()
         }
     }
 
-    /// Waits until `condition` holds; kai ending first, or the session outlasting ``patience``, fails with what was shown.
-    private static func wait(for what: String, _ terminal: ChildProcess.Running, shown: () -> String,
+    /// Waits until `condition` holds; the session outlasting ``patience``, or kai ending first (unless
+    /// its end is what is awaited), fails with what was shown.
+    private static func wait(for what: String, _ terminal: ChildProcess.Running, shown: () -> String, untilKaiEnds: Bool,
                              _ condition: () async -> Bool) async throws {
         let deadline = ContinuousClock.now + patience
         while !(await condition()) {
-            guard ContinuousClock.now < deadline, terminal.isRunning || what == "kai to end" else {
+            guard ContinuousClock.now < deadline, terminal.isRunning || untilKaiEnds else {
                 throw Stalled(description: "waited in vain for \(what) at the terminal; it showed:\n\(shown().suffix(3000))")
             }
             try await Task.sleep(for: .milliseconds(50))
