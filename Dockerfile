@@ -15,17 +15,20 @@ COPY Package.swift ./
 RUN swift package resolve
 COPY Sources ./Sources
 RUN swift build -c release --static-swift-stdlib --product kai \
-    && install -D -m 0755 --strip "$(swift build -c release --show-bin-path)/kai" /out/kai
+    && swift build -c release --static-swift-stdlib --product kai-mcp \
+    && install -D -m 0755 --strip "$(swift build -c release --show-bin-path)/kai" /out/kai \
+    && install -D -m 0755 --strip "$(swift build -c release --show-bin-path)/kai-mcp" /out/kai-mcp
 
 # Run stage: CA certificates (for HTTPS to the API server and model providers), libedit, and
-# libcurl (FoundationNetworking's, linked in with the MCP SDK); the C library, libstdc++ and zlib
-# the binary also links come with the base image.
+# libcurl (FoundationNetworking's, which the MCP SDK brings into kai-mcp, the program `kai mcp`
+# runs; kai itself does not load it); the C library, libstdc++ and zlib the binaries also link
+# come with the base image.
 FROM debian:bookworm-slim
 RUN apt-get update \
     && apt-get install -y --no-install-recommends ca-certificates=20250419~deb12u2 libedit2=3.1-20221030-2 libcurl4=7.88.1-10+deb12u15 \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --user-group --create-home --home-dir /home/kai --shell /usr/sbin/nologin kai
-COPY --from=build /out/kai /usr/local/bin/kai
+COPY --from=build /out/kai /out/kai-mcp /usr/local/bin/
 USER 10001:10001
 WORKDIR /home/kai
 ENTRYPOINT ["kai"]

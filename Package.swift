@@ -9,6 +9,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "kai", targets: ["kai"]),
+        .executable(name: "kai-mcp", targets: ["kai-mcp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -89,8 +90,11 @@ let package = Package(
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // Rendering plans and errors for people (text) and scripts (JSON).
         .target(name: "KaiTerminal", dependencies: ["KaiCore", "KaiConfig", "KaiDoctor", "KaiKube", "KaiDiagnosis", "KaiExecutor", "KaiRunbook", "CLibEdit"], swiftSettings: strict),
+        // Changes an agent proposed through `kai mcp`, kept on disk until the person approves them in a terminal.
+        .target(name: "KaiApprovals", dependencies: ["KaiCore", "KaiExecutor", .product(name: "Crypto", package: "swift-crypto")],
+                swiftSettings: strict),
         // kai mcp: the catalog as Model Context Protocol tools, with consent asked of the person, never the agent.
-        .target(name: "KaiMCP", dependencies: ["KaiCore", "KaiInterpreter", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiExecutor", "KaiTerminal",
+        .target(name: "KaiMCP", dependencies: ["KaiCore", "KaiApprovals", "KaiInterpreter", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiExecutor", "KaiTerminal",
                                               .product(name: "MCP", package: "swift-sdk"),
                                               .product(name: "Crypto", package: "swift-crypto"),
                                               .product(name: "Hummingbird", package: "hummingbird"),
@@ -98,12 +102,33 @@ let package = Package(
                                               .product(name: "Logging", package: "swift-log"),
                                               .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                                               .product(name: "UnixSignals", package: "swift-service-lifecycle")], swiftSettings: strict),
+        // What both executables share: the cluster, model and run options, the model session, exit codes, the entry point.
+        .target(
+            name: "KaiCommandLine",
+            dependencies: [
+                "KaiCore", "KaiConfig", "KaiInterpreter", "KaiProviders", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiExecutor", "KaiSandbox", "KaiTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "kai",
             dependencies: [
-                "KaiCore", "KaiConfig", "KaiInterpreter", "KaiProviders", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiExecutor", "KaiDiagnosis", "KaiDoctor", "KaiRunbook", "KaiSandbox", "KaiTerminal", "KaiMCP",
+                "KaiCore", "KaiConfig", "KaiInterpreter", "KaiProviders", "KaiKube", "KaiPolicy", "KaiPlanning", "KaiExecutor", "KaiDiagnosis", "KaiDoctor",
+                "KaiRunbook", "KaiSandbox", "KaiTerminal", "KaiApprovals", "KaiCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        // `kai mcp` runs this program, which lives next to kai: the MCP SDK brings FoundationNetworking and
+        // with it libcurl and some thirty libraries, which every start of kai would otherwise load.
+        .executableTarget(
+            name: "kai-mcp",
+            dependencies: [
+                "KaiCore", "KaiExecutor", "KaiKube", "KaiTerminal", "KaiMCP", "KaiCommandLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "MCP", package: "swift-sdk"),
             ],
             swiftSettings: strict
         ),
@@ -130,7 +155,7 @@ let package = Package(
         .testTarget(name: "KaiDiagnosisTests", dependencies: ["KaiDiagnosis", "KaiSandbox", "KaiTestSupport", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .testTarget(name: "KaiExecutorTests", dependencies: ["KaiExecutor", "KaiSandbox", "KaiTestSupport"], swiftSettings: strict),
         .testTarget(name: "KaiRunbookTests", dependencies: ["KaiRunbook", "KaiSandbox"], swiftSettings: strict),
-        .testTarget(name: "KaiCLITests", dependencies: ["kai", "KaiInterpreter", "KaiSandbox", "KaiTestSupport", .product(name: "MCP", package: "swift-sdk"),
+        .testTarget(name: "KaiCLITests", dependencies: ["kai", "kai-mcp", "KaiInterpreter", "KaiSandbox", "KaiTestSupport", .product(name: "MCP", package: "swift-sdk"),
                                                         .product(name: "SystemPackage", package: "swift-system")], swiftSettings: strict),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import KaiCore
+import KaiApprovals
 import KaiExecutor
 import KaiKube
 import KaiPolicy

@@ -1,9 +1,10 @@
 import Foundation
+import KaiApprovals
+import KaiCommandLine
 import KaiConfig
 import KaiCore
 import KaiExecutor
 import KaiKube
-import KaiMCP
 import KaiPlanning
 import KaiPolicy
 import KaiTerminal

@@ -1,7 +1,8 @@
 import ArgumentParser
+import KaiApprovals
+import KaiCommandLine
 import KaiConfig
 import KaiCore
-import KaiMCP
 import KaiTerminal
 
 /// `kai approve ID`: the person, at their own terminal, runs a change an agent asked for through `kai mcp`.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KaiCommandLine
 import KaiConfig
 import KaiTerminal
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KaiCommandLine
 import KaiConfig
 import KaiCore
 import KaiKube

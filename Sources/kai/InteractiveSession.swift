@@ -1,6 +1,7 @@
 import ArgumentParser
-import KaiConfig
 import Foundation
+import KaiCommandLine
+import KaiConfig
 import KaiCore
 import KaiDiagnosis
 import KaiExecutor

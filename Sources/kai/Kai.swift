@@ -1,4 +1,5 @@
 import ArgumentParser
+import KaiCommandLine
 
 /// `kai`: operate the todo-chatbot stack on Kubernetes in plain language, safely.
 struct Kai: AsyncParsableCommand {
@@ -24,7 +25,7 @@ struct Kai: AsyncParsableCommand {
         3 confirmation needed or declined · 4 refused by policy · 5 cluster unreachable · \
         6 model provider error.
         """,
-        version: "0.1.0",
+        version: KaiVersion.current,
         subcommands: [DoCommand.self, PlanCommand.self, RunCommand.self, UndoCommand.self, MCPCommand.self, ApproveCommand.self, ConfigCommand.self, DoctorCommand.self, SandboxCommand.self],
         defaultSubcommand: DoCommand.self
     )
@@ -36,9 +37,11 @@ extension Kai {
     /// Returns the arguments with the subcommand's name moved to the front when the default command
     /// would otherwise take it as the first word of a request.
     static func subcommandFirst(_ arguments: [String]) -> [String] {
-        guard let first = arguments.first, first.hasPrefix("-"),
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+        // Parsing is costly at start-up (reflection): only a command line naming a subcommand is parsed twice.
+        guard let first = arguments.first, first.hasPrefix("-"), arguments.contains(where: names.contains),
               let parsed = try? DoCommand.parse(arguments), let word = parsed.request.first,
-              configuration.subcommands.contains(where: { $0.configuration.commandName == word }),
+              names.contains(word),
               let index = arguments.firstIndex(of: word) else { return arguments }
         var reordered = arguments
         reordered.remove(at: index)

@@ -1,8 +1,9 @@
 import ArgumentParser
+import KaiCommandLine
 import KaiConfig
 import KaiCore
-import KaiPlanning
 import KaiKube
+import KaiPlanning
 import KaiRunbook
 import KaiTerminal
 

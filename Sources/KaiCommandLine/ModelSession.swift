@@ -11,17 +11,17 @@ import KaiTerminal
 
 /// The model a command may ask, when one is configured, and how what it says is shown: streamed
 /// text on standard output, its reads on standard error, one JSON document with `-o json`.
-struct ModelSession: Sendable {
-    let configuration: Configuration
+public struct ModelSession: Sendable {
+    public let configuration: Configuration
     /// nil when no provider is configured or the interpreter is local.
-    let provider: (any ModelProvider)?
-    let prompts: Prompts
-    let output: OutputFormat
-    let verbose: Bool
+    public let provider: (any ModelProvider)?
+    public let prompts: Prompts
+    public let output: OutputFormat
+    public let verbose: Bool
 
     /// Runs `body` with the session `configuration` asks for, and closes its connections however
     /// `body` ends; throws when the provider settings or prompts cannot be used.
-    static func with<T>(_ configuration: Configuration, output: OutputFormat, verbose: Bool,
+    public static func with<T>(_ configuration: Configuration, output: OutputFormat, verbose: Bool,
                         _ body: (ModelSession) async throws -> T) async throws -> T {
         let endpoint = configuration.interpreter.value == .local ? nil : try ProviderEndpoint.from(configuration)
         let prompts = try Prompts.load(folder: configuration.prompts.value)
@@ -38,10 +38,10 @@ struct ModelSession: Sendable {
     }
 
     /// The model that explains diagnoses, when one is configured.
-    var explainer: DiagnosisExplainer? { provider.map { DiagnosisExplainer(provider: $0, prompts: prompts) } }
+    public var explainer: DiagnosisExplainer? { provider.map { DiagnosisExplainer(provider: $0, prompts: prompts) } }
 
     /// The plan for `request` against `snapshot`, or nil when the model answered it in text (the answer is shown).
-    func plan(_ request: String, snapshot: ClusterSnapshot, policy: Policy, client: KubeClient) async throws -> Plan? {
+    public func plan(_ request: String, snapshot: ClusterSnapshot, policy: Policy, client: KubeClient) async throws -> Plan? {
         let planner = Planner(snapshot: snapshot, policy: policy)
         let text = output == .text
         let progress = ProgressDisplay(quiet: !text)
@@ -74,7 +74,7 @@ struct ModelSession: Sendable {
 extension ModelSession {
     /// The model's side of planning against `snapshot`, when a provider is configured: it may read
     /// (what the policy allows) before it proposes; `onText` gets its words, `onRead` what it looks at.
-    func modelPlanner(_ planner: Planner, snapshot: ClusterSnapshot, policy: Policy, client: KubeClient,
+    public func modelPlanner(_ planner: Planner, snapshot: ClusterSnapshot, policy: Policy, client: KubeClient,
                       onText: @escaping @Sendable (String) -> Void, onRead: @escaping @Sendable (String) -> Void) -> ModelPlanner? {
         provider.map { provider in
             ModelPlanner(provider: provider, planner: planner, prompts: prompts, maxRounds: configuration.maxRounds.value,
@@ -86,7 +86,7 @@ extension ModelSession {
 
     /// The plan for `request` with nothing shown (for `kai mcp`, whose standard output is the protocol);
     /// a model that answers in text instead is an error carrying its answer.
-    func silentPlan(_ request: String, snapshot: ClusterSnapshot, policy: Policy, client: KubeClient) async throws -> Plan {
+    public func silentPlan(_ request: String, snapshot: ClusterSnapshot, policy: Policy, client: KubeClient) async throws -> Plan {
         let planner = Planner(snapshot: snapshot, policy: policy)
         let model = modelPlanner(planner, snapshot: snapshot, policy: policy, client: client, onText: { _ in }, onRead: { _ in })
         switch try await RequestInterpreter(planner: planner, model: model, mode: configuration.interpreter.value).interpret(request) {
@@ -100,8 +100,8 @@ extension ModelSession {
 
 /// The executor's reads, for a model that looks before it proposes; a diagnosis it asks for offers
 /// only the fixes `policy` allows, as the person's own would.
-enum ReadRunning {
-    static func read(_ operation: CatalogOperation, client: KubeClient, policy: Policy) async throws -> [String] {
+public enum ReadRunning {
+    public static func read(_ operation: CatalogOperation, client: KubeClient, policy: Policy) async throws -> [String] {
         var executor = Executor(client: client, audit: AuditLog.standard(), context: AuditContext(endpoint: client.endpoint))
         executor.policy = policy
         return try await executor.read(operation)

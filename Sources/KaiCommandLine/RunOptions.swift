@@ -2,25 +2,27 @@ import ArgumentParser
 import KaiExecutor
 
 /// How much a run may do without asking, and how long it follows rollouts.
-struct RunOptions: ParsableArguments {
+public struct RunOptions: ParsableArguments, Sendable {
     @Flag(name: [.short, .long], help: "Make change-level steps without asking (disruptive ones also need --allow-disruptive).")
-    var yes = false
+    public var yes = false
 
     @Flag(name: .customLong("allow-disruptive"), help: "With --yes, also run disruptive steps (rollback, set image, delete pod, scale to 0).")
-    var allowDisruptive = false
+    public var allowDisruptive = false
 
     @Option(name: .customLong("rollout-timeout"), help: ArgumentHelp("Seconds to follow a change's rollout before reporting it timed out.", valueName: "seconds"))
-    var rolloutTimeout: Double = 300
+    public var rolloutTimeout: Double = 300
 
     @Flag(name: .customLong("no-wait"), help: "Report a change once the API accepts it, without following its rollout.")
-    var noWait = false
+    public var noWait = false
 
-    func validate() throws {
+    public init() {}
+
+    public func validate() throws {
         guard rolloutTimeout > 0, rolloutTimeout <= 86_400 else {
             throw ValidationError("--rollout-timeout must be more than 0 and at most 86400 seconds, not \(rolloutTimeout).")
         }
     }
 
-    var consent: Consent { Consent(yes: yes, allowDisruptive: allowDisruptive) }
-    var rolloutDuration: Duration { .milliseconds(Int(rolloutTimeout * 1000)) }
+    public var consent: Consent { Consent(yes: yes, allowDisruptive: allowDisruptive) }
+    public var rolloutDuration: Duration { .milliseconds(Int(rolloutTimeout * 1000)) }
 }

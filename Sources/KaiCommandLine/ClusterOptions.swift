@@ -6,26 +6,28 @@ import KaiKube
 import KaiSandbox
 
 /// Which cluster to talk to, as kubectl's flags say it, or the embedded sandbox.
-struct ClusterOptions: ParsableArguments {
+public struct ClusterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Kubeconfig file to use instead of $KUBECONFIG or ~/.kube/config.", valueName: "path"))
-    var kubeconfig: String?
+    public var kubeconfig: String?
 
     @Option(help: ArgumentHelp("Kubeconfig context to use instead of its current-context.", valueName: "name"))
-    var context: String?
+    public var context: String?
 
     @Option(name: [.short, .long], help: ArgumentHelp("Namespace to act in instead of the context's.", valueName: "name"))
-    var namespace: String?
+    public var namespace: String?
 
     @Option(name: .customLong("request-timeout"),
             help: ArgumentHelp("Seconds each API call may take, and each run of the kubeconfig's credential plugin.", valueName: "seconds"))
-    var requestTimeout: Double = 30
+    public var requestTimeout: Double = 30
 
     @Flag(help: "Use an embedded, simulated todo-chatbot cluster instead of a kubeconfig's (nothing real is touched).")
-    var sandbox = false
+    public var sandbox = false
 
-    @OptionGroup var sandboxSetup: SandboxOptions
+    @OptionGroup public var sandboxSetup: SandboxOptions
 
-    func validate() throws {
+    public init() {}
+
+    public func validate() throws {
         guard requestTimeout > 0, requestTimeout <= 3600 else {
             throw ValidationError("--request-timeout must be more than 0 and at most 3600 seconds, not \(requestTimeout).")
         }
@@ -39,7 +41,7 @@ struct ClusterOptions: ParsableArguments {
 
     /// Runs `body` with a connection to the cluster the flags name, acting in `configuration`'s
     /// namespace (else the context's), and closes it afterwards however `body` ends.
-    func withConnection<T>(_ configuration: Configuration, _ body: (ClusterConnection) async throws -> T) async throws -> T {
+    public func withConnection<T>(_ configuration: Configuration, _ body: (ClusterConnection) async throws -> T) async throws -> T {
         let connection = try await connect(namespace: configuration.namespace.value)
         do {
             let result = try await body(connection)
@@ -52,7 +54,7 @@ struct ClusterOptions: ParsableArguments {
     }
 
     /// Connects to the cluster the flags name: reads the kubeconfig (or starts the sandbox) and makes a client.
-    func connect(namespace: String?) async throws -> ClusterConnection {
+    public func connect(namespace: String?) async throws -> ClusterConnection {
         if sandbox {
             let server = try await SandboxServer.seeded(faults: sandboxSetup.injectedFaults, logLines: sandboxSetup.injectedLines)
             let running = try await server.start(port: 0)
@@ -68,13 +70,13 @@ struct ClusterOptions: ParsableArguments {
     }
 
     /// The endpoint the kubeconfig (or the pod's service account) gives for these flags, acting in `namespace` when given.
-    func kubeconfigEndpoint(namespace: String?) throws(KubeconfigError) -> ClusterEndpoint {
+    public func kubeconfigEndpoint(namespace: String?) throws(KubeconfigError) -> ClusterEndpoint {
         try KubeconfigLoader(environment: ProcessInfo.processInfo.environment)
             .endpoint(KubeconfigSelection(path: kubeconfig, context: context, namespace: namespace))
     }
 
     /// A client for `endpoint`, with its credentials and these flags' deadline.
-    func client(for endpoint: ClusterEndpoint) throws -> KubeClient {
+    public func client(for endpoint: ClusterEndpoint) throws -> KubeClient {
         try KubeClient(endpoint: endpoint, credentials: endpoint.makeCredentialProvider(environment: ProcessInfo.processInfo.environment,
                                                                                         pluginTimeout: settings.requestTimeout),
                        settings: settings)
@@ -88,14 +90,19 @@ struct ClusterOptions: ParsableArguments {
 }
 
 /// A client for the chosen cluster, and the embedded sandbox behind it when there is one.
-struct ClusterConnection {
-    let client: KubeClient
-    let sandbox: RunningSandbox?
+public struct ClusterConnection: Sendable {
+    public let client: KubeClient
+    public let sandbox: RunningSandbox?
 
-    var endpoint: ClusterEndpoint { client.endpoint }
+    public init(client: KubeClient, sandbox: RunningSandbox?) {
+        self.client = client
+        self.sandbox = sandbox
+    }
+
+    public var endpoint: ClusterEndpoint { client.endpoint }
 
     /// Closes the client's connections and stops the sandbox.
-    func close() async {
+    public func close() async {
         await client.shutdown()
         await sandbox?.stop()
     }

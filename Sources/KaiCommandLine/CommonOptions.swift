@@ -7,24 +7,26 @@ import KaiTerminal
 
 /// The options every planning command shares: how to print, which policy to check against,
 /// and which model (if any) reads requests.
-struct CommonOptions: ParsableArguments {
+public struct CommonOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: ArgumentHelp("Output format: text for people, json for one machine-readable document.", valueName: "text|json"))
-    var output: OutputFormat?
+    public var output: OutputFormat?
 
     @Option(name: .long, help: ArgumentHelp("Policy file to use instead of $XDG_CONFIG_HOME/kai/policy.yaml.", valueName: "path"))
-    var policy: String?
+    public var policy: String?
 
     @Flag(name: .customLong("read-only"), help: "Refuse every change (exit 4) before anything is sent to the cluster; reads still run.")
-    var readOnly = false
+    public var readOnly = false
 
     @Flag(help: "Also show what asking the model cost: round trips, tokens in and out, time spent in the model.")
-    var verbose = false
+    public var verbose = false
 
-    @OptionGroup(title: "Model") var model: ModelOptions
+    @OptionGroup(title: "Model") public var model: ModelOptions
+
+    public init() {}
 
     /// The effective configuration: these flags (and the namespace of `cluster`), then the
     /// environment, then config.yaml.
-    func configuration(cluster: ClusterOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigError) -> Configuration {
+    public func configuration(cluster: ClusterOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigError) -> Configuration {
         var layer = try model.layer()
         if let output { layer.output = Sourced(output, from: .flag("--output")) }
         if let policy { layer.policy = Sourced(policy, from: .flag("--policy")) }
@@ -40,7 +42,7 @@ struct CommonOptions: ParsableArguments {
 
     /// The policy the configuration names (a named file must exist), else the user's policy file, else the defaults;
     /// read-only on top when the configuration says so.
-    func loadPolicy(_ configuration: Configuration) throws -> Policy {
+    public func loadPolicy(_ configuration: Configuration) throws -> Policy {
         var loaded = try configuration.policy.value.map { try PolicyFile.load(requiredPath: $0) }
             ?? PolicyFile.load(path: PolicyFile.defaultPath())
         if configuration.readOnly.value { loaded.readOnly = true }
@@ -49,7 +51,7 @@ struct CommonOptions: ParsableArguments {
 
     /// Prints `error` for `request` (one JSON document, or a message on standard error) and
     /// returns the exit code that ends the command.
-    func failure(_ error: any KaiError, request: String, output format: OutputFormat? = nil) -> ExitCode {
+    public func failure(_ error: any KaiError, request: String, output format: OutputFormat? = nil) -> ExitCode {
         switch format ?? output ?? .text {
         case .json:
             let interpreter = (error as? InterpretedError)?.interpreter ?? .local

@@ -1,11 +1,11 @@
 import KaiCore
 
 /// design.md's exit codes, and the one place errors are mapped to them.
-enum ExitStatus {
-    static let usage: Int32 = 2
+public enum ExitStatus {
+    public static let usage: Int32 = 2
 
     /// The exit code for a failure of `category`.
-    static func code(for category: FailureCategory) -> Int32 {
+    public static func code(for category: FailureCategory) -> Int32 {
         switch category {
         case .operationFailed: 1
         case .usage: 2
