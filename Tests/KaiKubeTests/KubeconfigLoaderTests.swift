@@ -415,6 +415,27 @@ struct KubeconfigLoaderTests {
         #expect(try #require(failure(["KUBECONFIG": scalar])).problem.contains("the whole file should be a mapping"))
     }
 
+    @Test func scalarsAreReadAsKubectlReadsThemNullsBooleansAndJSON() throws {
+        // Null fields are absent, yes/no are Booleans, a quoted "null" is text, a missing name is named.
+        let yaml = try folder.write("scalars", """
+            clusters:
+            - name: c
+              cluster: {server: "https://c", insecure-skip-tls-verify: yes, proxy-url: ~}
+            users: [{name: u, user: null}]
+            contexts: [{name: "null", context: {cluster: c, user: u, namespace: }}]
+            current-context: "null"
+            """)
+        let endpoint = try loader(["KUBECONFIG": yaml]).endpoint(KubeconfigSelection())
+        #expect(endpoint.contextName == "null")
+        #expect(endpoint.tls.insecureSkipVerify)
+        #expect(endpoint.proxy == nil && endpoint.namespace == "default")
+        let json = try folder.write("json", #"{"clusters": [{"name": "c", "cluster": {"server": "https://j"}}], "contexts": [{"name": "x", "context": {"cluster": "c", "namespace": "team"}}], "current-context": "x"}"#)
+        let fromJSON = try loader(["KUBECONFIG": json]).endpoint(KubeconfigSelection())
+        #expect(fromJSON.namespace == "team")
+        let nameless = try folder.write("nameless", "contexts: [{context: {cluster: c}}]\n")
+        #expect(try #require(failure(["KUBECONFIG": nameless])).problem.contains("contexts[0].name is missing"))
+    }
+
     @Test func badBase64NamesTheFieldAndEntry() throws {
         let config = try folder.write("config", """
             clusters: [{name: c, cluster: {server: "https://c", certificate-authority-data: "not*base64!"}}]

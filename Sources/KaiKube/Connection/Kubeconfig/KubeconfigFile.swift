@@ -28,12 +28,13 @@ struct KubeconfigFile: Sendable {
     /// Parses kubeconfig YAML (or JSON) text; an empty document is an empty kubeconfig, as for kubectl.
     static func parse(_ text: String, path: String) throws(KubeconfigError) -> KubeconfigDocument {
         do {
-            guard let node = try Yams.compose(yaml: text), node.null == nil else { return .empty }
-            return try YAMLDecoder().decode(KubeconfigDocument.self, from: node)
+            // The basic resolver compiles no regular expressions; KubeconfigNodes reads scalars by their text.
+            guard let node = try Yams.compose(yaml: text, .basic), !KubeconfigNodes.isNull(node) else { return .empty }
+            return try KubeconfigNodes.document(node)
         } catch let error as YamlError {
             throw .malformed(path, "it is not valid YAML (\(describe(error)))")
-        } catch let error as DecodingError {
-            throw .malformed(path, describe(error))
+        } catch let fault as KubeconfigNodes.Fault {
+            throw .malformed(path, fault.description)
         } catch {
             throw .malformed(path, "\(error)")
         }
@@ -50,43 +51,6 @@ struct KubeconfigFile: Sendable {
             return problem
         default:
             return "the YAML parser failed"
-        }
-    }
-
-    /// Which field and what was expected, e.g. "users[0].user.exec.args should be a list".
-    private static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case let .typeMismatch(type, context):
-            return "\(field(context.codingPath)) should be \(expected(type))"
-        case let .valueNotFound(type, context):
-            return "\(field(context.codingPath)) should be \(expected(type)) but is empty"
-        case let .keyNotFound(key, context):
-            return "\(field(context.codingPath + [key])) is missing"
-        case let .dataCorrupted(context):
-            return "\(field(context.codingPath)) has an unusable value"
-        @unknown default:
-            return "it is not shaped like a kubeconfig"
-        }
-    }
-
-    private static func field(_ path: [any CodingKey]) -> String {
-        guard !path.isEmpty else { return "the whole file" }
-        return path.reduce(into: "") { text, key in
-            if let index = key.intValue {
-                text += "[\(index)]"
-            } else {
-                text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
-            }
-        }
-    }
-
-    private static func expected(_ type: Any.Type) -> String {
-        switch type {
-        case is Bool.Type: "true or false"
-        case is String.Type: "a string"
-        case is Node.Sequence.Type: "a list"
-        case is Node.Scalar.Type: "a single value"
-        default: "a mapping"
         }
     }
 }
