@@ -116,6 +116,24 @@ struct ChartInstallTests {
         }
     }
 
+    /// kai's undo of removeAutoscaler puts back the chart's autoscaler so that Helm still owns it: the
+    /// next `helm upgrade` succeeds and the object carries the release's labels and annotations.
+    @Test func anAutoscalerRemovedAndPutBackByUndoStaysTheReleases() async throws {
+        try await ChartCluster.with { cluster in
+            #expect(try await cluster.install()["status"] as? String == "deployed")
+            let removed = try await cluster.kai(["-n", "todo-chatbot", "--yes", "--allow-disruptive", "remove the backend autoscaler"],
+                                                kubeconfig: cluster.kubeconfig)
+            #expect(removed.status == 0, "\(removed.stdout) \(removed.stderr)")
+            let undo = try await cluster.kai(["undo", "--yes"], kubeconfig: cluster.kubeconfig)
+            #expect(undo.status == 0, "\(undo.stdout) \(undo.stderr)")
+            let upgrade = try await cluster.helm("upgrade", [ChartCluster.chart, #"{"config": {"logLevel": "debug"}}"#])
+            #expect(upgrade["status"] as? String == "deployed", "\(upgrade)")
+            let owner = try await cluster.kubectl(["-n", "todo-chatbot", "get", "hpa", "todo-chatbot-backend", "-o",
+                                                   #"jsonpath={.metadata.labels.app\.kubernetes\.io/managed-by} {.metadata.annotations.meta\.helm\.sh/release-name}"#])
+            #expect(owner.stdout == "Helm todo-chatbot", "\(owner.stdout) \(owner.stderr)")
+        }
+    }
+
     /// A bad value and what Helm says about it.
     struct BadValues: Sendable, CustomTestStringConvertible {
         let values: String
