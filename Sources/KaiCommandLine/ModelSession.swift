@@ -40,6 +40,19 @@ public struct ModelSession: Sendable {
     /// The model that explains diagnoses, when one is configured.
     public var explainer: DiagnosisExplainer? { provider.map { DiagnosisExplainer(provider: $0, prompts: prompts) } }
 
+    /// The plan for `request` read from the cluster: from the deployments and autoscalers of
+    /// `namespace` alone (two list calls) when that is certainly the plan the whole snapshot gives
+    /// (``Planner/quickPlan(_:client:namespace:policy:)``), else from the whole snapshot, asking the
+    /// model when one is configured; nil when the model answered in text (the answer is shown).
+    public func plan(_ request: String, client: KubeClient, namespace: String, policy: Policy) async throws -> Plan? {
+        if configuration.interpreter.value != .model,
+           let quick = try await Planner.quickPlan(request, client: client, namespace: namespace, policy: policy) {
+            return quick
+        }
+        let snapshot = try await ClusterSnapshot.read(from: client, namespace: namespace, alsoReading: policy.namespaces)
+        return try await plan(request, snapshot: snapshot, policy: policy, client: client)
+    }
+
     /// The plan for `request` against `snapshot`, or nil when the model answered it in text (the answer is shown).
     public func plan(_ request: String, snapshot: ClusterSnapshot, policy: Policy, client: KubeClient) async throws -> Plan? {
         let planner = Planner(snapshot: snapshot, policy: policy)

@@ -57,17 +57,8 @@ struct DoCommand: AsyncParsableCommand {
                     }
                     // Most one-shots name a deployment here: planned from its deployments and autoscalers alone, they
                     // need two reads; anything else reads the whole snapshot and is planned again.
-                    let client = connection.client, namespace = connection.endpoint.namespace
-                    let quick = configuration.interpreter.value == .model ? nil
-                        : try await Planner.quickPlan(text, client: client, namespace: namespace, policy: policy)
-                    let plan: Plan
-                    if let quick {
-                        plan = quick
-                    } else {
-                        let snapshot = try await ClusterSnapshot.read(from: client, namespace: namespace, alsoReading: policy.namespaces)
-                        guard let planned = try await model.plan(text, snapshot: snapshot, policy: policy, client: client) else { return }
-                        plan = planned
-                    }
+                    guard let plan = try await model.plan(text, client: connection.client, namespace: connection.endpoint.namespace, policy: policy)
+                    else { return }
                     try await PlanRun(connection: connection, run: run, output: output, policy: policy, explainer: model.explainer).perform(plan)
                 }
             }

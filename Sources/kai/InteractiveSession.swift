@@ -78,13 +78,13 @@ struct InteractiveSession {
         await interrupts.run {
             ProgressDisplay(quiet: false).waiting("Reading the cluster…")
             do {
-                let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: namespace, alsoReading: policy.namespaces)
                 let plan: Plan
                 if expected != nil {
                     // A suggested fix is planned from its words by the grammar alone, so that it is exactly the fix offered.
+                    let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: namespace, alsoReading: policy.namespaces)
                     plan = try Planner(snapshot: snapshot, policy: policy).plan(text)
                 } else {
-                    guard let planned = try await model.plan(text, snapshot: snapshot, policy: policy, client: connection.client) else { return }
+                    guard let planned = try await model.plan(text, client: connection.client, namespace: namespace, policy: policy) else { return }
                     plan = planned
                 }
                 if let expected, plan.refusal == nil, plan.steps.map(\.operation) != [expected] {

@@ -49,8 +49,7 @@ struct PlanCommand: AsyncParsableCommand {
             guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw RequestError.empty }
             let planned = try await ModelSession.with(configuration, output: output, verbose: options.verbose) { model in
                 try await cluster.withConnection(configuration) { connection in
-                    let snapshot = try await ClusterSnapshot.read(from: connection.client, namespace: connection.endpoint.namespace, alsoReading: policy.namespaces)
-                    return try await model.plan(text, snapshot: snapshot, policy: policy, client: connection.client)
+                    try await model.plan(text, client: connection.client, namespace: connection.endpoint.namespace, policy: policy)
                 }
             }
             guard let plan = planned else { return }

@@ -4,7 +4,7 @@ import KaiTestSupport
 import Testing
 
 /// What a one-shot change costs in API requests, as the sandbox counts them: a change already made
-/// reads no more than it needs, and a real one follows its rollout by watching, not polling.
+/// and a plan read no more than they need, and a real change follows its rollout by watching, not polling.
 @Suite("API requests of a one-shot change, through the binary", .serialized)
 struct RequestCountTests {
     /// The requests `kai` made for `arguments`, by method (WATCH for a watch) and path.
@@ -25,6 +25,19 @@ struct RequestCountTests {
             #expect(requests.values.reduce(0, +) <= 3, "\(requests)")
             // And the note about the autoscaler is still there, from the plan's own read.
             #expect(result.stdout.contains("Autoscaler todo-chatbot-backend manages todo-chatbot-backend"))
+        }
+    }
+
+    @Test func planningADeploymentsChangeReadsItsDeploymentsAndAutoscalersOnly() async throws {
+        try await TestCluster.with { cluster in
+            let (result, requests) = try await served(cluster, ["plan", "scale backend to 3", "-o", "json"])
+            #expect(result.status == 0 && result.stdout.contains("\"op\" : \"scale\""), "\(result.stdout) \(result.stderr)")
+            let namespace = "/namespaces/todo-chatbot"
+            #expect(requests == ["GET /apis/apps/v1\(namespace)/deployments": 1, "GET /apis/autoscaling/v2\(namespace)/horizontalpodautoscalers": 1],
+                    "\(requests)")
+            // A request that is not about one deployment is planned from the whole snapshot.
+            let (_, wider) = try await served(cluster, ["plan", "list pods"])
+            #expect(wider.values.reduce(0, +) > 2, "\(wider)")
         }
     }
 
