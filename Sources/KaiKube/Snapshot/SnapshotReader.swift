@@ -26,15 +26,23 @@ extension ClusterSnapshot {
     public static func read(from client: KubeClient, namespace: String, alsoReading others: [String]) async throws -> ClusterSnapshot {
         async let current = read(from: client, namespace: namespace)
         async let listed = try? client.list(NamedObject.self, .namespaces, in: nil).items.map(\.metadata.name)
-        var snapshot = try await current
         let existing = await listed
-        for other in others where other != namespace && !other.contains("*") && existing?.contains(other) ?? true {
-            do {
-                snapshot.neighbours.append(try await read(from: client, namespace: other))
-            } catch let error as KubeError where error.reason == .forbidden || error.reason == .notFound {
-                continue
+        let neighbours = others.filter { $0 != namespace && !$0.contains("*") && existing?.contains($0) ?? true }
+        // The neighbours are read together, and kept in the policy's order; one the credentials may not read is left out.
+        let readNeighbours = try await withThrowingTaskGroup(of: (Int, ClusterSnapshot?).self) { group in
+            for (index, other) in neighbours.enumerated() {
+                group.addTask {
+                    do {
+                        return (index, try await read(from: client, namespace: other))
+                    } catch let error as KubeError where error.reason == .forbidden || error.reason == .notFound {
+                        return (index, nil)
+                    }
+                }
             }
+            return try await group.reduce(into: [Int: ClusterSnapshot]()) { found, entry in found[entry.0] = entry.1 }
         }
+        var snapshot = try await current
+        snapshot.neighbours = neighbours.indices.compactMap { readNeighbours[$0] }
         snapshot.knownNamespaces = existing ?? []
         return snapshot
     }
