@@ -40,10 +40,12 @@ public struct SandboxServer: Sendable {
 
     /// A sandbox holding the todo-chatbot stack, or only the default and kube-system namespaces
     /// and a node when `empty`, with `faults` (component -> fault) in force from the start and
-    /// `logLines` (component -> texts) in its components' logs.
+    /// `logLines` (component -> texts) in its components' logs; watches resume from the last
+    /// `watchHistory` changes.
     public static func seeded(empty: Bool = false, faults: [String: Fault] = [:], logLines: [String: [String]] = [:],
-                              timing: KubeletTiming = KubeletTiming(), tick: Duration = .milliseconds(200)) async throws -> SandboxServer {
-        let store = ObjectStore()
+                              timing: KubeletTiming = KubeletTiming(), tick: Duration = .milliseconds(200),
+                              watchHistory: Int = 20_000) async throws -> SandboxServer {
+        let store = ObjectStore(historyLimit: watchHistory)
         try await SeedObjects.install(into: store, stack: !empty)
         let book = FaultBook()
         for (component, fault) in faults {

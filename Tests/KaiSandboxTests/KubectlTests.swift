@@ -49,6 +49,25 @@ struct KubectlTests {
         }
     }
 
+    @Test func aWatchFromAVersionTooOldIsToldExpiredAsTheAPIServerTellsIt() async throws {
+        try await SandboxHarness.with(watchHistory: 20) { sandbox in
+            // The seed and one scale are more changes than the sandbox keeps: version 2 cannot be resumed from.
+            #expect(try await sandbox.kubectl("scale", "deploy/todo-chatbot-frontend", "--replicas=2").status == 0)
+            let raw = try await sandbox.kubectl("get", "--raw", "/api/v1/namespaces/todo-chatbot/pods?watch=true&resourceVersion=2&timeoutSeconds=5")
+            #expect(raw.status == 0, "200 and an ERROR event, not an HTTP error: \(raw.stderr)")
+            let lines = raw.stdout.split(separator: "\n")
+            #expect(lines.count == 1, "\(raw.stdout)")
+            let event = try #require(try JSONSerialization.jsonObject(with: Data((lines.first ?? "").utf8)) as? [String: Any])
+            let status = event["object"] as? [String: Any]
+            #expect(event["type"] as? String == "ERROR")
+            #expect(status?["kind"] as? String == "Status" && status?["code"] as? Int == 410 && status?["reason"] as? String == "Expired", "\(event)")
+            // A recent version still resumes.
+            let version = try await sandbox.kubectl("get", "pods", "-o", "jsonpath={.metadata.resourceVersion}")
+            let recent = try await sandbox.kubectl("get", "--raw", "/api/v1/namespaces/todo-chatbot/pods?watch=true&resourceVersion=\(version.stdout)&timeoutSeconds=1")
+            #expect(recent.status == 0 && !recent.stdout.contains("ERROR"), "\(recent.stdout) \(recent.stderr)")
+        }
+    }
+
     @Test func scaleRollsOutToTheNewCount() async throws {
         try await SandboxHarness.with { sandbox in
             // The frontend: the backend's autoscaler puts a count its load does not need back, as a real one does.

@@ -14,14 +14,17 @@ struct SandboxHarness: Sendable {
     typealias Result = ChildProcess.Result
 
     /// Serves a seeded (or empty) sandbox for the length of `body`, then stops it gracefully;
-    /// over HTTPS with `tls`, the kubeconfig then embedding its CA and client certificate.
+    /// over HTTPS with `tls`, the kubeconfig then embedding its CA and client certificate; watches
+    /// resume from the last `watchHistory` changes.
     static func with<T: Sendable>(empty: Bool = false, faults: [String: Fault] = [:], logLines: [String: [String]] = [:],
-                                  tls: SandboxCertificates? = nil, _ body: (SandboxHarness) async throws -> T) async throws -> T {
+                                  tls: SandboxCertificates? = nil, watchHistory: Int = 20_000,
+                                  _ body: (SandboxHarness) async throws -> T) async throws -> T {
         var timing = KubeletTiming()
         timing.backOff = 0.5
         timing.backOffLimit = 2
         timing.autoscalerSync = 1
-        let server = try await SandboxServer.seeded(empty: empty, faults: faults, logLines: logLines, timing: timing, tick: .milliseconds(50))
+        let server = try await SandboxServer.seeded(empty: empty, faults: faults, logLines: logLines, timing: timing, tick: .milliseconds(50),
+                                                    watchHistory: watchHistory)
         let running = try await server.start(port: 0, tls: tls)
         let kubeconfig = FileManager.default.temporaryDirectory.appendingPathComponent("kai-sandbox-\(UUID().uuidString).kubeconfig").path
         let harness = SandboxHarness(server: server, running: running, kubeconfig: kubeconfig)

@@ -249,7 +249,13 @@ struct APIResponder: HTTPResponder {
 
     private func watch(_ scope: Scope, _ request: APIRequest) async throws -> Response {
         let options = try WatchOptions(request)
-        let watch = try await store.watch(scope, since: options.since)
+        let watch: (initial: [JSONValue], revision: Int64, events: AsyncStream<WatchEvent>)
+        do {
+            watch = try await store.watch(scope, since: options.since)
+        } catch {
+            guard error.code == 410 else { throw error }
+            return Self.expiredWatch(error)
+        }
         let timeout = options.timeoutSeconds
         let table = request.wantsTable
         let includeObject = request.query["includeObject"]
@@ -291,6 +297,14 @@ struct APIResponder: HTTPResponder {
             try await writer.finish(nil)
         }
         return Response(status: .ok, headers: [.contentType: "application/json"], body: body)
+    }
+
+    /// A watch from a version too old to resume, answered as the API server's watch cache answers
+    /// it: 200, then one ERROR event carrying the 410 Status, and the end of the stream.
+    private static func expiredWatch(_ error: APIError) -> Response {
+        var line = (["type": "ERROR", "object": error.status] as JSONValue).data()
+        line.append(0x0A)
+        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(data: line)))
     }
 
     // MARK: Encoding

@@ -11,11 +11,13 @@ public actor ObjectStore {
     /// Recent changes, so a watch can resume from a resource version.
     private var history: [WatchEvent] = []
     private var watchers: [UUID: (scope: Scope, continuation: AsyncStream<WatchEvent>.Continuation)] = [:]
-    private let historyLimit = 20_000
+    private let historyLimit: Int
     private let now: @Sendable () -> Date
 
-    /// An empty store; `now` is the clock used for timestamps.
-    public init(now: @escaping @Sendable () -> Date = { Date() }) {
+    /// An empty store; `now` is the clock used for timestamps. A watch may resume from any of the
+    /// last `historyLimit` changes (the API server's watch cache); from an older version it is told 410 Expired.
+    public init(historyLimit: Int = 20_000, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.historyLimit = historyLimit
         self.now = now
     }
 
