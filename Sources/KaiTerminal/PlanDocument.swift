@@ -27,13 +27,14 @@ public struct PlanDocument: Encodable {
 
     /// The document for a plan (which may be a refusal).
     public init(_ plan: Plan) {
-        request = plan.request
+        // A secret typed into a request is not printed back, where it would reach scripts' logs.
+        request = Redactor.scrub(plan.request)
         interpreter = plan.interpreter
         steps = plan.steps.map(StepDocument.init)
         refusal = plan.refusal
         error = nil
         note = plan.note
-        understanding = plan.understanding
+        understanding = plan.understanding.map(Redactor.scrub)
         model = plan.model.map(ModelDocument.init)
         suggestions = plan.suggestions.map(StepDocument.init)
         ungrounded = plan.ungrounded
@@ -41,7 +42,7 @@ public struct PlanDocument: Encodable {
 
     /// The document for a request the model answered in text.
     public init(request: String, answer: String, model use: ModelUse) {
-        self.request = request
+        self.request = Redactor.scrub(request)
         interpreter = .model
         steps = []
         refusal = nil
@@ -57,7 +58,7 @@ public struct PlanDocument: Encodable {
 
     /// The document for a request that could not be planned.
     public init(request: String, interpreter: InterpreterKind, error: any KaiError) {
-        self.request = request
+        self.request = Redactor.scrub(request)
         self.interpreter = interpreter
         steps = []
         refusal = error as? Refusal

@@ -18,8 +18,8 @@ public enum PlanText {
         case .model: "model" + (plan.model.map { " \($0.provider)" } ?? "")
         case .agent: "an agent's tool call"
         }
-        var lines = ["Plan for \"\(plan.request)\" (\(source)):"]
-        lines += plan.understanding.map { "  (\($0))" }
+        var lines = ["Plan for \"\(Redactor.scrub(plan.request))\" (\(source)):"]
+        lines += plan.understanding.map { "  (\(Redactor.scrub($0)))" }
         for (number, step) in plan.steps.enumerated() { lines += render(step, label: "\(number + 1).", paint: paint) }
         if plan.steps.isEmpty && !plan.suggestions.isEmpty { lines.append("  (no steps: the request asks for no change)") }
         lines += plan.ungrounded.map { "  \(paint.bold("Not what the request named:")) \($0)." }

@@ -120,4 +120,15 @@ struct PlanCommandTests {
     @Test func anUnknownOutputFormatIsAUsageError() async throws {
         #expect(try await KaiProcess.plan(["list pods", "-o", "yaml"]).status == 2)
     }
+
+    /// A secret typed into a request is not printed back, in words or in JSON (where scripts keep it).
+    @Test func aSecretTypedIntoARequestIsNotPrintedBack() async throws {
+        let request = "restart backend password=Qv7kXpLm9Zw"
+        let text = try await KaiProcess.plan([request])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("Plan for \"restart backend password=[redacted]\""), "\(text.stdout)")
+        let json = try await KaiProcess.plan([request, "-o", "json"])
+        #expect(json.status == 0)
+        #expect(!(text.stdout + text.stderr + json.stdout + json.stderr).contains("Qv7kX"), "\(text.stdout) \(json.stdout)")
+    }
 }
