@@ -162,7 +162,30 @@ struct ModelRequestTests {
             #expect(await server.received.count == 3)
             #expect(result.stdout.contains("1. logs deployment todo-chatbot/todo-chatbot-backend  tail=5 previous=false  [read]"))
             #expect(result.stderr.contains("model openai gpt-4o-mini: 3 round trips, 2700 tokens in, 60 out, "))
-            #expect(result.stderr.contains("reads: logs deployment todo-chatbot-backend (tail=5 previous=false), logs deployment"))
+            #expect(result.stderr.contains("reads: logs deployment todo-chatbot-backend (tail=5 previous=false)\n"))
+        }
+    }
+
+    @Test func anAnswerAfterReadsCarriesThoseReadsAsStepDocuments() async throws {
+        let answer = Documented.openAIWholeText("The frontend has 1 ready pod and logs nothing unusual.")
+        try await ModelServer.with([call("logs", #"{"target":"frontend","tail":20}"#), answer]) { url, _ in
+            let model = openAI(url)
+            let result = try await KaiProcess.plan(model.flags + ["-o", "json", "how is the web ui doing"], environment: model.environment)
+            #expect(result.status == 0, "\(result.stderr)")
+            let document = try result.json()
+            #expect(document["answer"] as? String == "The frontend has 1 ready pod and logs nothing unusual.")
+            #expect((document["steps"] as? [Any])?.isEmpty == true)
+            let reads = try #require((document["model"] as? [String: Any])?["reads"] as? [[String: Any]])
+            #expect(reads.count == 1)
+            #expect(reads.first?["op"] as? String == "logs" && reads.first?["risk"] as? String == "read")
+            #expect((reads.first?["target"] as? [String: Any])?["name"] as? String == "todo-chatbot-frontend")
+            #expect((reads.first?["args"] as? [String: Any])?["tail"] as? Int == 20)
+            // The corpus's scoring takes those reads as what the request produced.
+            guard case .steps(let observed) = ObservedOutcome(planDocument: document) else {
+                Issue.record("an answer after reads is scored as its reads")
+                return
+            }
+            #expect(observed.map(\.op) == ["logs"] && observed.first?.target == "todo-chatbot-frontend")
         }
     }
 

@@ -109,10 +109,10 @@ public struct ModelUse: Sendable, Hashable {
     public var usage: TokenUsage
     /// Time spent waiting for the model, in seconds.
     public var seconds: Double
-    /// The read operations the model asked for and kai ran, in words.
-    public var reads: [String]
+    /// The read operations the model asked for and kai ran, in the order it asked, each once.
+    public var reads: [PlannedStep]
 
-    public init(provider: String, roundTrips: Int = 0, usage: TokenUsage = TokenUsage(), seconds: Double = 0, reads: [String] = []) {
+    public init(provider: String, roundTrips: Int = 0, usage: TokenUsage = TokenUsage(), seconds: Double = 0, reads: [PlannedStep] = []) {
         self.provider = provider
         self.roundTrips = roundTrips
         self.usage = usage

@@ -138,10 +138,9 @@ public struct ModelPlanner: Sendable {
             }
             readRounds += 1
             for (call, step) in zip(reply.toolCalls, plan.steps) {
-                let words = PlanWords.describe(step.operation)
-                onRead(words)
-                use.reads.append(words)
+                onRead(step.operation.inWords)
                 if !readSteps.contains(step) { readSteps.append(step) }
+                use.reads = readSteps
                 messages.append(.toolResult(await run(step.operation, call: call, into: &reads)))
             }
         }
@@ -192,14 +191,5 @@ public struct ModelPlanner: Sendable {
         let why = why.hasSuffix(".") ? String(why.dropLast()) : why
         return ProviderError(.unusableReply, problem: "The model's reply could not be used: \(why). It sent: \(SentText.describe(reply)).",
                       remedy: "Nothing was run. Rephrase the request, or name the operation (\"scale backend to 3\") so the local grammar can plan it.")
-    }
-}
-
-/// An operation in a few words: "logs of deployment todo-chatbot-backend (tail 100)".
-enum PlanWords {
-    static func describe(_ operation: CatalogOperation) -> String {
-        let target = operation.target.map { " \($0.kind.noun) \($0.name)" } ?? " in \(operation.namespace)"
-        let arguments = operation.arguments.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
-        return "\(operation.name)\(target)" + (arguments.isEmpty ? "" : " (\(arguments))")
     }
 }
