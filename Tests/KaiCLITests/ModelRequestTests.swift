@@ -166,6 +166,21 @@ struct ModelRequestTests {
         }
     }
 
+    @Test(arguments: [("more api replicas", false), ("more api replicas in the staging namespace", true)])
+    func theToolsAreCompactAndTheReplyIsBounded(request: String, offersNamespace: Bool) async throws {
+        try await ModelServer.with([call("scale", #"{"target":"backend","replicas":3}"#)]) { url, server in
+            let model = openAI(url)
+            _ = try await KaiProcess.plan(model.flags + ["-o", "json", request], environment: model.environment)
+            let body = try #require(await server.received.first?.json)
+            // A plan's calls fit in 400 tokens; a model that loops stops there, not minutes later.
+            #expect(body["max_tokens"] as? Int == 400)
+            let tools = try #require(body["tools"] as? [[String: Any]])
+            let scale = try #require(tools.first { ($0["function"] as? [String: Any])?["name"] as? String == "scale" }?["function"] as? [String: Any])
+            let properties = try #require((scale["parameters"] as? [String: Any])?["properties"] as? [String: Any])
+            #expect(Set(properties.keys) == Set(["target", "replicas"] + (offersNamespace ? ["namespace"] : [])))
+        }
+    }
+
     @Test func anAnswerAfterReadsCarriesThoseReadsAsStepDocuments() async throws {
         let answer = Documented.openAIWholeText("The frontend has 1 ready pod and logs nothing unusual.")
         try await ModelServer.with([call("logs", #"{"target":"frontend","tail":20}"#), answer]) { url, _ in

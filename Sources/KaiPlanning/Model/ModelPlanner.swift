@@ -13,7 +13,7 @@ import KaiProviders
 /// do it (``ModelRefusal``); text that is plainly a tool call is read as one (``DisguisedToolCall``).
 /// Every tool call is untrusted: one that cannot be used is sent back once with what is wrong, and
 /// then kai gives up; a reply with more calls than a plan may have steps is refused outright. An empty
-/// reply after reads leaves those reads as the plan; a conversation too long for the server's
+/// reply after reads leaves those reads as the plan, and one before any read is asked again once; a conversation too long for the server's
 /// context is sent again with the reads' results clipped shorter.
 /// The final plan is checked against the request (``PlanGrounding``): a change on something the
 /// request did not name, or proposed for a request that asks for none, never runs on `--yes` alone.
@@ -56,6 +56,7 @@ public struct ModelPlanner: Sendable {
     /// Plans `request` with the model. Throws ``ProviderError`` when the provider fails or its replies cannot be used.
     public func plan(_ request: String) async throws -> Outcome {
         let offered = OperationName.allCases.filter { !planner.policy.disabledOperations.contains($0) }
+        let tools = ToolCatalog.definitions(for: offered, detail: .compact(namespace: Self.namesAnotherNamespace(request, snapshot: planner.snapshot)))
         let system = prompts.systemPrompt(namespace: planner.snapshot.namespace, maxRounds: maxRounds)
         var messages: [ModelMessage] = [.user("Request: \(request)\n\n\(await summary())")]
         var use = ModelUse(provider: provider.name)
@@ -69,7 +70,7 @@ public struct ModelPlanner: Sendable {
             // Text is held back until the round is whole: a tool call in disguise is never shown as an answer.
             let whole: ModelReply
             do {
-                whole = try await provider.complete(ModelRequest(system: system, messages: messages, tools: ToolCatalog.definitions(for: offered)),
+                whole = try await provider.complete(ModelRequest(system: system, messages: messages, tools: tools, maxTokens: Self.maxReplyTokens),
                                                     onText: { _ in })
             } catch let error as ProviderError where error.reason == .contextOverflow && reads.canShrink {
                 // The reads' results made the conversation too long for the server: send them shorter.
@@ -93,7 +94,13 @@ public struct ModelPlanner: Sendable {
                     plan.model = use
                     return .plan(plan)
                 }
-                guard !text.isEmpty else { throw unusable("it answered with neither text nor a tool call", sent: whole) }
+                if text.isEmpty {
+                    // Some local servers turn a reply the model began as text into nothing: ask once more.
+                    guard !corrected else { throw unusable("it answered with neither text nor a tool call", sent: whole) }
+                    corrected = true
+                    messages.append(.user(Self.emptyReplyCorrection))
+                    continue
+                }
                 if let refusal = ModelRefusal.refusal(in: text) {
                     var plan = Plan(request: request, interpreter: .model, refusal: refusal)
                     plan.model = use
@@ -145,6 +152,22 @@ public struct ModelPlanner: Sendable {
             }
         }
     }
+
+    /// The longest reply asked for, in tokens: a plan's calls or a few sentences fit well inside it, and a
+    /// model that loops (whitespace, repeated text) stops within seconds, not minutes.
+    static let maxReplyTokens = 400
+
+    /// Whether `request` names a namespace other than the snapshot's (a word that is one the cluster
+    /// has, or the word "namespace"): only then are the tools given a `namespace` argument.
+    static func namesAnotherNamespace(_ request: String, snapshot: ClusterSnapshot) -> Bool {
+        let others = Set(snapshot.neighbours.map(\.namespace) + snapshot.knownNamespaces).subtracting([snapshot.namespace])
+        let words = request.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
+        return words.contains { others.contains($0) || $0 == "namespace" || $0 == "namespaces" }
+    }
+
+    /// What the model is told after an empty reply, once.
+    static let emptyReplyCorrection = "Your reply was empty. Call the tool this request needs (a read shows the person its result), "
+        + "or answer in words."
 
     /// `reply` with text that is plainly a tool call (``DisguisedToolCall``) read as that call, to be
     /// checked like any other.
