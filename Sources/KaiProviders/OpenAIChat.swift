@@ -75,8 +75,11 @@ public final class OpenAIChat: ModelProvider {
         asked.system += StructuredReply.instructions(request.tools)
         asked.messages = StructuredReply.messages(request.messages)
         asked.tools = []
+        asked.requiredTool = nil
+        // A required tool narrows the schema to that tool's calls.
+        let allowed = request.tools.filter { tool in request.requiredTool.map { $0 == tool.name } ?? true }
         do {
-            return try await complete(asked, stream: false, sink: sink, format: StructuredReply.responseFormat(request.tools, dialect: dialect))
+            return try await complete(asked, stream: false, sink: sink, format: StructuredReply.responseFormat(allowed, dialect: dialect))
         } catch let error as ProviderError where error.reason == .formatRejected {
             let left = dialects.withLock { dialects in
                 dialects.removeAll { $0 == dialect }
@@ -176,7 +179,7 @@ public final class OpenAIChat: ModelProvider {
             body["tools"] = .array(request.tools.map { tool in
                 ["type": "function", "function": ["name": .string(tool.name), "description": .string(tool.description), "parameters": tool.parameters]]
             })
-            body["tool_choice"] = "auto"
+            body["tool_choice"] = request.requiredTool.map { ["type": "function", "function": ["name": .string($0)]] } ?? "auto"
         }
         return .object(body)
     }

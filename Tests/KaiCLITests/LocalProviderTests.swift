@@ -54,6 +54,22 @@ struct LocalProviderTests {
         }
     }
 
+    @Test func aCallWithoutArgumentsIsAskedAgainWithThatToolRequired() async throws {
+        // llama-cpp-python's server lets a model that began a text reply write only a tool's name.
+        let calls = [Documented.openAIWholeText("functions.list:"), Documented.openAIToolCall("list", #"{"kind":"pods"}"#), Documented.openAIWholeText("")]
+        try await ModelServer.with(calls) { url, server in
+            let result = try await KaiProcess.plan(["--provider", "llamacpp", "--base-url", url.appendingPathComponent("v1").absoluteString,
+                                                    "--interpreter", "model", "--tool-mode", "native", "-o", "json", "what pods are there"])
+            #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+            let steps = try #require(try result.json()["steps"] as? [[String: Any]])
+            #expect(steps.map { $0["op"] as? String } == ["list"])
+            let received = await server.received
+            #expect(received.count == 3 && received.first?.json["tool_choice"] as? String == "auto")
+            let required = try #require(received.dropFirst().first?.json["tool_choice"] as? [String: Any])
+            #expect(required["type"] as? String == "function" && (required["function"] as? [String: Any])?["name"] as? String == "list")
+        }
+    }
+
     @Test func aRejectedCallIsQuotedAsSentWithControlCharactersMadeVisible() async throws {
         // The arguments' text holds a real ESC (JSON's \u001b in the reply).
         let wrong = ModelServer.Reply.json(#"{"id":"x","object":"chat.completion","created":1,"model":"local","choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"scale","arguments":"{\"target\":\"backend\",\"replicas\":\"lots\u001b[2J\"}"}}]},"finish_reason":"tool_calls"}]}"#)

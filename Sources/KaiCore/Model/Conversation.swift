@@ -5,6 +5,8 @@ public struct ModelRequest: Sendable, Hashable {
     public var tools: [ToolDefinition]
     /// The most tokens the reply may have.
     public var maxTokens: Int
+    /// The one tool the reply must call, when kai asks again for the arguments of a call that came without them.
+    public var requiredTool: String?
 
     /// A request with `system` instructions, `messages` and `tools`.
     public init(system: String, messages: [ModelMessage], tools: [ToolDefinition], maxTokens: Int = 1024) {

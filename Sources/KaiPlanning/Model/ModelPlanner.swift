@@ -61,6 +61,8 @@ public struct ModelPlanner: Sendable {
         var messages: [ModelMessage] = [.user("Request: \(request)\n\n\(await summary())")]
         var use = ModelUse(provider: provider.name)
         var corrected = false
+        var askedAgain = false
+        var requiredTool: String?
         var readRounds = 0
         var reads = ReadResults()
         var readSteps: [PlannedStep] = []
@@ -70,14 +72,16 @@ public struct ModelPlanner: Sendable {
             // Text is held back until the round is whole: a tool call in disguise is never shown as an answer.
             let whole: ModelReply
             do {
-                whole = try await provider.complete(ModelRequest(system: system, messages: messages, tools: tools, maxTokens: Self.maxReplyTokens),
-                                                    onText: { _ in })
+                var asked = ModelRequest(system: system, messages: messages, tools: tools, maxTokens: Self.maxReplyTokens)
+                asked.requiredTool = requiredTool
+                whole = try await provider.complete(asked, onText: { _ in })
             } catch let error as ProviderError where error.reason == .contextOverflow && reads.canShrink {
                 // The reads' results made the conversation too long for the server: send them shorter.
                 messages = reads.shrinking(messages)
                 continue
             }
             let reply = Self.undisguised(whole)
+            requiredTool = nil
             let elapsed = started.duration(to: clock.now)
             use.roundTrips += 1
             use.usage = use.usage + reply.usage
@@ -96,8 +100,8 @@ public struct ModelPlanner: Sendable {
                 }
                 if text.isEmpty {
                     // Some local servers turn a reply the model began as text into nothing: ask once more.
-                    guard !corrected else { throw unusable("it answered with neither text nor a tool call", sent: whole) }
-                    corrected = true
+                    guard !askedAgain else { throw unusable("it answered with neither text nor a tool call", sent: whole) }
+                    askedAgain = true
                     messages.append(.user(Self.emptyReplyCorrection))
                     continue
                 }
@@ -124,6 +128,12 @@ public struct ModelPlanner: Sendable {
                     throw unusable(said.joined(separator: "; "), sent: whole)
                 }
                 corrected = true
+                // A call that came with no arguments at all (a local server that let the model write only the
+                // tool's name) is asked for again with that tool required, so that the server asks for its arguments.
+                if reply.toolCalls.count == 1, let call = reply.toolCalls.first, offered.map(\.rawValue).contains(call.name),
+                   ["", "{}"].contains(call.arguments.filter { !$0.isWhitespace }) {
+                    requiredTool = call.name
+                }
                 messages += checked.map { call, result in
                     switch result {
                     case .problem(let error):
