@@ -104,7 +104,16 @@ public final class OpenAIChat: ModelProvider {
             let document = try await BodyReader.document(response.body)
             guard let document else { throw Self.malformed(endpoint, "its answer is not JSON") }
             var reply = try Self.reply(from: document, endpoint: endpoint)
-            if format != nil, let structured = StructuredReply.reply(from: reply.text, usage: reply.usage) { reply = structured }
+            if format != nil {
+                if let structured = StructuredReply.reply(from: reply.text, usage: reply.usage) {
+                    reply = structured
+                } else if reply.text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("{") {
+                    // Begun as the object asked for, never finished (cut at max_tokens): not an answer to show.
+                    throw ProviderError(.unusableReply, problem: "The model's reply could not be used: its JSON object is unfinished or malformed. "
+                                            + "It sent: \(SentText.clipped(reply.text)).",
+                                        remedy: "Nothing was run. Rephrase the request, or try --tool-mode native.")
+                }
+            }
             sink.send(reply.text)
             return reply
         }

@@ -71,6 +71,18 @@ struct ToolModeTests {
         }
     }
 
+    @Test func anUnfinishedJSONReplyIsAnErrorNotAnAnswer() async throws {
+        let cut = Documented.openAIWholeText(#"{ "calls": [ { "arguments": { "target": "backend", "tail": 10 }, "tool": "logs"}, { "argu"#)
+        try await ModelServer.with([Self.rejectsJSONSchema, cut]) { url, _ in
+            let flags = server(url, mode: "json")
+            let result = try await KaiProcess.plan(flags.flags + ["-o", "json", "more api replicas"], environment: flags.environment)
+            #expect(result.status == 6, "\(result.stdout)\(result.stderr)")
+            let document = try result.json()
+            #expect(document["answer"] == nil)
+            #expect(((document["error"] as? [String: Any])?["message"] as? String)?.contains("its JSON object is unfinished or malformed") == true)
+        }
+    }
+
     @Test func jsonModeSaysSoWhenTheServerRejectsResponseFormat() async throws {
         try await ModelServer.with([Self.rejectsResponseFormat, Self.rejectsResponseFormat]) { url, model in
             let flags = server(url, mode: "json")
