@@ -29,7 +29,10 @@ enum BuiltInPrompts {
     """#
 
     static let examples = #"""
-    Example: one more api replica (2 now) -> scale {"target": "backend", "replicas": 3}
+    Examples:
+    one more api replica (2 now) -> scale {"target": "backend", "replicas": 3}
+    why does the db keep restarting -> diagnose {"target": "postgres"}
+    roll back the db and restart the api -> rollback {"target": "postgres"}, restart {"target": "backend"}
     """#
 
     static let all: [String: String] = ["system": system, "diagnose": diagnose, "examples": examples]

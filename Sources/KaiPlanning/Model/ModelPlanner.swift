@@ -13,7 +13,8 @@ import KaiProviders
 /// do it (``ModelRefusal``); text that is plainly a tool call is read as one (``DisguisedToolCall``).
 /// Every tool call is untrusted: one that cannot be used is sent back once with what is wrong, and
 /// then kai gives up; a reply with more calls than a plan may have steps is refused outright. An empty
-/// reply after reads leaves those reads as the plan, and one before any read is asked again once; a conversation too long for the server's
+/// reply after reads leaves those reads as the plan (so does a second unusable one), and one before any
+/// read is asked again once; a conversation too long for the server's
 /// context is sent again with the reads' results clipped shorter.
 /// The final plan is checked against the request (``PlanGrounding``): a change on something the
 /// request did not name, or proposed for a request that asks for none, never runs on `--yes` alone.
@@ -93,10 +94,7 @@ public struct ModelPlanner: Sendable {
                 let text = reply.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 if text.isEmpty, !readSteps.isEmpty {
                     // The reads it made stand as the plan: what they show is worth more than an empty reply.
-                    var plan = Plan(request: request, interpreter: .model, steps: readSteps)
-                    plan.understanding = ["the model read this and then said nothing more"]
-                    plan.model = use
-                    return .plan(plan)
+                    return .plan(readsStanding(request, readSteps, use: use, "the model read this and then said nothing more"))
                 }
                 if text.isEmpty {
                     // Some local servers turn a reply the model began as text into nothing: ask once more.
@@ -122,6 +120,10 @@ public struct ModelPlanner: Sendable {
             messages.append(.assistant(text: reply.text, toolCalls: reply.toolCalls))
             if !problems.isEmpty {
                 guard !corrected else {
+                    if !readSteps.isEmpty {
+                        // After reads, a second unusable reply leaves those reads as the plan, as an empty one does.
+                        return .plan(readsStanding(request, readSteps, use: use, "the model read this and then sent a reply that could not be used"))
+                    }
                     let said = problems.map { call, error in
                         "\(call.name): " + (error.problem.hasSuffix(".") ? String(error.problem.dropLast()) : error.problem)
                     }
@@ -173,6 +175,14 @@ public struct ModelPlanner: Sendable {
         let others = Set(snapshot.neighbours.map(\.namespace) + snapshot.knownNamespaces).subtracting([snapshot.namespace])
         let words = request.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
         return words.contains { others.contains($0) || $0 == "namespace" || $0 == "namespaces" }
+    }
+
+    /// The reads the model made, standing as the plan when what it sent next cannot be used; `why` says so.
+    private func readsStanding(_ request: String, _ reads: [PlannedStep], use: ModelUse, _ why: String) -> Plan {
+        var plan = Plan(request: request, interpreter: .model, steps: reads)
+        plan.understanding = [why]
+        plan.model = use
+        return plan
     }
 
     /// What the model is told after an empty reply, once.
