@@ -71,6 +71,7 @@ public struct AnthropicMessages: ModelProvider {
                                          "messages": .array(messages), "temperature": 0, "stream": true]
         if !request.tools.isEmpty {
             body["tools"] = .array(request.tools.map { ["name": .string($0.name), "description": .string($0.description), "input_schema": $0.parameters] })
+            if let tool = request.requiredTool { body["tool_choice"] = ["type": "tool", "name": .string(tool)] }
         }
         return .object(body)
     }

@@ -82,6 +82,9 @@ public struct GeminiGenerateContent: ModelProvider {
             body["tools"] = [["functionDeclarations": .array(request.tools.map {
                 ["name": .string($0.name), "description": .string($0.description), "parameters": $0.parameters]
             })]]
+            if let tool = request.requiredTool {
+                body["toolConfig"] = ["functionCallingConfig": ["mode": "ANY", "allowedFunctionNames": [.string(tool)]]]
+            }
         }
         return .object(body)
     }

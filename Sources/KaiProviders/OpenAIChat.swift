@@ -75,8 +75,11 @@ public final class OpenAIChat: ModelProvider {
         asked.system += StructuredReply.instructions(request.tools)
         asked.messages = StructuredReply.messages(request.messages)
         asked.tools = []
+        asked.requiredTool = nil
+        // A required tool narrows the schema to that tool's calls.
+        let allowed = request.tools.filter { tool in request.requiredTool.map { $0 == tool.name } ?? true }
         do {
-            return try await complete(asked, stream: false, sink: sink, format: StructuredReply.responseFormat(request.tools, dialect: dialect))
+            return try await complete(asked, stream: false, sink: sink, format: StructuredReply.responseFormat(allowed, dialect: dialect))
         } catch let error as ProviderError where error.reason == .formatRejected {
             let left = dialects.withLock { dialects in
                 dialects.removeAll { $0 == dialect }
@@ -101,7 +104,16 @@ public final class OpenAIChat: ModelProvider {
             let document = try await BodyReader.document(response.body)
             guard let document else { throw Self.malformed(endpoint, "its answer is not JSON") }
             var reply = try Self.reply(from: document, endpoint: endpoint)
-            if format != nil, let structured = StructuredReply.reply(from: reply.text, usage: reply.usage) { reply = structured }
+            if format != nil {
+                if let structured = StructuredReply.reply(from: reply.text, usage: reply.usage) {
+                    reply = structured
+                } else if reply.text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("{") {
+                    // Begun as the object asked for, never finished (cut at max_tokens): not an answer to show.
+                    throw ProviderError(.unusableReply, problem: "The model's reply could not be used: its JSON object is unfinished or malformed. "
+                                            + "It sent: \(SentText.clipped(reply.text)).",
+                                        remedy: "Nothing was run. Rephrase the request, or try --tool-mode native.")
+                }
+            }
             sink.send(reply.text)
             return reply
         }
@@ -176,7 +188,7 @@ public final class OpenAIChat: ModelProvider {
             body["tools"] = .array(request.tools.map { tool in
                 ["type": "function", "function": ["name": .string(tool.name), "description": .string(tool.description), "parameters": tool.parameters]]
             })
-            body["tool_choice"] = "auto"
+            body["tool_choice"] = request.requiredTool.map { ["type": "function", "function": ["name": .string($0)]] } ?? "auto"
         }
         return .object(body)
     }

@@ -7,8 +7,12 @@ import KaiCore
 /// checked like any other.
 ///
 /// ```json
-/// {"calls": [{"tool": "scale", "arguments": {"target": "backend", "replicas": 3}}], "answer": ""}
+/// {"calls": [{"tool": "scale", "arguments": {"target": "backend", "replicas": 3}}], "message": ""}
 /// ```
+///
+/// `calls` comes first: servers write an object's members in the order of their names (sorted, as kai
+/// sends the schema), and a small model that may write text before its calls writes the call it means
+/// as that text and is then made to write some other call.
 enum StructuredReply {
     /// How a server is asked for the schema: OpenAI's `json_schema` form, or the `json_object` form
     /// with a `schema` that llama.cpp's servers (and llama-cpp-python's) read.
@@ -24,16 +28,16 @@ enum StructuredReply {
     /// constrains what the model writes but is not text it reads.
     static func instructions(_ tools: [ToolDefinition]) -> String {
         let signatures = tools.map { tool in
-            let required = Set(tool.parameters["required"]?.array?.compactMap(\.string) ?? [])
-            let names = (tool.parameters["properties"]?.object?.keys.sorted() ?? []).filter { $0 != "namespace" }
-            let arguments = names.filter(required.contains) + names.filter { !required.contains($0) }.map { $0 + "?" }
+            let required = tool.parameters["required"]?.array?.compactMap(\.string) ?? []
+            let optional = (tool.parameters["properties"]?.object?.keys.sorted() ?? []).filter { $0 != "namespace" && !required.contains($0) }
+            let arguments = required + optional.map { $0 + "?" }
             return "\(tool.name)(\(arguments.joined(separator: ", "))): \(tool.description)"
         }
         return """
 
 
-            Reply with one JSON object: {"calls": [{"tool": NAME, "arguments": {...}}], "answer": TEXT}. \
-            Put operations in "calls" and leave "answer" empty; or leave "calls" empty and answer or refuse in "answer". Tools:
+            Reply with one JSON object: {"calls": [{"tool": NAME, "arguments": {...}}], "message": TEXT}. \
+            Put operations in "calls" and leave "message" empty; or leave "calls" empty and answer or refuse in "message". Tools:
 
             """ + signatures.joined(separator: "\n")
     }
@@ -54,23 +58,23 @@ enum StructuredReply {
             return ["type": "object", "description": .string(tool.description), "additionalProperties": false,
                     "properties": ["tool": ["const": .string(tool.name)], "arguments": arguments], "required": ["tool", "arguments"]]
         }
-        return ["type": "object", "additionalProperties": false, "required": ["calls", "answer"],
+        return ["type": "object", "additionalProperties": false, "required": ["calls", "message"],
                 "properties": ["calls": ["type": "array", "maxItems": .int(maximumCalls), "items": ["anyOf": .array(branches)]],
-                               "answer": ["type": "string"]]]
+                               "message": ["type": "string"]]]
     }
 
     /// The reply `text` is, read as calls and an answer; nil when it is not such an object (a server
     /// that ignored `response_format`), so that it is read as ordinary text.
     static func reply(from text: String, usage: TokenUsage) -> ModelReply? {
         guard let value = JSONBody.decode(Array(text.utf8)), let members = value.object,
-              members["calls"] != nil || members["answer"] != nil else { return nil }
+              members["calls"] != nil || members["message"] != nil else { return nil }
         guard let calls = (members["calls"] ?? .array([])).array else { return nil }
         let toolCalls = calls.enumerated().map { index, call in
             let arguments = call["arguments"]
             return ToolCall(id: "json_\(index + 1)", name: call["tool"]?.string ?? call["name"]?.string ?? "",
                             arguments: arguments.map { $0.string ?? JSONBody.text($0) } ?? "")
         }
-        var reply = ModelReply(text: members["answer"]?.string ?? "", toolCalls: toolCalls, usage: usage)
+        var reply = ModelReply(text: members["message"]?.string ?? "", toolCalls: toolCalls, usage: usage)
         reply.sent = text
         return reply
     }
@@ -84,7 +88,7 @@ enum StructuredReply {
             case .assistant(let text, let calls):
                 guard !calls.isEmpty else { return message }
                 let written: [JSON] = calls.map { ["tool": .string($0.name), "arguments": JSONBody.object($0.arguments)] }
-                return .assistant(text: JSONBody.text(["calls": .array(written), "answer": .string(text)]), toolCalls: [])
+                return .assistant(text: JSONBody.text(["calls": .array(written), "message": .string(text)]), toolCalls: [])
             case .toolResult(let result):
                 return .user("Result of \(result.name) (\(result.callID))\(result.isError ? ", an error" : ""):\n\(result.content)")
             }

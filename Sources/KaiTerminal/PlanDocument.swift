@@ -90,14 +90,15 @@ public struct PlanDocument: Encodable {
     public func json() -> String { JSONText.render(self) }
 }
 
-/// What asking the model cost: `{"provider", "roundTrips", "tokensIn", "tokensOut", "seconds", "reads"}`.
+/// What asking the model cost: `{"provider", "roundTrips", "tokensIn", "tokensOut", "seconds", "reads"}`,
+/// `reads` holding the reads the model made (kai ran them to answer it) as step documents, like `steps`.
 struct ModelDocument: Encodable {
     let provider: String
     let roundTrips: Int
     let tokensIn: Int
     let tokensOut: Int
     let seconds: Double
-    let reads: [String]
+    let reads: [StepDocument]
 
     init(_ use: ModelUse) {
         provider = use.provider
@@ -105,7 +106,7 @@ struct ModelDocument: Encodable {
         tokensIn = use.usage.input
         tokensOut = use.usage.output
         seconds = (use.seconds * 1000).rounded() / 1000
-        reads = use.reads
+        reads = use.reads.map(StepDocument.init)
     }
 }
 

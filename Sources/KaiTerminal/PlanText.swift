@@ -54,7 +54,7 @@ public enum PlanText {
     /// What asking the model cost, for `--verbose`: "model openai gpt-4o-mini: 2 round trips, 1830 tokens in, 42 out, 1.4 s".
     public static func render(model use: ModelUse) -> String {
         "model \(use.provider): \(use.roundTrips) round \(use.roundTrips == 1 ? "trip" : "trips"), \(use.usage.input) tokens in, \(use.usage.output) out, "
-            + "\(Int((use.seconds * 1000).rounded())) ms in the model" + (use.reads.isEmpty ? "" : "; reads: \(use.reads.joined(separator: ", "))") + "\n"
+            + "\(Int((use.seconds * 1000).rounded())) ms in the model" + (use.reads.isEmpty ? "" : "; reads: \(use.reads.map(\.operation.inWords).joined(separator: ", "))") + "\n"
     }
 
     /// "Refused: … " with the alternative on the next line.

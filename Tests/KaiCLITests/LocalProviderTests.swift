@@ -29,12 +29,44 @@ struct LocalProviderTests {
 
     @Test func anUnusableReplySaysWhatTheModelSent() async throws {
         let empty = ModelServer.Reply.json(#"{"id":"x","object":"chat.completion","created":1,"model":"local","choices":[{"index":0,"message":{"role":"assistant","content":" \n "},"finish_reason":"length"}],"usage":{"prompt_tokens":700,"completion_tokens":1024}}"#)
-        try await ModelServer.with([empty]) { url, _ in
+        try await ModelServer.with([empty, empty]) { url, server in
             let result = try await KaiProcess.plan(["--provider", "llamacpp", "--base-url", url.appendingPathComponent("v1").absoluteString,
                                                     "--interpreter", "model", "more api replicas"])
             #expect(result.status == 6, "\(result.stdout)\(result.stderr)")
             #expect(result.stderr.contains("The model's reply could not be used: it answered with neither text nor a tool call. It sent: "))
             #expect(result.stderr.contains(#""finish_reason":"length""#))
+            #expect(await server.received.count == 2)
+        }
+    }
+
+    @Test func anEmptyReplyIsAskedAgainOnceAndItsAnswerIsUsed() async throws {
+        // llama-cpp-python's chatml-function-calling server turns a reply the model begins as text into "".
+        let empty = ModelServer.Reply.json(#"{"id":"x","object":"chat.completion","created":1,"model":"local","choices":[{"index":0,"message":{"role":"assistant","content":""},"finish_reason":"stop"}],"usage":{"prompt_tokens":700,"completion_tokens":7}}"#)
+        try await ModelServer.with([empty, Documented.openAIToolCall("list", #"{"kind":"pods"}"#), empty]) { url, server in
+            let result = try await KaiProcess.plan(["--provider", "llamacpp", "--base-url", url.appendingPathComponent("v1").absoluteString,
+                                                    "--interpreter", "model", "-o", "json", "what pods are there"])
+            #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+            let steps = try #require(try result.json()["steps"] as? [[String: Any]])
+            #expect(steps.map { $0["op"] as? String } == ["list"])
+            let second = try #require(await server.received.dropFirst().first?.json["messages"] as? [[String: Any]])
+            #expect(second.last?["role"] as? String == "user")
+            #expect((second.last?["content"] as? String)?.hasPrefix("Your reply was empty.") == true)
+        }
+    }
+
+    @Test func aCallWithoutArgumentsIsAskedAgainWithThatToolRequired() async throws {
+        // llama-cpp-python's server lets a model that began a text reply write only a tool's name.
+        let calls = [Documented.openAIWholeText("functions.list:"), Documented.openAIToolCall("list", #"{"kind":"pods"}"#), Documented.openAIWholeText("")]
+        try await ModelServer.with(calls) { url, server in
+            let result = try await KaiProcess.plan(["--provider", "llamacpp", "--base-url", url.appendingPathComponent("v1").absoluteString,
+                                                    "--interpreter", "model", "--tool-mode", "native", "-o", "json", "what pods are there"])
+            #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+            let steps = try #require(try result.json()["steps"] as? [[String: Any]])
+            #expect(steps.map { $0["op"] as? String } == ["list"])
+            let received = await server.received
+            #expect(received.count == 3 && received.first?.json["tool_choice"] as? String == "auto")
+            let required = try #require(received.dropFirst().first?.json["tool_choice"] as? [String: Any])
+            #expect(required["type"] as? String == "function" && (required["function"] as? [String: Any])?["name"] as? String == "list")
         }
     }
 

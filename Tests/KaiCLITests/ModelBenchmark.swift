@@ -6,7 +6,8 @@ import Testing
 /// The request corpus through `kai plan --interpreter model|auto` against a real model server, for
 /// `scripts/bench-model`, which starts the server and sets `KAI_BENCH_MODEL_URL`. Without that
 /// variable the suite does not run (CI keeps only the SmolLM2 test). It writes a Markdown table:
-/// right/total per class of request, median and slowest seconds in the model, tokens sent.
+/// right/total per class of request, median and slowest seconds in the model, tokens sent; and then,
+/// for each interpreter and tool mode, every wrong request with what was expected and what kai planned.
 @Suite("Real-model benchmark", .serialized, .enabled(if: ModelBenchmarkSettings.current != nil))
 struct ModelBenchmark {
     /// The shared corpus first, then an even sample of our phrasings up to `count`; requests naming a
@@ -57,15 +58,18 @@ struct ModelBenchmark {
         let kinds = ["change", "read", "refusal", "no change", "unusable"].filter { kind in entries.contains { Self.kind($0) == kind } }
         var rows = ["| interpreter | tool mode | right | " + kinds.joined(separator: " | ") + " | median s | slowest s | tokens in (median) |",
                     "|---|---|---|" + String(repeating: "---|", count: kinds.count) + "---|---|---|"]
+        var failures: [String] = []
         for interpreter in settings.interpreters {
             for toolMode in settings.toolModes {
                 var right: [String: (Int, Int)] = [:]
                 var seconds: [Double] = []
                 var tokens: [Int] = []
+                var wrong: [String] = []
                 for entry in entries {
                     let run = try await run(entry, interpreter: interpreter, toolMode: toolMode, settings: settings)
                     let kind = Self.kind(entry)
                     let correct = entry.mismatch(run.outcome) == nil
+                    if !correct { wrong.append(Self.wrongLine(entry, run)) }
                     right[kind, default: (0, 0)].0 += correct ? 1 : 0
                     right[kind, default: (0, 0)].1 += 1
                     seconds.append(run.seconds)
@@ -77,12 +81,21 @@ struct ModelBenchmark {
                 rows.append("| \(interpreter) | \(toolMode ?? "default") | \(total.0)/\(total.1) (\(percent)%) | " + cells.joined(separator: " | ")
                             + " | \(Self.format(Self.median(seconds))) | \(Self.format(seconds.max() ?? 0)) | \(tokens.isEmpty ? "n/a" : String(Int(Self.median(tokens.map(Double.init)).rounded()))) |")
                 print(rows.last ?? "")
+                if !wrong.isEmpty {
+                    failures.append("Wrong with --interpreter \(interpreter) --tool-mode \(toolMode ?? "default"):\n" + wrong.joined(separator: "\n"))
+                }
             }
         }
-        let table = rows.joined(separator: "\n") + "\n"
+        let table = rows.joined(separator: "\n") + "\n" + (failures.isEmpty ? "" : "\n" + failures.joined(separator: "\n\n") + "\n")
         print(table)
         if let output = settings.output { try table.write(toFile: output, atomically: true, encoding: .utf8) }
         #expect(rows.count == 2 + settings.interpreters.count * settings.toolModes.count)
+    }
+
+    /// One wrong request on one line: what was asked, what the corpus expects, what kai planned.
+    static func wrongLine(_ entry: CorpusEntry, _ run: Run) -> String {
+        let planned = run.outcome.description.replacingOccurrences(of: "\n", with: " ")
+        return "- \"\(entry.request)\": expected \(entry.outcome); planned \(planned.count > 300 ? planned.prefix(300) + "…" : planned[...])"
     }
 
     static func median(_ values: [Double]) -> Double {

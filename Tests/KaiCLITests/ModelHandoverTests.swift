@@ -68,6 +68,20 @@ struct ModelHandoverTests {
         }
     }
 
+    @Test func aReadIsKeptWhenTheRepliesAfterItCannotBeUsed() async throws {
+        let bare = Documented.openAIWholeText("functions.describe:")
+        try await ModelServer.with([Documented.openAIToolCall("logs", #"{"target":"frontend"}"#), bare, bare]) { url, server in
+            let model = openAI(url, interpreter: "model")
+            let result = try await KaiProcess.plan(model.flags + ["--tool-mode", "native", "-o", "json", "what does the web ui log"],
+                                                   environment: model.environment)
+            #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+            let document = try result.json()
+            #expect((document["steps"] as? [[String: Any]])?.map { $0["op"] as? String } == ["logs"])
+            #expect(document["understanding"] as? [String] == ["the model read this and then sent a reply that could not be used"])
+            #expect(await server.received.count == 3)
+        }
+    }
+
     @Test func aContextOverflowIsNotRetried() async throws {
         try await ModelServer.with([Self.overflow, Self.overflow, Self.overflow]) { url, server in
             let model = openAI(url, interpreter: "model")

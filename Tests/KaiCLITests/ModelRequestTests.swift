@@ -162,7 +162,45 @@ struct ModelRequestTests {
             #expect(await server.received.count == 3)
             #expect(result.stdout.contains("1. logs deployment todo-chatbot/todo-chatbot-backend  tail=5 previous=false  [read]"))
             #expect(result.stderr.contains("model openai gpt-4o-mini: 3 round trips, 2700 tokens in, 60 out, "))
-            #expect(result.stderr.contains("reads: logs deployment todo-chatbot-backend (tail=5 previous=false), logs deployment"))
+            #expect(result.stderr.contains("reads: logs deployment todo-chatbot-backend (tail=5 previous=false)\n"))
+        }
+    }
+
+    @Test(arguments: [("more api replicas", false), ("more api replicas in the staging namespace", true)])
+    func theToolsAreCompactAndTheReplyIsBounded(request: String, offersNamespace: Bool) async throws {
+        try await ModelServer.with([call("scale", #"{"target":"backend","replicas":3}"#)]) { url, server in
+            let model = openAI(url)
+            _ = try await KaiProcess.plan(model.flags + ["-o", "json", request], environment: model.environment)
+            let body = try #require(await server.received.first?.json)
+            // A plan's calls fit in 400 tokens; a model that loops stops there, not minutes later.
+            #expect(body["max_tokens"] as? Int == 400)
+            let tools = try #require(body["tools"] as? [[String: Any]])
+            let scale = try #require(tools.first { ($0["function"] as? [String: Any])?["name"] as? String == "scale" }?["function"] as? [String: Any])
+            let properties = try #require((scale["parameters"] as? [String: Any])?["properties"] as? [String: Any])
+            #expect(Set(properties.keys) == Set(["target", "replicas"] + (offersNamespace ? ["namespace"] : [])))
+        }
+    }
+
+    @Test func anAnswerAfterReadsCarriesThoseReadsAsStepDocuments() async throws {
+        let answer = Documented.openAIWholeText("The frontend has 1 ready pod and logs nothing unusual.")
+        try await ModelServer.with([call("logs", #"{"target":"frontend","tail":20}"#), answer]) { url, _ in
+            let model = openAI(url)
+            let result = try await KaiProcess.plan(model.flags + ["-o", "json", "how is the web ui doing"], environment: model.environment)
+            #expect(result.status == 0, "\(result.stderr)")
+            let document = try result.json()
+            #expect(document["answer"] as? String == "The frontend has 1 ready pod and logs nothing unusual.")
+            #expect((document["steps"] as? [Any])?.isEmpty == true)
+            let reads = try #require((document["model"] as? [String: Any])?["reads"] as? [[String: Any]])
+            #expect(reads.count == 1)
+            #expect(reads.first?["op"] as? String == "logs" && reads.first?["risk"] as? String == "read")
+            #expect((reads.first?["target"] as? [String: Any])?["name"] as? String == "todo-chatbot-frontend")
+            #expect((reads.first?["args"] as? [String: Any])?["tail"] as? Int == 20)
+            // The corpus's scoring takes those reads as what the request produced.
+            guard case .steps(let observed) = ObservedOutcome(planDocument: document) else {
+                Issue.record("an answer after reads is scored as its reads")
+                return
+            }
+            #expect(observed.map(\.op) == ["logs"] && observed.first?.target == "todo-chatbot-frontend")
         }
     }
 

@@ -12,7 +12,7 @@ struct ToolModeTests {
          ["OPENAI_API_KEY": "sk-test-0123456789abcdef"])
     }
 
-    static let scaleBackend = Documented.openAIWholeText(#"{"calls": [{"tool": "scale", "arguments": {"target": "backend", "replicas": 3}}], "answer": ""}"#)
+    static let scaleBackend = Documented.openAIWholeText(#"{"calls": [{"tool": "scale", "arguments": {"target": "backend", "replicas": 3}}], "message": ""}"#)
     /// llama-cpp-python's server: it validates `response_format.type` against "text" and "json_object".
     static let rejectsJSONSchema = ModelServer.Reply.json(
         #"{"detail":[{"type":"literal_error","loc":["body","response_format","type"],"msg":"Input should be 'text' or 'json_object'","input":"json_schema"}]}"#, status: 422)
@@ -45,8 +45,8 @@ struct ToolModeTests {
     }
 
     @Test func jsonModeReadsAnAnswerAndSendsReadsBackAsText() async throws {
-        let describe = Documented.openAIWholeText(#"{"calls": [{"tool": "describe", "arguments": {"target": "backend"}}], "answer": ""}"#)
-        let answer = Documented.openAIWholeText(#"{"calls": [], "answer": "The backend has 2 ready replicas."}"#)
+        let describe = Documented.openAIWholeText(#"{"calls": [{"tool": "describe", "arguments": {"target": "backend"}}], "message": ""}"#)
+        let answer = Documented.openAIWholeText(#"{"calls": [], "message": "The backend has 2 ready replicas."}"#)
         try await ModelServer.with([describe, answer]) { url, model in
             let flags = server(url, mode: "json")
             let result = try await KaiProcess.plan(flags.flags + ["how many api replicas are ready"], environment: flags.environment)
@@ -68,6 +68,18 @@ struct ToolModeTests {
             #expect(received.count == 2)
             let format = try #require(responseFormat(received.last))
             #expect(format["type"] as? String == "json_object" && format["schema"] != nil)
+        }
+    }
+
+    @Test func anUnfinishedJSONReplyIsAnErrorNotAnAnswer() async throws {
+        let cut = Documented.openAIWholeText(#"{ "calls": [ { "arguments": { "target": "backend", "tail": 10 }, "tool": "logs"}, { "argu"#)
+        try await ModelServer.with([Self.rejectsJSONSchema, cut]) { url, _ in
+            let flags = server(url, mode: "json")
+            let result = try await KaiProcess.plan(flags.flags + ["-o", "json", "more api replicas"], environment: flags.environment)
+            #expect(result.status == 6, "\(result.stdout)\(result.stderr)")
+            let document = try result.json()
+            #expect(document["answer"] == nil)
+            #expect(((document["error"] as? [String: Any])?["message"] as? String)?.contains("its JSON object is unfinished or malformed") == true)
         }
     }
 

@@ -15,9 +15,28 @@ struct WireFormatTests {
         #expect(try reply.get().text == "The backend has 2 ready replicas.")
         #expect(streamed == ["The backend has ", "2 ready replicas."])
         #expect(received.first?.json["stream"] as? Bool == true)
+        // A streamed reply carries its usage only when asked for it, in a last chunk with no choices.
+        #expect((received.first?.json["stream_options"] as? [String: Any])?["include_usage"] as? Bool == true)
+        #expect(try reply.get().usage == TokenUsage(input: 812, output: 9))
         let tools = try await exchange(.openai, [Documented.openAIToolCall("scale", #"{"target":"backend","replicas":3}"#)])
         #expect(try tools.reply.get().toolCalls.map(\.name) == ["scale"])
         #expect(tools.received.first?.json["stream"] as? Bool == false)
+    }
+
+    @Test func aRequiredToolIsAskedForInEachProvidersOwnWords() async throws {
+        var request = sampleRequest
+        request.requiredTool = "scale"
+        let openAI = try await exchange(.openai, [Documented.openAIToolCall("scale", #"{"target":"backend","replicas":3}"#)], request: request)
+        let openAIChoice = openAI.received.first?.json["tool_choice"] as? [String: Any]
+        #expect(openAIChoice?["type"] as? String == "function" && (openAIChoice?["function"] as? [String: Any])?["name"] as? String == "scale")
+        let anthropic = try await exchange(.anthropic, [Documented.anthropicJSON], request: request)
+        let anthropicChoice = anthropic.received.first?.json["tool_choice"] as? [String: Any]
+        #expect(anthropicChoice?["type"] as? String == "tool" && anthropicChoice?["name"] as? String == "scale")
+        let gemini = try await exchange(.gemini, [Documented.geminiFunctionCallJSON], request: request)
+        let config = (gemini.received.first?.json["toolConfig"] as? [String: Any])?["functionCallingConfig"] as? [String: Any]
+        #expect(config?["mode"] as? String == "ANY" && config?["allowedFunctionNames"] as? [String] == ["scale"])
+        let unforced = try await exchange(.gemini, [Documented.geminiFunctionCallJSON])
+        #expect(unforced.received.first?.json["toolConfig"] == nil)
     }
 
     @Test func openAIStreamsTextAndReadsTheUsageChunk() async throws {

@@ -8,14 +8,18 @@ import Yams
 /// `error: true` (our own corpora) demands a usage error.
 public struct CorpusEntry: Sendable, CustomStringConvertible {
     /// What a step must be: its operation, its target's component, and the arguments to compare.
-    public struct ExpectedStep: Sendable {
+    public struct ExpectedStep: Sendable, CustomStringConvertible {
         public let op: String
         public let target: String?
         public let arguments: [String: ExpectedValue]
+
+        public var description: String {
+            "{op: \(op), target: \(target ?? "none")" + arguments.sorted { $0.key < $1.key }.map { ", \($0.key): \($0.value)" }.joined() + "}"
+        }
     }
 
     /// The outcome a request must have.
-    public enum Outcome: Sendable {
+    public enum Outcome: Sendable, CustomStringConvertible {
         case steps([ExpectedStep])
         case refusal
         case error
@@ -23,6 +27,16 @@ public struct CorpusEntry: Sendable, CustomStringConvertible {
         case noChange
         /// These steps, or else no change at all (`expect_or_no_change`, for typos of dangerous verbs).
         case stepsOrNoChange([ExpectedStep])
+
+        public var description: String {
+            switch self {
+            case .steps(let steps): "steps \(steps)"
+            case .refusal: "a refusal"
+            case .error: "an error"
+            case .noChange: "no change"
+            case .stepsOrNoChange(let steps): "steps \(steps) or no change"
+            }
+        }
     }
 
     public let file: String

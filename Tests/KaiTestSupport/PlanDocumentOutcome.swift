@@ -2,13 +2,17 @@ import Foundation
 
 extension ObservedOutcome {
     /// What a `kai plan -o json` document says a request produced: its refusal, its error, or its steps.
+    /// A model's answer in words counts as the reads it made to answer (`model.reads`): those ran, and
+    /// are what the person asked to see.
     public init(planDocument document: [String: Any]) {
         if let refusal = document["refusal"] as? [String: Any] {
             self = .refusal(refusal["reason"] as? String ?? "")
         } else if let error = document["error"] as? [String: Any] {
             self = .error(error["message"] as? String ?? "")
         } else {
-            let steps = document["steps"] as? [[String: Any]] ?? []
+            let planned = document["steps"] as? [[String: Any]] ?? []
+            let reads = (document["model"] as? [String: Any])?["reads"] as? [[String: Any]] ?? []
+            let steps = planned.isEmpty && document["answer"] is String ? reads : planned
             self = .steps(steps.map { step in
                 let target = step["target"] as? [String: Any]
                 let arguments = (step["args"] as? [String: Any] ?? [:]).mapValues(Self.expectedValue)

@@ -5,6 +5,8 @@ public struct ModelRequest: Sendable, Hashable {
     public var tools: [ToolDefinition]
     /// The most tokens the reply may have.
     public var maxTokens: Int
+    /// The one tool the reply must call, when kai asks again for the arguments of a call that came without them.
+    public var requiredTool: String?
 
     /// A request with `system` instructions, `messages` and `tools`.
     public init(system: String, messages: [ModelMessage], tools: [ToolDefinition], maxTokens: Int = 1024) {
@@ -109,10 +111,10 @@ public struct ModelUse: Sendable, Hashable {
     public var usage: TokenUsage
     /// Time spent waiting for the model, in seconds.
     public var seconds: Double
-    /// The read operations the model asked for and kai ran, in words.
-    public var reads: [String]
+    /// The read operations the model asked for and kai ran, in the order it asked, each once.
+    public var reads: [PlannedStep]
 
-    public init(provider: String, roundTrips: Int = 0, usage: TokenUsage = TokenUsage(), seconds: Double = 0, reads: [String] = []) {
+    public init(provider: String, roundTrips: Int = 0, usage: TokenUsage = TokenUsage(), seconds: Double = 0, reads: [PlannedStep] = []) {
         self.provider = provider
         self.roundTrips = roundTrips
         self.usage = usage

@@ -53,4 +53,11 @@ public enum CatalogOperation: Sendable, Hashable {
     public var risk: Risk { typed.risk }
     /// The arguments other than the target.
     public var arguments: [OperationArgument] { typed.arguments }
+
+    /// The operation in a few words: "logs deployment todo-chatbot-backend (tail=100)".
+    public var inWords: String {
+        let target = self.target.map { " \($0.kind.noun) \($0.name)" } ?? " in \(namespace)"
+        let arguments = self.arguments.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
+        return "\(name)\(target)" + (arguments.isEmpty ? "" : " (\(arguments))")
+    }
 }

@@ -38,22 +38,22 @@ extension OperationName {
     /// model on a laptop CPU reads every word of every tool before each request).
     public var purpose: String {
         switch self {
-        case .list: "List objects of a kind, optionally by label or field selector."
-        case .describe: "Spec, status and events of a deployment or pod."
-        case .logs: "Recent log lines of a pod or a deployment's pods."
-        case .events: "Recent events of the namespace or one object."
-        case .diagnose: "Find what is failing and why."
-        case .resources: "CPU and memory requests and limits against usage, with recommended values."
-        case .rolloutStatus: "Whether a deployment's rollout finished."
-        case .rolloutHistory: "A deployment's rollout revisions."
-        case .scale: "Set a deployment's replicas. 0 stops it."
-        case .restart: "Rolling restart of a deployment."
-        case .autoscale: "Create or update a deployment's autoscaler."
-        case .rollback: "Roll a deployment back to the previous revision, or a given one."
-        case .setImage: "Set the image of a deployment's container."
-        case .setResources: "Set CPU and memory requests and limits of a deployment's container (250m, 512Mi, 1Gi); others stay."
-        case .removeAutoscaler: "Delete a deployment's autoscaler; its replicas then stay where they are."
-        case .deletePod: "Delete one pod; its deployment replaces it."
+        case .list: "List objects of a kind."
+        case .describe: "Spec, status and events."
+        case .logs: "Log lines of a pod or deployment."
+        case .events: "Recent events."
+        case .diagnose: "Why something is failing."
+        case .resources: "CPU and memory use against limits."
+        case .rolloutStatus: "Whether a rollout finished."
+        case .rolloutHistory: "Rollout revisions."
+        case .scale: "Set replicas; 0 stops it."
+        case .restart: "Rolling restart."
+        case .autoscale: "Create or update an autoscaler."
+        case .rollback: "Back to the previous or a given revision."
+        case .setImage: "Set a container's image."
+        case .setResources: "Set CPU and memory requests and limits."
+        case .removeAutoscaler: "Delete the autoscaler; replicas stay."
+        case .deletePod: "Delete a pod; it is replaced."
         }
     }
 

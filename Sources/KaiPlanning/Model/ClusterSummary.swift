@@ -7,24 +7,30 @@ import KaiKube
 public enum ClusterSummary {
     /// The most warning events included.
     static let eventLimit = 8
+    /// The most deployments, and pods that are not running, listed; the rest are counted.
+    static let objectLimit = 12
 
-    /// The summary of `snapshot` with `warnings` (the namespace's warning events).
+    /// The summary of `snapshot` with `warnings` (the namespace's warning events), one short line an object:
+    /// "- todo-chatbot-backend (backend): 2/2 ready, backend=todo-backend:1.1.0, revision 2, autoscaler 2-5 70% cpu".
     public static func text(_ snapshot: ClusterSnapshot, warnings: [Event]) -> String {
         var lines = ["namespace \(snapshot.namespace)", "deployments:"]
-        for deployment in snapshot.deployments.sorted(by: { $0.name < $1.name }) {
+        let deployments = snapshot.deployments.sorted(by: { $0.name < $1.name })
+        for deployment in deployments.prefix(objectLimit) {
             var line = "- \(deployment.name)"
-            if let component = deployment.component { line += " (component \(component))" }
+            if let component = deployment.component { line += " (\(component))" }
             line += ": \(deployment.readyReplicas)/\(deployment.replicas) ready"
-            line += ", " + deployment.containers.map { "container \($0.name) image \($0.image)" }.joined(separator: ", ")
+            line += ", " + deployment.containers.map { "\($0.name)=\($0.image)" }.joined(separator: ", ")
             if let revision = deployment.revision { line += ", revision \(revision)" }
             if let autoscaler = snapshot.autoscalers.first(where: { $0.targetDeployment == deployment.name }) {
-                line += ", autoscaler \(autoscaler.min)-\(autoscaler.max)" + (autoscaler.cpuPercent.map { " at \($0)% cpu" } ?? "")
+                line += ", autoscaler \(autoscaler.min)-\(autoscaler.max)" + (autoscaler.cpuPercent.map { " \($0)% cpu" } ?? "")
             }
             lines.append(line)
         }
+        if deployments.count > objectLimit { lines.append("- and \(deployments.count - objectLimit) more") }
         let troubled = snapshot.pods.filter { $0.phase != "Running" }.sorted { $0.name < $1.name }
         lines.append("pods: \(snapshot.pods.count)" + (troubled.isEmpty ? ", all running" : ", not running:"))
-        lines += troubled.map { "- \($0.name): \($0.phase)" }
+        lines += troubled.prefix(objectLimit).map { "- \($0.name): \($0.phase)" }
+        if troubled.count > objectLimit { lines.append("- and \(troubled.count - objectLimit) more") }
         let recent = warnings.sorted { ($0.time ?? .distantPast) > ($1.time ?? .distantPast) }.prefix(eventLimit)
         if !recent.isEmpty {
             lines.append("recent warning events:")

@@ -13,7 +13,8 @@ import KaiProviders
 /// do it (``ModelRefusal``); text that is plainly a tool call is read as one (``DisguisedToolCall``).
 /// Every tool call is untrusted: one that cannot be used is sent back once with what is wrong, and
 /// then kai gives up; a reply with more calls than a plan may have steps is refused outright. An empty
-/// reply after reads leaves those reads as the plan; a conversation too long for the server's
+/// reply after reads leaves those reads as the plan (so does a second unusable one), and one before any
+/// read is asked again once; a conversation too long for the server's
 /// context is sent again with the reads' results clipped shorter.
 /// The final plan is checked against the request (``PlanGrounding``): a change on something the
 /// request did not name, or proposed for a request that asks for none, never runs on `--yes` alone.
@@ -56,10 +57,13 @@ public struct ModelPlanner: Sendable {
     /// Plans `request` with the model. Throws ``ProviderError`` when the provider fails or its replies cannot be used.
     public func plan(_ request: String) async throws -> Outcome {
         let offered = OperationName.allCases.filter { !planner.policy.disabledOperations.contains($0) }
+        let tools = ToolCatalog.definitions(for: offered, detail: .compact(namespace: Self.namesAnotherNamespace(request, snapshot: planner.snapshot)))
         let system = prompts.systemPrompt(namespace: planner.snapshot.namespace, maxRounds: maxRounds)
         var messages: [ModelMessage] = [.user("Request: \(request)\n\n\(await summary())")]
         var use = ModelUse(provider: provider.name)
         var corrected = false
+        var askedAgain = false
+        var requiredTool: String?
         var readRounds = 0
         var reads = ReadResults()
         var readSteps: [PlannedStep] = []
@@ -69,14 +73,16 @@ public struct ModelPlanner: Sendable {
             // Text is held back until the round is whole: a tool call in disguise is never shown as an answer.
             let whole: ModelReply
             do {
-                whole = try await provider.complete(ModelRequest(system: system, messages: messages, tools: ToolCatalog.definitions(for: offered)),
-                                                    onText: { _ in })
+                var asked = ModelRequest(system: system, messages: messages, tools: tools, maxTokens: Self.maxReplyTokens)
+                asked.requiredTool = requiredTool
+                whole = try await provider.complete(asked, onText: { _ in })
             } catch let error as ProviderError where error.reason == .contextOverflow && reads.canShrink {
                 // The reads' results made the conversation too long for the server: send them shorter.
                 messages = reads.shrinking(messages)
                 continue
             }
             let reply = Self.undisguised(whole)
+            requiredTool = nil
             let elapsed = started.duration(to: clock.now)
             use.roundTrips += 1
             use.usage = use.usage + reply.usage
@@ -88,12 +94,15 @@ public struct ModelPlanner: Sendable {
                 let text = reply.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 if text.isEmpty, !readSteps.isEmpty {
                     // The reads it made stand as the plan: what they show is worth more than an empty reply.
-                    var plan = Plan(request: request, interpreter: .model, steps: readSteps)
-                    plan.understanding = ["the model read this and then said nothing more"]
-                    plan.model = use
-                    return .plan(plan)
+                    return .plan(readsStanding(request, readSteps, use: use, "the model read this and then said nothing more"))
                 }
-                guard !text.isEmpty else { throw unusable("it answered with neither text nor a tool call", sent: whole) }
+                if text.isEmpty {
+                    // Some local servers turn a reply the model began as text into nothing: ask once more.
+                    guard !askedAgain else { throw unusable("it answered with neither text nor a tool call", sent: whole) }
+                    askedAgain = true
+                    messages.append(.user(Self.emptyReplyCorrection))
+                    continue
+                }
                 if let refusal = ModelRefusal.refusal(in: text) {
                     var plan = Plan(request: request, interpreter: .model, refusal: refusal)
                     plan.model = use
@@ -111,12 +120,22 @@ public struct ModelPlanner: Sendable {
             messages.append(.assistant(text: reply.text, toolCalls: reply.toolCalls))
             if !problems.isEmpty {
                 guard !corrected else {
+                    if !readSteps.isEmpty {
+                        // After reads, a second unusable reply leaves those reads as the plan, as an empty one does.
+                        return .plan(readsStanding(request, readSteps, use: use, "the model read this and then sent a reply that could not be used"))
+                    }
                     let said = problems.map { call, error in
                         "\(call.name): " + (error.problem.hasSuffix(".") ? String(error.problem.dropLast()) : error.problem)
                     }
                     throw unusable(said.joined(separator: "; "), sent: whole)
                 }
                 corrected = true
+                // A call that came with no arguments at all (a local server that let the model write only the
+                // tool's name) is asked for again with that tool required, so that the server asks for its arguments.
+                if reply.toolCalls.count == 1, let call = reply.toolCalls.first, offered.map(\.rawValue).contains(call.name),
+                   ["", "{}"].contains(call.arguments.filter { !$0.isWhitespace }) {
+                    requiredTool = call.name
+                }
                 messages += checked.map { call, result in
                     switch result {
                     case .problem(let error):
@@ -138,14 +157,37 @@ public struct ModelPlanner: Sendable {
             }
             readRounds += 1
             for (call, step) in zip(reply.toolCalls, plan.steps) {
-                let words = PlanWords.describe(step.operation)
-                onRead(words)
-                use.reads.append(words)
+                onRead(step.operation.inWords)
                 if !readSteps.contains(step) { readSteps.append(step) }
+                use.reads = readSteps
                 messages.append(.toolResult(await run(step.operation, call: call, into: &reads)))
             }
         }
     }
+
+    /// The longest reply asked for, in tokens: a plan's calls or a few sentences fit well inside it, and a
+    /// model that loops (whitespace, repeated text) stops within seconds, not minutes.
+    static let maxReplyTokens = 400
+
+    /// Whether `request` names a namespace other than the snapshot's (a word that is one the cluster
+    /// has, or the word "namespace"): only then are the tools given a `namespace` argument.
+    static func namesAnotherNamespace(_ request: String, snapshot: ClusterSnapshot) -> Bool {
+        let others = Set(snapshot.neighbours.map(\.namespace) + snapshot.knownNamespaces).subtracting([snapshot.namespace])
+        let words = request.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
+        return words.contains { others.contains($0) || $0 == "namespace" || $0 == "namespaces" }
+    }
+
+    /// The reads the model made, standing as the plan when what it sent next cannot be used; `why` says so.
+    private func readsStanding(_ request: String, _ reads: [PlannedStep], use: ModelUse, _ why: String) -> Plan {
+        var plan = Plan(request: request, interpreter: .model, steps: reads)
+        plan.understanding = [why]
+        plan.model = use
+        return plan
+    }
+
+    /// What the model is told after an empty reply, once.
+    static let emptyReplyCorrection = "Your reply was empty. Call the tool this request needs (a read shows the person its result), "
+        + "or answer in words."
 
     /// `reply` with text that is plainly a tool call (``DisguisedToolCall``) read as that call, to be
     /// checked like any other.
@@ -192,14 +234,5 @@ public struct ModelPlanner: Sendable {
         let why = why.hasSuffix(".") ? String(why.dropLast()) : why
         return ProviderError(.unusableReply, problem: "The model's reply could not be used: \(why). It sent: \(SentText.describe(reply)).",
                       remedy: "Nothing was run. Rephrase the request, or name the operation (\"scale backend to 3\") so the local grammar can plan it.")
-    }
-}
-
-/// An operation in a few words: "logs of deployment todo-chatbot-backend (tail 100)".
-enum PlanWords {
-    static func describe(_ operation: CatalogOperation) -> String {
-        let target = operation.target.map { " \($0.kind.noun) \($0.name)" } ?? " in \(operation.namespace)"
-        let arguments = operation.arguments.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
-        return "\(operation.name)\(target)" + (arguments.isEmpty ? "" : " (\(arguments))")
     }
 }

@@ -1,18 +1,24 @@
-import KaiCore
+import Foundation
 
 /// What a model sent, for a message saying why its reply could not be used: its tool calls and
 /// text, or the provider's raw reply when there were none; on one line, clipped, and scrubbed of
 /// secrets (the terminal layer makes control characters visible).
-enum SentText {
+public enum SentText {
     /// The most characters shown.
     static let limit = 240
 
-    static func describe(_ reply: ModelReply) -> String {
+    /// `reply` as a message quotes it.
+    public static func describe(_ reply: ModelReply) -> String {
         let calls = reply.toolCalls.map { "\($0.name) \($0.arguments)" }
         let text = reply.text.trimmingCharacters(in: .whitespacesAndNewlines)
         var shown = (calls + (text.isEmpty ? [] : [text])).joined(separator: "; ")
         if shown.isEmpty { shown = reply.sent.isEmpty ? "nothing" : reply.sent }
-        let line = Redactor.scrub(shown).split(whereSeparator: \.isNewline).joined(separator: " ")
+        return clipped(shown)
+    }
+
+    /// `text` on one line, scrubbed and clipped to ``limit`` characters.
+    public static func clipped(_ text: String) -> String {
+        let line = Redactor.scrub(text).split(whereSeparator: \.isNewline).joined(separator: " ")
         return line.count > limit ? String(line.prefix(limit - 3)) + "..." : line
     }
 }
