@@ -31,7 +31,7 @@ struct RealModelTests {
     func withServer<T: Sendable>(_ body: (URL) async throws -> T) async throws -> T {
         let model = try await Self.modelPath()
         let log = try KaiProcess.temporaryDirectory().appendingPathComponent("llama-server.log")
-        let command = "exec python3 -m llama_cpp.server --model '\(model)' --host 127.0.0.1 --port 0 --chat_format chatml-function-calling --n_ctx 8192 > '\(log.path)' 2>&1"
+        let command = "exec python3 -m llama_cpp.server --model '\(model)' --host 127.0.0.1 --port 0 --chat_format chatml-function-calling --n_ctx 4096 > '\(log.path)' 2>&1"
         return try await ChildProcess.withRunning(URL(fileURLWithPath: "/usr/bin/env"), ["sh", "-c", command]) { server in
             let deadline = ContinuousClock.now + .seconds(180)
             while true {

@@ -29,7 +29,7 @@ public enum ToolCatalog {
             properties[parameter.name] = property(parameter, examples: detail == .full)
         }
         switch detail {
-        case .full, .compact(namespace: true): properties["namespace"] = ["type": "string"]
+        case .full, .compact(namespace: true): properties["namespace"] = ["type": "string", "maxLength": 63]
         case .compact(namespace: false): break
         }
         var schema: JSON = ["type": "object", "properties": .object(properties)]
@@ -43,23 +43,33 @@ public enum ToolCatalog {
     /// what was wrong to the model when one is out of range.
     private static let largestShownMaximum = 1_000
 
+    /// The longest text an argument may be: a Kubernetes object name (a DNS subdomain, 253), an
+    /// image reference or selector (256), a duration (16). The bound is what a server that
+    /// constrains decoding by the schema (llama.cpp's grammars) needs to stop a small model that
+    /// never closes its string; without it one such argument ran to the end of the context.
+    static let longestName = 253, longestText = 256, longestDuration = 16
+
     private static func property(_ parameter: OperationParameter, examples: Bool) -> JSON {
         switch parameter.kind {
         case .target:
-            return ["type": "string"]
+            return ["type": "string", "maxLength": .int(longestName)]
         case .integer(let range):
             var property: JSON = ["type": "integer"]
             if examples || range.lowerBound > 1 { property["minimum"] = .int(range.lowerBound) }
             if range.upperBound <= largestShownMaximum { property["maximum"] = .int(range.upperBound) }
             return property
         case .text(let example):
-            return examples ? ["type": "string", "description": .string("e.g. \(example)")] : ["type": "string"]
+            var property: JSON = ["type": "string", "maxLength": .int(longestText)]
+            if examples { property["description"] = .string("e.g. \(example)") }
+            return property
         case .boolean:
             return ["type": "boolean"]
         case .choice(let words):
             return ["type": "string", "enum": .array(words.map { .string($0) })]
         case .duration:
-            return examples ? ["type": "string", "description": "e.g. 90s, 10m, 1h30m"] : ["type": "string"]
+            var property: JSON = ["type": "string", "maxLength": .int(longestDuration)]
+            if examples { property["description"] = "e.g. 90s, 10m, 1h30m" }
+            return property
         }
     }
 }
