@@ -54,5 +54,8 @@ struct RedactorTests {
         #expect(Redactor.scrub("Db_Password: hunter22") == "Db_Password: [redacted]")
         #expect(Redactor.scrub("café — PASSWORD=hunter22") == "café — PASSWORD=[redacted]")
         #expect(Redactor.scrub("scale frontend to 2") == "scale frontend to 2")
+        // An API key's prefix inside a word is no key: an image named disk-cleaner keeps its name.
+        #expect(Redactor.scrub("set image to ghcr.io/acme/disk-cleaner-2024.01") == "set image to ghcr.io/acme/disk-cleaner-2024.01")
+        #expect(Redactor.scrub("OPENAI_API_KEY sk-proj-abcdefghijklmnop") == "OPENAI_API_KEY [redacted]")
     }
 }

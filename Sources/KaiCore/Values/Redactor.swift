@@ -25,7 +25,7 @@ public enum Redactor {
             text.replace(/(?i)(bearer|basic|token)(\s+)[A-Za-z0-9._~+\/=-]{12,}/) { "\($0.output.1)\($0.output.2)\(mark)" }
         }
         if clues.mention("sk-", "aiza", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "xox", "akia", "asia") {
-            text.replace(/(?:sk-(?:ant-|proj-|live-|test-)?[A-Za-z0-9_-]{12,}|AIza[0-9A-Za-z_-]{20,}|gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{16,}|xox[abprs]-[A-Za-z0-9-]{10,}|(?:AKIA|ASIA)[0-9A-Z]{16})/, with: mark)
+            text.replace(/(?:\bsk-(?:ant-|proj-|live-|test-)?[A-Za-z0-9_-]{12,}|AIza[0-9A-Za-z_-]{20,}|gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{16,}|xox[abprs]-[A-Za-z0-9-]{10,}|(?:AKIA|ASIA)[0-9A-Z]{16})/, with: mark)
         }
         text = SecretLinks.scrub(text, clues)
         text = SecretSettings.scrub(text, clues)
