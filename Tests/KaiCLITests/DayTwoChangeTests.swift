@@ -16,7 +16,9 @@ struct DayTwoChangeTests {
             let result = try await cluster.kai(["--yes", "--allow-disruptive", "set backend memory limit to 768Mi"])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.contains("1. setResources todo-chatbot-backend: container backend limits.memory=512Mi -> "))
-            #expect(result.stdout.contains("rolled out: 2 of 2 replicas available"), "\(result.stdout)")
+            // All replicas available at the end; the backend's autoscaler may have changed how many there are meanwhile.
+            let rolledOut = result.stdout.firstMatch(of: /rolled out: ([0-9]+) of ([0-9]+) replicas available/)
+            #expect(rolledOut != nil && rolledOut?.output.1 == rolledOut?.output.2, "\(result.stdout)")
             #expect(try await cluster.field("backend", "{.spec.template.spec.containers[0].resources.limits.memory}") == "768Mi")
             // The request and the CPU settings were left as they were.
             #expect(try await cluster.field("backend", backendResources) == #"{"limits":{"cpu":"500m","memory":"768Mi"},"requests":{"cpu":"100m","memory":"256Mi"}}"#)
@@ -132,7 +134,8 @@ struct DayTwoChangeTests {
             #expect(diagnosis.stdout.contains(ask), "\(diagnosis.stdout)")
             let fix = try await cluster.kai(["--yes", "--allow-disruptive", "set todo-chatbot-backend container backend memory limit to 768Mi"])
             #expect(fix.status == 0, "\(fix.stdout) \(fix.stderr)")
-            #expect(fix.stdout.contains("rolled out: 2 of 2 replicas available"), "\(fix.stdout)")
+            let rolledOut = fix.stdout.firstMatch(of: /rolled out: ([0-9]+) of ([0-9]+) replicas available/)
+            #expect(rolledOut != nil && rolledOut?.output.1 == rolledOut?.output.2, "the autoscaler may move the count: \(fix.stdout)")
         }
     }
 
