@@ -52,8 +52,11 @@ public struct AnthropicMessages: ModelProvider {
         }
         for message in request.messages {
             switch message {
-            case .user(let text):
+            case .user(let text) where !pendingResults.isEmpty:
+                // Words after tool results join them in one user turn: the API takes turns that alternate.
+                pendingResults.append(["type": "text", "text": .string(text)])
                 flushResults()
+            case .user(let text):
                 messages.append(["role": "user", "content": .string(text)])
             case .assistant(let text, let calls):
                 flushResults()
@@ -70,7 +73,11 @@ public struct AnthropicMessages: ModelProvider {
         var body: [String: JSON] = ["model": .string(model), "max_tokens": .int(request.maxTokens), "system": .string(request.system),
                                          "messages": .array(messages), "temperature": 0, "stream": true]
         if !request.tools.isEmpty {
-            body["tools"] = .array(request.tools.map { ["name": .string($0.name), "description": .string($0.description), "input_schema": $0.parameters] })
+            body["tools"] = .array(request.tools.map { tool in
+                var definition: JSON = ["name": .string(tool.name), "input_schema": tool.parameters]
+                if !tool.description.isEmpty { definition["description"] = .string(tool.description) }
+                return definition
+            })
             if let tool = request.requiredTool { body["tool_choice"] = ["type": "tool", "name": .string(tool)] }
         }
         return .object(body)

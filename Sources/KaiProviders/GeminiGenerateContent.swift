@@ -58,8 +58,11 @@ public struct GeminiGenerateContent: ModelProvider {
         }
         for message in request.messages {
             switch message {
-            case .user(let text):
+            case .user(let text) where !pendingResponses.isEmpty:
+                // Words after function responses join them in one user turn, as a model turn's calls are answered.
+                pendingResponses.append(["text": .string(text)])
                 flush()
+            case .user(let text):
                 contents.append(["role": "user", "parts": [["text": .string(text)]]])
             case .assistant(let text, let calls):
                 flush()
@@ -79,8 +82,10 @@ public struct GeminiGenerateContent: ModelProvider {
         var body: [String: JSON] = ["systemInstruction": ["parts": [["text": .string(request.system)]]], "contents": .array(contents),
                                          "generationConfig": ["temperature": 0, "maxOutputTokens": .int(request.maxTokens)]]
         if !request.tools.isEmpty {
-            body["tools"] = [["functionDeclarations": .array(request.tools.map {
-                ["name": .string($0.name), "description": .string($0.description), "parameters": $0.parameters]
+            body["tools"] = [["functionDeclarations": .array(request.tools.map { tool in
+                var declaration: JSON = ["name": .string(tool.name), "parameters": tool.parameters]
+                if !tool.description.isEmpty { declaration["description"] = .string(tool.description) }
+                return declaration
             })]]
             if let tool = request.requiredTool {
                 body["toolConfig"] = ["functionCallingConfig": ["mode": "ANY", "allowedFunctionNames": [.string(tool)]]]

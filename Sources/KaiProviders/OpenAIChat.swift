@@ -186,7 +186,9 @@ public final class OpenAIChat: ModelProvider {
         if stream { body["stream_options"] = ["include_usage": true] }
         if !request.tools.isEmpty {
             body["tools"] = .array(request.tools.map { tool in
-                ["type": "function", "function": ["name": .string(tool.name), "description": .string(tool.description), "parameters": tool.parameters]]
+                var function: JSON = ["name": .string(tool.name), "parameters": tool.parameters]
+                if !tool.description.isEmpty { function["description"] = .string(tool.description) }
+                return ["type": "function", "function": function]
             })
             body["tool_choice"] = request.requiredTool.map { ["type": "function", "function": ["name": .string($0)]] } ?? "auto"
         }

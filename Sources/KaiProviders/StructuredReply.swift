@@ -31,7 +31,8 @@ enum StructuredReply {
             let required = tool.parameters["required"]?.array?.compactMap(\.string) ?? []
             let optional = (tool.parameters["properties"]?.object?.keys.sorted() ?? []).filter { $0 != "namespace" && !required.contains($0) }
             let arguments = required + optional.map { $0 + "?" }
-            return "\(tool.name)(\(arguments.joined(separator: ", "))): \(tool.description)"
+            let signature = "\(tool.name)(\(arguments.joined(separator: ", ")))"
+            return tool.description.isEmpty ? signature : signature + ": " + tool.description
         }
         return """
 
@@ -55,8 +56,10 @@ enum StructuredReply {
         let branches: [JSON] = tools.map { tool in
             var arguments = tool.parameters
             arguments["additionalProperties"] = false
-            return ["type": "object", "description": .string(tool.description), "additionalProperties": false,
-                    "properties": ["tool": ["const": .string(tool.name)], "arguments": arguments], "required": ["tool", "arguments"]]
+            var branch: JSON = ["type": "object", "additionalProperties": false,
+                                "properties": ["tool": ["const": .string(tool.name)], "arguments": arguments], "required": ["tool", "arguments"]]
+            if !tool.description.isEmpty { branch["description"] = .string(tool.description) }
+            return branch
         }
         return ["type": "object", "additionalProperties": false, "required": ["calls", "message"],
                 "properties": ["calls": ["type": "array", "maxItems": .int(maximumCalls), "items": ["anyOf": .array(branches)]],

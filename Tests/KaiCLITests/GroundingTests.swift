@@ -86,6 +86,22 @@ struct GroundingTests {
         }
     }
 
+    @Test func aChangeTheRequestsWordsDoNotAskForIsASuggestion() async throws {
+        // The restart tool is not offered for "scale the backend to 3"; a model that calls it anyway only suggests it.
+        let replies = [Documented.openAIToolCalls([("scale", #"{"target":"backend","replicas":3}"#), ("restart", #"{"target":"backend"}"#)])]
+        try await ModelServer.with(replies) { url, server in
+            let model = model(url)
+            let result = try await KaiProcess.plan(model.flags + ["-o", "json", "scale the backend to 3"], environment: model.environment)
+            #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+            let document = try result.json()
+            #expect((document["steps"] as? [[String: Any]])?.map { $0["op"] as? String } == ["scale"])
+            #expect((document["suggestions"] as? [[String: Any]])?.map { $0["op"] as? String } == ["restart"])
+            let offered = try #require(await server.received.first?.json["tools"] as? [[String: Any]])
+                .compactMap { ($0["function"] as? [String: Any])?["name"] as? String }
+            #expect(offered.contains("scale") && !offered.contains("restart") && offered.contains("diagnose"))
+        }
+    }
+
     @Test func aChangeOnWhatTheRequestNamedIsAnOrdinaryPlanStep() async throws {
         try await ModelServer.with([Documented.openAIToolCall("scale", #"{"target":"backend","replicas":3}"#)]) { url, _ in
             let model = model(url)

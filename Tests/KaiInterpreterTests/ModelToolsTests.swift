@@ -79,7 +79,9 @@ struct ModelToolsTests {
         try "Be terse. Namespace {{namespace}}, {{maxRounds}} rounds.".write(to: folder.appendingPathComponent("system.md"), atomically: true, encoding: .utf8)
         let prompts = try Prompts.load(folder: folder.path)
         #expect(prompts.examples == Prompts.builtIn.examples)
-        #expect(prompts.systemPrompt(namespace: "todo-chatbot", maxRounds: 2).hasPrefix("Be terse. Namespace todo-chatbot, 2 rounds.\n\n"))
+        // A system prompt without {{tools}} is followed by the list of tools the request is offered.
+        #expect(prompts.systemPrompt(namespace: "todo-chatbot", maxRounds: 2, tools: [.scale, .logs])
+            .hasPrefix("Be terse. Namespace todo-chatbot, 2 rounds.\nTools: scale (replica count; 0 stops it), logs (log lines).\n\n"))
         #expect(throws: RequestError.self) { try Prompts.load(folder: "/nonexistent/prompts") }
     }
 }

@@ -158,6 +158,24 @@ struct WireFormatTests {
         #expect(response["name"] as? String == "logs")
         #expect((response["response"] as? [String: Any])?["content"] as? String == "ok")
     }
+
+    /// kai says a correction in words after the tool results too; the APIs that take alternating turns
+    /// get both in one user turn.
+    @Test func wordsAfterToolResultsJoinThemInOneUserTurn() async throws {
+        let call = ToolCall(id: "call_0", name: "logs", arguments: #"{"target":"backend"}"#)
+        let request = ModelRequest(system: "s", messages: [.user("why"), .assistant(text: "", toolCalls: [call]),
+                                                          .toolResult(ToolResult(callID: "call_0", name: "logs", content: "Not run", isError: true)),
+                                                          .user("kai did not run your calls.")],
+                                   tools: [])
+        let anthropic = try #require(try await exchange(.anthropic, [Documented.anthropicJSON], request: request).received.first?.json["messages"] as? [[String: Any]])
+        #expect(anthropic.map { $0["role"] as? String } == ["user", "assistant", "user"])
+        #expect((anthropic[2]["content"] as? [[String: Any]])?.map { $0["type"] as? String } == ["tool_result", "text"])
+        let gemini = try #require(try await exchange(.gemini, [Documented.geminiStreamed], request: request).received.first?.json["contents"] as? [[String: Any]])
+        #expect(gemini.map { $0["role"] as? String } == ["user", "model", "user"])
+        #expect((gemini[2]["parts"] as? [[String: Any]])?.last?["text"] as? String == "kai did not run your calls.")
+        let openAI = try #require(try await exchange(.openai, [Documented.openAIText], request: request).received.first?.json["messages"] as? [[String: Any]])
+        #expect(openAI.map { $0["role"] as? String } == ["system", "user", "assistant", "tool", "user"])
+    }
 }
 
 extension JSON {

@@ -34,26 +34,27 @@ public struct OperationParameter: Sendable, Hashable {
 }
 
 extension OperationName {
-    /// What the operation does, in a few words, for the model's tool description (kept short: a small
-    /// model on a laptop CPU reads every word of every tool before each request).
+    /// What the operation does, in a few lowercase words, for the model's tool description and the
+    /// system prompt's list of tools (kept short: a small model on a laptop CPU reads every word of
+    /// every tool before each request).
     public var purpose: String {
         switch self {
-        case .list: "List objects of a kind."
-        case .describe: "Spec, status and events."
-        case .logs: "Log lines of a pod or deployment."
-        case .events: "Recent events."
-        case .diagnose: "Why something is failing."
-        case .resources: "CPU and memory use against limits."
-        case .rolloutStatus: "Whether a rollout finished."
-        case .rolloutHistory: "Rollout revisions."
-        case .scale: "Set replicas; 0 stops it."
-        case .restart: "Rolling restart."
-        case .autoscale: "Create or update an autoscaler."
-        case .rollback: "Back to the previous or a given revision."
-        case .setImage: "Set a container's image."
-        case .setResources: "Set CPU and memory requests and limits."
-        case .removeAutoscaler: "Delete the autoscaler; replicas stay."
-        case .deletePod: "Delete a pod; it is replaced."
+        case .list: "objects of a kind"
+        case .describe: "one object's details"
+        case .logs: "log lines"
+        case .events: "recent events"
+        case .diagnose: "why something fails or is down"
+        case .resources: "cpu and memory use"
+        case .rolloutStatus: "whether a rollout finished"
+        case .rolloutHistory: "past revisions"
+        case .scale: "replica count; 0 stops it"
+        case .restart: "rolling restart"
+        case .autoscale: "create or change an autoscaler"
+        case .rollback: "to an earlier revision"
+        case .setImage: "new image or version"
+        case .setResources: "cpu or memory requests and limits"
+        case .removeAutoscaler: "delete an autoscaler"
+        case .deletePod: "delete one pod"
         }
     }
 

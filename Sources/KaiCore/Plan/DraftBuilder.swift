@@ -193,13 +193,28 @@ public enum DraftBuilder {
 }
 
 extension TargetPhrase {
-    /// A target as written in a file or a tool call: "backend", "todo-chatbot-backend", "backend pod".
+    /// A target as written in a file or a tool call: "backend", "todo-chatbot-backend", "backend pod", or
+    /// as kubectl names one, "deploy/backend" or "pod/todo-chatbot-backend-7d9f-x2k4p".
     public init(text: String) {
         let words = text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
-        if words.count > 1, let last = words.last, let kind = ObjectKind.allCases.first(where: { $0.noun == last }) {
+        if words.count == 1, let slash = words[0].firstIndex(of: "/"),
+           let kind = ObjectKind(kubectlWord: String(words[0][..<slash])), words[0].index(after: slash) < words[0].endIndex {
+            self.init(words: [String(words[0][words[0].index(after: slash)...])], kindHint: kind)
+        } else if words.count > 1, let last = words.last, let kind = ObjectKind.allCases.first(where: { $0.noun == last }) {
             self.init(words: Array(words.dropLast()), kindHint: kind)
         } else {
             self.init(words: words)
+        }
+    }
+}
+
+extension ObjectKind {
+    /// The kind kubectl's word names ("deploy", "deployments", "po"), if it is one kai acts on.
+    init?(kubectlWord word: String) {
+        switch ResourceKind(word: word) {
+        case .deployments?: self = .deployment
+        case .pods?: self = .pod
+        default: return nil
         }
     }
 }

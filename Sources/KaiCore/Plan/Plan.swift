@@ -37,15 +37,16 @@ public struct Plan: Sendable, Hashable {
         self.refusal = refusal
     }
 
-    /// The plan with its changes set aside as ``suggestions``, its reads kept as steps after `earlierReads`
-    /// (what a model looked at before it proposed the changes, so the person sees it too).
-    public func suggestingChanges(after earlierReads: [PlannedStep] = []) -> Plan {
-        let reads = steps.filter { $0.operation.risk == .read }
-        var plan = Plan(request: request, interpreter: interpreter, steps: earlierReads.filter { !reads.contains($0) } + reads)
+    /// The plan with its changes set aside as ``suggestions`` (those `suggested` picks; all by default), its
+    /// other steps kept after `earlierReads` (what a model looked at before it proposed the changes, so the
+    /// person sees it too).
+    public func suggestingChanges(after earlierReads: [PlannedStep] = [], where suggested: (PlannedStep) -> Bool = { _ in true }) -> Plan {
+        let kept = steps.filter { $0.operation.risk == .read || !suggested($0) }
+        var plan = Plan(request: request, interpreter: interpreter, steps: earlierReads.filter { !kept.contains($0) } + kept)
         plan.note = note
         plan.model = model
         plan.understanding = understanding
-        plan.suggestions = suggestions + steps.filter { $0.operation.risk > .read }
+        plan.suggestions = suggestions + steps.filter { $0.operation.risk > .read && suggested($0) }
         plan.ungrounded = ungrounded
         return plan
     }

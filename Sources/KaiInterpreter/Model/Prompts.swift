@@ -4,7 +4,8 @@ import KaiCore
 /// The prompts kai sends a model: built into the binary from prompts/, or read from a folder
 /// given with `--prompts` (a file it lacks keeps the built-in one).
 public struct Prompts: Sendable, Hashable {
-    /// How kai's interpreter behaves: its rules, with `{{namespace}}` and `{{maxRounds}}` filled in.
+    /// How kai's interpreter behaves: its rules, with `{{namespace}}`, `{{maxRounds}}` and `{{tools}}` (the
+    /// offered tools with their purposes) filled in; without `{{tools}}`, that list follows the rules.
     public let system: String
     /// How a diagnosis is explained.
     public let diagnose: String
@@ -43,10 +44,17 @@ public struct Prompts: Sendable, Hashable {
                        examples: try read("examples.md", builtIn.examples))
     }
 
-    /// The system prompt for a request in `namespace` allowing `maxRounds` rounds of reads, with the examples.
-    public func systemPrompt(namespace: String, maxRounds: Int) -> String {
-        let rules = system.replacingOccurrences(of: "{{namespace}}", with: namespace)
+    /// The system prompt for a request in `namespace` allowing `maxRounds` rounds of reads and offering
+    /// `tools` (named with their purposes, ``ToolCatalog/glossary(_:)``), with the examples.
+    public func systemPrompt(namespace: String, maxRounds: Int, tools: [OperationName]) -> String {
+        let glossary = ToolCatalog.glossary(tools)
+        var rules = system.replacingOccurrences(of: "{{namespace}}", with: namespace)
             .replacingOccurrences(of: "{{maxRounds}}", with: String(maxRounds))
+        if rules.contains("{{tools}}") {
+            rules = rules.replacingOccurrences(of: "{{tools}}", with: glossary)
+        } else {
+            rules = rules.trimmingCharacters(in: .whitespacesAndNewlines) + "\n" + glossary
+        }
         return rules.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n" + examples.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -26,8 +26,11 @@ public enum ToolCallReader {
             return .failure(ArgumentError(argument: nil, problem: "The arguments of \(operation) must be a JSON object, not \(clip(text)).",
                                           remedy: "Send them as {\"name\": value, …}."))
         }
+        // An optional argument sent empty or null is one not given: small models write "" for "none".
+        let required = Set(operation.parameters.filter(\.required).map(\.name))
+        let given = members.filter { name, value in required.contains(name) || !(value == .null || value == .string("")) }
         do {
-            return .success(try DraftBuilder.draft(operation, members.mapValues(\.argument)))
+            return .success(try DraftBuilder.draft(operation, given.mapValues(\.argument)))
         } catch {
             return .failure(error)
         }

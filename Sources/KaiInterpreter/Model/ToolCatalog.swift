@@ -7,17 +7,29 @@ public enum ToolCatalog {
     public enum Detail: Sendable, Hashable {
         /// Every argument with its example of form, `namespace` included: for agents (`kai mcp`).
         case full
-        /// What a small model on a laptop CPU needs to read before every request: no examples (the
-        /// system prompt gives the forms once), and `namespace` only when `namespace` is true (the
-        /// request names another namespace; kai acts in the current one otherwise).
-        case compact(namespace: Bool)
+        /// What a small model on a laptop CPU needs to read before every request: no descriptions (the
+        /// system prompt names each tool's purpose once, ``glossary(_:)``), no examples (it gives the forms
+        /// once too), a change's optional arguments only when the request has words for them
+        /// (``RequestCues``: a made-up revision or memory limit would be a wrong change), and the
+        /// `namespace` only when it names another one (kai acts in the current one otherwise). A read keeps
+        /// its optional arguments, so that the reads, offered first, are the same text from one request to
+        /// the next and a local server's prompt cache keeps them.
+        case compact(RequestCues)
     }
 
     /// The tools for `operations` (the policy leaves out what it switches off), at `detail`.
     public static func definitions(for operations: [OperationName] = OperationName.allCases, detail: Detail = .full) -> [ToolDefinition] {
         operations.map { operation in
-            ToolDefinition(name: operation.rawValue, description: operation.purpose, parameters: schema(of: operation, detail: detail))
+            let description = if case .full = detail { operation.purpose.prefix(1).uppercased() + operation.purpose.dropFirst() + "." } else { "" }
+            return ToolDefinition(name: operation.rawValue, description: description, parameters: schema(of: operation, detail: detail))
         }
+    }
+
+    /// One line naming each of `operations` with its purpose, for a system prompt that goes with compact
+    /// tools: "Tools: list (objects of a kind), …". Local servers such as llama-cpp-python's show a model
+    /// a tool's name and arguments but not its description, so the purpose has to be said here.
+    public static func glossary(_ operations: [OperationName]) -> String {
+        "Tools: " + operations.map { "\($0.rawValue) (\($0.purpose))" }.joined(separator: ", ") + "."
     }
 
     /// `{"type": "object", "properties": {…}, "required": […]}` for `operation`'s arguments. An argument
@@ -26,11 +38,17 @@ public enum ToolCatalog {
     public static func schema(of operation: OperationName, detail: Detail = .full) -> JSON {
         var properties: [String: JSON] = [:]
         for parameter in operation.parameters {
-            properties[parameter.name] = property(parameter, examples: detail == .full)
+            switch detail {
+            case .full: properties[parameter.name] = property(parameter, examples: true)
+            case .compact(let cues) where !operation.isChange || cues.mentions(parameter, of: operation):
+                properties[parameter.name] = property(parameter, examples: false)
+            case .compact: break
+            }
         }
         switch detail {
-        case .full, .compact(namespace: true): properties["namespace"] = ["type": "string", "maxLength": 63]
-        case .compact(namespace: false): break
+        case .full: properties["namespace"] = ["type": "string", "maxLength": 63]
+        case .compact(let cues) where cues.namesAnotherNamespace: properties["namespace"] = ["type": "string", "maxLength": 63]
+        case .compact: break
         }
         var schema: JSON = ["type": "object", "properties": .object(properties)]
         let required = operation.parameters.filter(\.required).map { JSON.string($0.name) }

@@ -32,7 +32,7 @@ public struct RequestSurvey: Sendable {
     /// A change is asked for when a clause orders one; a request whose change words are all mentions
     /// asks for none; one with no change word asks for one when it says to act ("fix it"), and for none
     /// when every clause is a question or a look.
-    private static func asksForChange(_ clauses: [Clause]) -> Bool {
+    static func asksForChange(_ clauses: [Clause]) -> Bool {
         let naming = clauses.filter { $0.containsAny(ChangeGuard.changeWords) || $0.containsAny(ClauseIntent.pastForms) }
         if naming.contains(where: { ClauseIntent.of($0) == .request }) { return true }
         if !naming.isEmpty { return false }

@@ -56,10 +56,14 @@ public struct ModelPlanner: Sendable {
 
     /// Plans `request` with the model. Throws ``ProviderError`` when the provider fails or its replies cannot be used.
     public func plan(_ request: String) async throws -> Outcome {
-        let offered = OperationName.allCases.filter { !planner.policy.disabledOperations.contains($0) }
-        let tools = ToolCatalog.definitions(for: offered, detail: .compact(namespace: Self.namesAnotherNamespace(request, snapshot: planner.snapshot)))
-        let system = prompts.systemPrompt(namespace: planner.snapshot.namespace, maxRounds: maxRounds)
-        var messages: [ModelMessage] = [.user("Request: \(request)\n\n\(await summary())")]
+        let cues = RequestCues(request, otherNamespaces: Self.otherNamespaces(planner.snapshot), vocabulary: planner.vocabulary)
+        let allowed = OperationName.allCases.filter { !planner.policy.disabledOperations.contains($0) }
+        let offered = cues.shortlist(of: allowed)
+        let tools = ToolCatalog.definitions(for: offered, detail: .compact(cues))
+        // What stays the same from one request to the next comes first, for a local server's prompt cache:
+        // the rules naming every allowed tool, the reads, the cluster; then the changes offered and the request.
+        let system = prompts.systemPrompt(namespace: planner.snapshot.namespace, maxRounds: maxRounds, tools: allowed)
+        var messages: [ModelMessage] = [.user(Self.firstMessage(request, summary: await summary(), cues: cues))]
         var use = ModelUse(provider: provider.name)
         var corrected = false
         var askedAgain = false
@@ -67,6 +71,8 @@ public struct ModelPlanner: Sendable {
         var readRounds = 0
         var reads = ReadResults()
         var readSteps: [PlannedStep] = []
+        // Changes already planned while kai asks whether the request holds more (``continuationPrompt``).
+        var continuing: [DraftStep]?
         let clock = ContinuousClock()
         while true {
             let started = clock.now
@@ -90,6 +96,10 @@ public struct ModelPlanner: Sendable {
             guard reply.toolCalls.count <= Planner.maximumSteps else {
                 throw unusable("the model asked for \(reply.toolCalls.count) calls, at most \(Planner.maximumSteps)", sent: whole)
             }
+            if let planned = continuing, reply.toolCalls.isEmpty || reply.toolCalls.count + planned.count > Planner.maximumSteps {
+                // Asked for the rest of the request, the model had nothing more (or too much): the plan stands as it was.
+                return .plan(try finish(request, drafts: planned, note: nil, use: use, reads: readSteps, asked: cues.operations))
+            }
             if reply.toolCalls.isEmpty {
                 let text = reply.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 if text.isEmpty, !readSteps.isEmpty {
@@ -101,6 +111,9 @@ public struct ModelPlanner: Sendable {
                     guard !askedAgain else { throw unusable("it answered with neither text nor a tool call", sent: whole) }
                     askedAgain = true
                     messages.append(.user(Self.emptyReplyCorrection))
+                    // When the request's words point to one tool, that tool is required: some local servers let a
+                    // model that began a text reply write nothing at all.
+                    requiredTool = cues.onlyOperation.flatMap { offered.contains($0) ? $0.rawValue : nil }
                     continue
                 }
                 if let refusal = ModelRefusal.refusal(in: text) {
@@ -112,12 +125,20 @@ public struct ModelPlanner: Sendable {
                 return .answer(text, use)
             }
             onText(reply.text)
-            let checked = reply.toolCalls.map { call in (call, check(call, offered: offered)) }
+            // A call to an allowed tool that was not offered is checked like any other; a change the request's
+            // words do not ask for becomes a suggestion when the plan is grounded.
+            let checked = reply.toolCalls.map { call in (call, check(call, offered: allowed)) }
             let problems = checked.compactMap { call, result -> (ToolCall, any KaiError)? in
                 if case .problem(let error) = result { (call, error) } else { nil }
             }
             let drafts = checked.compactMap { _, result -> DraftStep? in if case .draft(let draft) = result { draft } else { nil } }
             messages.append(.assistant(text: reply.text, toolCalls: reply.toolCalls))
+            if let planned = continuing, !problems.isEmpty {
+                // What it added for the rest of the request cannot be used: the plan stands as it was, and says so.
+                var plan = try finish(request, drafts: planned, note: nil, use: use, reads: readSteps, asked: cues.operations)
+                plan.understanding.append("the model's further call could not be used: " + problems.map { "\($0.0.name): \($0.1.problem)" }.joined(separator: "; "))
+                return .plan(plan)
+            }
             if !problems.isEmpty {
                 guard !corrected else {
                     if !readSteps.isEmpty {
@@ -132,7 +153,7 @@ public struct ModelPlanner: Sendable {
                 corrected = true
                 // A call that came with no arguments at all (a local server that let the model write only the
                 // tool's name) is asked for again with that tool required, so that the server asks for its arguments.
-                if reply.toolCalls.count == 1, let call = reply.toolCalls.first, offered.map(\.rawValue).contains(call.name),
+                if reply.toolCalls.count == 1, let call = reply.toolCalls.first, allowed.map(\.rawValue).contains(call.name),
                    ["", "{}"].contains(call.arguments.filter { !$0.isWhitespace }) {
                     requiredTool = call.name
                 }
@@ -146,14 +167,27 @@ public struct ModelPlanner: Sendable {
                                                isError: true))
                     }
                 }
+                // Said once more in words: some local servers' chat templates show the model no tool results.
+                messages.append(.user(Self.correctionPrompt(problems.map { "\($0.0.name): \($0.1.problem)" })))
                 continue
             }
             let isRead = drafts.allSatisfy { !$0.operation.isChange }
+            if let planned = continuing {
+                return .plan(try finish(request, drafts: planned + drafts.filter { !planned.contains($0) }, note: reply.text, use: use, reads: readSteps, asked: cues.operations))
+            }
+            let unanswered = cues.unanswered(by: readSteps.map(\.operation.name) + drafts.map(\.operation))
+            if !isRead, unanswered != .nothing, drafts.count < Planner.maximumSteps {
+                // Some part of the request has no call (some servers send one call a reply): ask for the rest, once.
+                continuing = drafts
+                messages += reply.toolCalls.map { .toolResult(ToolResult(callID: $0.id, name: $0.name, content: "Planned; it runs once the person confirms.", isError: false)) }
+                messages.append(.user(Self.continuationPrompt(unanswered)))
+                continue
+            }
             var plan = try planner.plan(request, drafts: drafts, interpreter: .model)
             plan.note = reply.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : reply.text
             guard isRead, readRounds < maxRounds, plan.refusal == nil else {
                 plan.model = use
-                return .plan(PlanGrounding(planner: planner).ground(plan, reads: readSteps))
+                return .plan(PlanGrounding(planner: planner).ground(plan, reads: readSteps, asked: cues.operations))
             }
             readRounds += 1
             for (call, step) in zip(reply.toolCalls, plan.steps) {
@@ -169,12 +203,44 @@ public struct ModelPlanner: Sendable {
     /// model that loops (whitespace, repeated text) stops within seconds, not minutes.
     static let maxReplyTokens = 400
 
-    /// Whether `request` names a namespace other than the snapshot's (a word that is one the cluster
-    /// has, or the word "namespace"): only then are the tools given a `namespace` argument.
-    static func namesAnotherNamespace(_ request: String, snapshot: ClusterSnapshot) -> Bool {
-        let others = Set(snapshot.neighbours.map(\.namespace) + snapshot.knownNamespaces).subtracting([snapshot.namespace])
-        let words = request.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
-        return words.contains { others.contains($0) || $0 == "namespace" || $0 == "namespaces" }
+    /// The cluster's summary, then the request, then the tools its words point to when kai can tell (a
+    /// hint a small model needs between neighbours such as describe and diagnose; the model may call others).
+    static func firstMessage(_ request: String, summary: String, cues: RequestCues) -> String {
+        var message = summary + "\n\nRequest: " + request
+        if let operations = cues.operations, !operations.isEmpty {
+            message += "\nIts words point to: " + OperationName.allCases.filter(operations.contains).map(\.rawValue).joined(separator: ", ") + "."
+        }
+        return message
+    }
+
+    /// The namespaces the cluster has besides the snapshot's: a request naming one gets tools with a `namespace` argument.
+    static func otherNamespaces(_ snapshot: ClusterSnapshot) -> Set<String> {
+        Set(snapshot.neighbours.map(\.namespace) + snapshot.knownNamespaces).subtracting([snapshot.namespace])
+    }
+
+    /// The checked plan of `drafts`, with the model's `note`, what asking cost, and grounded in the request after `reads`.
+    private func finish(_ request: String, drafts: [DraftStep], note: String?, use: ModelUse, reads: [PlannedStep],
+                        asked: Set<OperationName>?) throws -> Plan {
+        var plan = try planner.plan(request, drafts: drafts, interpreter: .model)
+        let note = note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        plan.note = note.isEmpty ? nil : note
+        plan.model = use
+        return PlanGrounding(planner: planner).ground(plan, reads: reads, asked: asked)
+    }
+
+    /// What the model is told, once, after a reply that leaves `remainder` of the request without a call.
+    static func continuationPrompt(_ remainder: RequestCues.Remainder) -> String {
+        let said = if case .parts(let parts) = remainder {
+            "The request also says " + parts.map { "\"\($0)\"" }.joined(separator: " and ") + ": call what that asks for now"
+        } else {
+            "The request asks for more than those calls: call the rest now"
+        }
+        return said + ", or reply with nothing if your calls already cover it."
+    }
+
+    /// What the model is told, in words, after calls kai could not use: each one's problem.
+    static func correctionPrompt(_ problems: [String]) -> String {
+        "kai did not run your calls. " + problems.joined(separator: "; ") + ". Send every call again, corrected."
     }
 
     /// The reads the model made, standing as the plan when what it sent next cannot be used; `why` says so.

@@ -14,12 +14,17 @@ struct PlanGrounding {
     let planner: Planner
 
     /// `plan` with its changes checked against its request; `reads` are what the model looked at
-    /// first, shown as steps when its changes become suggestions.
-    func ground(_ plan: Plan, reads: [PlannedStep] = []) -> Plan {
+    /// first, shown as steps when its changes become suggestions. A change whose operation is not among
+    /// `asked` (the changes the request's words ask for, ``RequestCues``; nil when kai cannot tell) is a
+    /// suggestion too.
+    func ground(_ plan: Plan, reads: [PlannedStep] = [], asked: Set<OperationName>? = nil) -> Plan {
         let changes = plan.steps.filter { $0.operation.risk > .read }
         guard plan.refusal == nil, !changes.isEmpty else { return plan }
         let survey = RequestSurvey(plan.request, vocabulary: planner.vocabulary)
         guard survey.asksForChange else { return plan.suggestingChanges(after: reads) }
+        if let asked, changes.contains(where: { !asked.contains($0.operation.name) }) {
+            return ground(plan.suggestingChanges(after: reads) { !asked.contains($0.operation.name) }, reads: [], asked: nil)
+        }
         let missing = missingNames(in: plan.request)
         var grounded = plan
         for step in changes {

@@ -1,0 +1,142 @@
+import KaiCore
+
+/// What a request's words point to, read by the grammar's tokenizer and clause splitter, for what a
+/// model is offered: the operations its clauses ask for, and which optional arguments it has words for.
+///
+/// A small model fills in every argument a tool offers and picks among every tool it sees. An optional
+/// argument the request has no word for ("revision" in "roll back the frontend") invites one made up,
+/// and kai then has to refuse the call; so a compact tool carries only the optional arguments the
+/// request gives words for (``mentions(_:of:)``).
+///
+/// ```swift
+/// let cues = RequestCues("roll back the frontend and restart the api")
+/// // cues.operations: [.rollback, .restart]; cues.parts.count: 2; cues.mentions(revision) == false
+/// ```
+public struct RequestCues: Sendable, Hashable {
+    /// Every lowercased word of the request.
+    public let words: Set<String>
+    /// Whether the request holds a number ("3", "three").
+    public let hasNumber: Bool
+    /// Whether the request names another namespace than the current one: only then do tools take a `namespace`.
+    public let namesAnotherNamespace: Bool
+    /// The request's clauses that ask for something, in order: a mention of a change (past, reported,
+    /// asked about, as ``ClauseIntent`` reads it), a refusal or a negated clause asks for nothing.
+    public let parts: [Part]
+
+    /// One clause that asks for something: its words as typed, and the operation the grammar's detector
+    /// reads in it (nil when it cannot place one: "backend to 4" after "scale frontend to 3").
+    public struct Part: Sendable, Hashable {
+        public let text: String
+        public let operation: OperationName?
+    }
+
+    /// Whether the request asks for a change (as ``RequestSurvey`` reads it) that no part's operation is:
+    /// "give the api a third replica" reads as a look at the api to the detector.
+    public let asksForUnplacedChange: Bool
+
+    /// The operations the request's clauses ask for; nil when some clause asks for something the
+    /// detector cannot place, or the request asks for a change none of them is (all operations stay possible).
+    public var operations: Set<OperationName>? {
+        parts.contains { $0.operation == nil } || asksForUnplacedChange ? nil : Set(parts.compactMap(\.operation))
+    }
+
+    /// How many steps the grammar plans for the request, when it plans it (with the cluster's names).
+    public let grammarSteps: Int?
+
+    /// Reads `request`; `otherNamespaces` are the namespaces besides the current one the cluster has,
+    /// `vocabulary` its names.
+    public init(_ request: String, otherNamespaces: Set<String> = [], vocabulary: Vocabulary? = nil) {
+        if case .steps(let drafts, _, _)? = try? LocalGrammar().interpret(request, vocabulary: vocabulary) {
+            self.grammarSteps = drafts.count
+        } else {
+            self.grammarSteps = nil
+        }
+        let tokens = Tokenizer.tokenize(request)
+        let words = Set(tokens.map(\.text))
+        self.words = words
+        self.hasNumber = tokens.contains(where: \.isNumeric)
+        let plainWords = request.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
+        self.namesAnotherNamespace = plainWords.contains { otherNamespaces.contains($0) || ["namespace", "namespaces", "-n", "--namespace"].contains($0) }
+        let clauses = LocalGrammar.clauses(of: tokens)
+        let parts: [Part] = clauses.compactMap { clause in
+            switch OperationDetector.detect(clause) {
+            case .operation(let operation) where operation.isChange && ClauseIntent.of(clause) != .request: nil
+            case .operation(let operation): Part(text: clause.rawText, operation: operation)
+            case .unknown: Part(text: clause.rawText, operation: nil)
+            case .refusal, .unsure: nil
+            }
+        }
+        self.parts = parts
+        self.asksForUnplacedChange = RequestSurvey.asksForChange(clauses) && !parts.contains { $0.operation?.isChange ?? true }
+    }
+
+    /// What a plan leaves out of the request.
+    public enum Remainder: Sendable, Hashable {
+        /// Nothing: the plan has as many operations as the request asks for.
+        case nothing
+        /// These parts of the request, as typed, have no operation in the plan.
+        case parts([String])
+        /// More than the plan has, though no one part can be named ("scale frontend to 3, backend to 4").
+        case more
+    }
+
+    /// What `planned` leaves out: the parts whose operation none of it has (or could not be placed), or
+    /// `.more` when the grammar reads more steps than it has.
+    public func unanswered(by planned: [OperationName]) -> Remainder {
+        guard max(parts.count, grammarSteps ?? 0) > planned.count else { return .nothing }
+        let left = parts.count > planned.count ? parts.filter { part in part.operation.map { !planned.contains($0) } ?? true } : []
+        return left.isEmpty ? .more : .parts(left.map(\.text))
+    }
+
+    /// The tools to offer a model out of `allowed`: every read, and the changes the request's words ask
+    /// for; all of `allowed` when some part asks for something the detector cannot place. A change the
+    /// request does not ask for is not offered, so a model cannot plan one ("the restart failed, show
+    /// events" offers no restart), and a small model reads a few hundred tokens of tools, not a thousand.
+    public func shortlist(of allowed: [OperationName]) -> [OperationName] {
+        guard let operations else { return allowed }
+        return allowed.filter { !$0.isChange || operations.contains($0) }
+    }
+
+    /// The one operation the request's words point to, if they point to exactly one.
+    public var onlyOperation: OperationName? {
+        guard let operations, operations.count == 1 else { return nil }
+        return operations.first
+    }
+
+    /// Whether the request has words for `parameter` of `operation`: a required argument always; the
+    /// namespace when another is named; any other optional argument when a word for it appears.
+    public func mentions(_ parameter: OperationParameter, of operation: OperationName) -> Bool {
+        if parameter.required { return true }
+        switch parameter.name {
+        case "target": return true
+        case "container": return hasAny(["container", "containers", "-c", "--container"])
+        case "revision": return hasNumber || hasAny(["revision", "revisions", "rev", "--to-revision"])
+        case "tail": return hasNumber || hasAny(["lines", "line", "tail", "--tail", "last"])
+        case "since": return hasAny(Self.timeWords) || words.contains { DurationReader.compact($0) != nil }
+        case "previous": return hasAny(["previous", "prior", "before", "crashed", "crash", "crashes", "-p", "--previous"])
+        case "selector": return hasAny(["label", "labels", "labelled", "labeled", "selector", "-l", "--selector"]) || words.contains { $0.contains("=") }
+        case "fieldSelector": return hasAny(Self.phaseWords) || words.contains { $0.contains("=") }
+        case "cpuPercent": return hasAny(["cpu", "percent", "percentage", "utilization", "utilisation"]) || words.contains { $0.hasSuffix("%") }
+        default: return mentionsResourceField(parameter.name)
+        }
+    }
+
+    /// A resource field (`cpuRequest` … `memoryLimit`) is mentioned when the request names its resource
+    /// (or names neither resource) and its kind (or names neither kind).
+    private func mentionsResourceField(_ name: String) -> Bool {
+        let cpu = hasAny(["cpu", "cpus", "core", "cores", "millicores"]) || words.contains { $0.range(of: #"^[0-9.]+m$"#, options: .regularExpression) != nil }
+        let memory = hasAny(["memory", "mem", "ram"]) || words.contains { $0.range(of: #"^[0-9.]+(mi|gi|ki|m|g)b?$"#, options: .regularExpression) != nil && !$0.hasSuffix("m") }
+        let requests = hasAny(["request", "requests", "requested", "--requests", "reservation"])
+        let limits = hasAny(["limit", "limits", "cap", "ceiling", "max", "maximum", "--limits"])
+        let resourceFits = name.hasPrefix("cpu") ? cpu || !memory : memory || !cpu
+        let kindFits = name.hasSuffix("Request") ? requests || !limits : limits || !requests
+        return resourceFits && kindFits
+    }
+
+    private func hasAny(_ candidates: Set<String>) -> Bool { !words.isDisjoint(with: candidates) }
+
+    private static let timeWords: Set<String> = ["since", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "second", "seconds",
+                                                 "secs", "today", "ago", "past", "--since"]
+    private static let phaseWords: Set<String> = ["field", "--field-selector", "phase", "status", "running", "pending", "failed", "succeeded",
+                                                  "completed", "warning", "warnings", "normal", "not"]
+}
