@@ -96,9 +96,13 @@ struct DisguisedToolCallTests {
             #expect(!result.stdout.contains("deleteDeployment"))
             let received = await server.received
             #expect(received.count == 2)
-            let correction = try #require(received.last?.json["messages"] as? [[String: Any]]).last
+            let messages = try #require(received.last?.json["messages"] as? [[String: Any]])
+            let correction = messages.dropLast().last
             #expect(correction?["role"] as? String == "tool")
             #expect((correction?["content"] as? String)?.hasPrefix("Not run: There is no tool \"deleteDeployment\".") == true)
+            // Said in words too, for chat templates that show a model no tool results.
+            #expect(messages.last?["role"] as? String == "user")
+            #expect((messages.last?["content"] as? String)?.contains("deleteDeployment: There is no tool \"deleteDeployment\"") == true)
         }
     }
 }

@@ -81,7 +81,7 @@ struct ModelRequestTests {
             #expect(result.status == 6, "\(result.stdout)\(result.stderr)")
             #expect(result.stderr.contains("The model's reply could not be used: deleteDeployment: There is no tool \"deleteDeployment\"."))
             #expect(result.stderr.contains("Nothing was run."))
-            let correction = try #require(await server.received.last?.json["messages"] as? [[String: Any]]).last
+            let correction = try #require(await server.received.last?.json["messages"] as? [[String: Any]]).dropLast().last
             #expect((correction?["content"] as? String)?.contains("Not run: -4 is not a replica count: it cannot be negative.") == true)
         }
     }
@@ -94,8 +94,9 @@ struct ModelRequestTests {
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.contains("scale deployment todo-chatbot/todo-chatbot-backend  replicas=3"))
             let messages = try #require(await server.received.last?.json["messages"] as? [[String: Any]])
-            #expect(messages.last?["role"] as? String == "tool")
-            #expect((messages.last?["content"] as? String)?.hasPrefix("Not run: ") == true)
+            #expect(messages.dropLast().last?["role"] as? String == "tool")
+            #expect((messages.dropLast().last?["content"] as? String)?.hasPrefix("Not run: ") == true)
+            #expect((messages.last?["content"] as? String)?.hasPrefix("kai did not run your calls. scale: ") == true)
         }
     }
 
@@ -140,7 +141,7 @@ struct ModelRequestTests {
                 retrying with Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiJ9.c2lnbmF0dXJlMTIz and key sk-live-abcdef1234567890abcd \
                 -----BEGIN PRIVATE KEY----- MIIEvQIBADANBgkqhkiG9w0BAQEFAASC -----END PRIVATE KEY-----
                 """)
-            try await ModelServer.with([call("describe", #"{"target":"backend"}"#), call("events", "{}"), Documented.openAIText]) { url, server in
+            try await ModelServer.with([call("events", "{}"), call("describe", #"{"target":"backend"}"#), Documented.openAIText]) { url, server in
                 let model = openAI(url)
                 let result = try await cluster.kai(model.flags + ["anything odd about the api config?"], environment: model.environment)
                 #expect(result.status == 0, "\(result.stderr)")

@@ -60,6 +60,17 @@ struct OneCallPerReplyTests {
         }
     }
 
+    @Test func readsBeyondWhatTheRequestAskedForAreLeftOut() async throws {
+        // The model cannot see the logs it asked for, so it asks for more reads: the request asked for the logs.
+        let replies = [Documented.openAIToolCall("logs", #"{"target":"backend"}"#), Documented.openAIToolCall("describe", #"{"target":"backend"}"#)]
+        try await ModelServer.with(replies) { url, server in
+            let result = try await plan("show the backend logs", url: url)
+            #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+            #expect(try ops(result) == ["logs"])
+            #expect(await server.received.count == 2)
+        }
+    }
+
     @Test func aCorrectionIsAlsoSaidInWords() async throws {
         let replies = [Documented.openAIToolCall("scale", #"{"target":"backend","replicas":-2}"#), Documented.openAIToolCall("scale", #"{"target":"backend","replicas":3}"#)]
         try await ModelServer.with(replies) { url, server in

@@ -51,19 +51,22 @@ public struct RequestCues: Sendable, Hashable {
         } else {
             self.grammarSteps = nil
         }
-        let tokens = Tokenizer.tokenize(request)
+        // As the grammar reads it: a leading "kubectl" or "please" is not a word of the request.
+        let tokens = Array(Tokenizer.tokenize(request).drop { ["kubectl", "k", "kai", "please"].contains($0.text) })
         let words = Set(tokens.map(\.text))
         self.words = words
         self.hasNumber = tokens.contains(where: \.isNumeric)
         let plainWords = request.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
         self.namesAnotherNamespace = plainWords.contains { otherNamespaces.contains($0) || ["namespace", "namespaces", "-n", "--namespace"].contains($0) }
         let clauses = LocalGrammar.clauses(of: tokens)
-        let parts: [Part] = clauses.compactMap { clause in
+        let parts: [Part] = clauses.compactMap { clause -> Part? in
+            // "…, help" or "asap": courtesy asks for nothing of its own.
+            if clause.tokens.allSatisfy({ Self.courtesy.contains($0.text) }) { return nil }
             switch OperationDetector.detect(clause) {
-            case .operation(let operation) where operation.isChange && ClauseIntent.of(clause) != .request: nil
-            case .operation(let operation): Part(text: clause.rawText, operation: operation)
-            case .unknown: Part(text: clause.rawText, operation: nil)
-            case .refusal, .unsure: nil
+            case .operation(let operation) where operation.isChange && ClauseIntent.of(clause) != .request: return nil
+            case .operation(let operation): return Part(text: clause.rawText, operation: operation)
+            case .unknown: return Part(text: clause.rawText, operation: nil)
+            case .refusal, .unsure: return nil
             }
         }
         self.parts = parts
@@ -95,6 +98,12 @@ public struct RequestCues: Sendable, Hashable {
     public func shortlist(of allowed: [OperationName]) -> [OperationName] {
         guard let operations else { return allowed }
         return allowed.filter { !$0.isChange || operations.contains($0) }
+    }
+
+    /// Whether `reads` answer the whole request: it asks for reads only, and each is among them.
+    public func isAnswered(byReads reads: [OperationName]) -> Bool {
+        guard let operations, !operations.isEmpty, !operations.contains(where: \.isChange) else { return false }
+        return operations.isSubset(of: reads)
     }
 
     /// The one operation the request's words point to, if they point to exactly one.
@@ -135,6 +144,8 @@ public struct RequestCues: Sendable, Hashable {
 
     private func hasAny(_ candidates: Set<String>) -> Bool { !words.isDisjoint(with: candidates) }
 
+    private static let courtesy: Set<String> = ["help", "please", "pls", "plz", "thanks", "thank", "you", "asap", "now", "quickly", "urgent",
+                                                "urgently", "me", "us", "fast", "!", "?", "."]
     private static let timeWords: Set<String> = ["since", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "second", "seconds",
                                                  "secs", "today", "ago", "past", "--since"]
     private static let phaseWords: Set<String> = ["field", "--field-selector", "phase", "status", "running", "pending", "failed", "succeeded",

@@ -172,6 +172,11 @@ public struct ModelPlanner: Sendable {
                 continue
             }
             let isRead = drafts.allSatisfy { !$0.operation.isChange }
+            if isRead, readRounds > 0, cues.isAnswered(byReads: readSteps.map(\.operation.name)) {
+                // The request asks only for reads and each is made: more reads are the model wandering (a server
+                // that shows it no tool results asks for them again and again). kai shows what the request asked for.
+                return .plan(readsStanding(request, readSteps, use: use, nil))
+            }
             if let planned = continuing {
                 return .plan(try finish(request, drafts: planned + drafts.filter { !planned.contains($0) }, note: reply.text, use: use, reads: readSteps, asked: cues.operations))
             }
@@ -185,6 +190,10 @@ public struct ModelPlanner: Sendable {
             }
             var plan = try planner.plan(request, drafts: drafts, interpreter: .model)
             plan.note = reply.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : reply.text
+            if isRead, readRounds >= maxRounds, plan.refusal == nil {
+                // Out of rounds on reads: every read the model made stands, not only its last.
+                return .plan(readsStanding(request, readSteps + plan.steps.filter { !readSteps.contains($0) }, use: use, nil))
+            }
             guard isRead, readRounds < maxRounds, plan.refusal == nil else {
                 plan.model = use
                 return .plan(PlanGrounding(planner: planner).ground(plan, reads: readSteps, asked: cues.operations))
@@ -243,10 +252,10 @@ public struct ModelPlanner: Sendable {
         "kai did not run your calls. " + problems.joined(separator: "; ") + ". Send every call again, corrected."
     }
 
-    /// The reads the model made, standing as the plan when what it sent next cannot be used; `why` says so.
-    private func readsStanding(_ request: String, _ reads: [PlannedStep], use: ModelUse, _ why: String) -> Plan {
+    /// The reads the model made, standing as the plan; `why` says why, when what it sent next cannot be used.
+    private func readsStanding(_ request: String, _ reads: [PlannedStep], use: ModelUse, _ why: String?) -> Plan {
         var plan = Plan(request: request, interpreter: .model, steps: reads)
-        plan.understanding = [why]
+        plan.understanding = why.map { [$0] } ?? []
         plan.model = use
         return plan
     }
