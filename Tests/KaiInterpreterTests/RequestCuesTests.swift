@@ -25,6 +25,9 @@ struct RequestCuesTests {
         #expect(cues.operations == nil)
         #expect(cues.onlyOperation == nil)
         #expect(RequestCues("show deployments").onlyOperation == .list)
+        #expect(RequestCues("kubectl get deploy").onlyOperation == .list)
+        #expect(RequestCues("kubectl rollout status deploy/frontend").onlyOperation == .rolloutStatus)
+        #expect(RequestCues("the web ui is down, help").onlyOperation == .diagnose)
     }
 
     @Test func moreStepsThanPartsAreMoreWithoutNamingOne() {
@@ -33,7 +36,7 @@ struct RequestCuesTests {
         }
         let vocabulary = Vocabulary(currentNamespace: "todo-chatbot", namespaces: ["todo-chatbot"], names: names)
         let cues = RequestCues("scale frontend to 3 replicas, backend to 4", vocabulary: vocabulary)
-        #expect(cues.grammarSteps == 2)
+        #expect(cues.grammarOperations == [.scale, .scale])
         #expect(cues.unanswered(by: [.scale]) == .more)
         #expect(cues.unanswered(by: [.scale, .scale]) == .nothing)
     }

@@ -30,26 +30,28 @@ public struct RequestCues: Sendable, Hashable {
         public let operation: OperationName?
     }
 
-    /// Whether the request asks for a change (as ``RequestSurvey`` reads it) that no part's operation is:
-    /// "give the api a third replica" reads as a look at the api to the detector.
+    /// Whether the request asks for a change (as ``RequestSurvey`` reads it, with a change word or a number)
+    /// that no part's operation is: "give the api a third replica" reads as a look at the api to the detector.
     public let asksForUnplacedChange: Bool
 
-    /// The operations the request's clauses ask for; nil when some clause asks for something the
-    /// detector cannot place, or the request asks for a change none of them is (all operations stay possible).
+    /// The operations the request's clauses ask for, with those of the grammar's plan; nil when some
+    /// clause asks for something the detector cannot place, or the request asks for a change none of
+    /// them is (all operations stay possible).
     public var operations: Set<OperationName>? {
-        parts.contains { $0.operation == nil } || asksForUnplacedChange ? nil : Set(parts.compactMap(\.operation))
+        guard !parts.contains(where: { $0.operation == nil }), !asksForUnplacedChange else { return nil }
+        return Set(parts.compactMap(\.operation) + (grammarOperations ?? []))
     }
 
-    /// How many steps the grammar plans for the request, when it plans it (with the cluster's names).
-    public let grammarSteps: Int?
+    /// The operations of the steps the grammar plans for the request, when it plans it (with the cluster's names).
+    public let grammarOperations: [OperationName]?
 
     /// Reads `request`; `otherNamespaces` are the namespaces besides the current one the cluster has,
     /// `vocabulary` its names.
     public init(_ request: String, otherNamespaces: Set<String> = [], vocabulary: Vocabulary? = nil) {
         if case .steps(let drafts, _, _)? = try? LocalGrammar().interpret(request, vocabulary: vocabulary) {
-            self.grammarSteps = drafts.count
+            self.grammarOperations = drafts.map(\.operation)
         } else {
-            self.grammarSteps = nil
+            self.grammarOperations = nil
         }
         // As the grammar reads it: a leading "kubectl" or "please" is not a word of the request.
         let tokens = Array(Tokenizer.tokenize(request).drop { ["kubectl", "k", "kai", "please"].contains($0.text) })
@@ -70,7 +72,12 @@ public struct RequestCues: Sendable, Hashable {
             }
         }
         self.parts = parts
-        self.asksForUnplacedChange = RequestSurvey.asksForChange(clauses) && !parts.contains { $0.operation?.isChange ?? true }
+        // A change word that is not a kind ("deploy" in "get deploy"), a count or a number: the request may ask
+        // for a change the detector did not place.
+        let changeCue = tokens.contains { token in
+            token.isNumeric || (Self.changeCues.contains(token.text) && ResourceKind(word: token.text) == nil)
+        }
+        self.asksForUnplacedChange = RequestSurvey.asksForChange(clauses) && changeCue && !parts.contains { $0.operation?.isChange ?? true }
     }
 
     /// What a plan leaves out of the request.
@@ -86,7 +93,7 @@ public struct RequestCues: Sendable, Hashable {
     /// What `planned` leaves out: the parts whose operation none of it has (or could not be placed), or
     /// `.more` when the grammar reads more steps than it has.
     public func unanswered(by planned: [OperationName]) -> Remainder {
-        guard max(parts.count, grammarSteps ?? 0) > planned.count else { return .nothing }
+        guard max(parts.count, grammarOperations?.count ?? 0) > planned.count else { return .nothing }
         let left = parts.count > planned.count ? parts.filter { part in part.operation.map { !planned.contains($0) } ?? true } : []
         return left.isEmpty ? .more : .parts(left.map(\.text))
     }
@@ -144,6 +151,8 @@ public struct RequestCues: Sendable, Hashable {
 
     private func hasAny(_ candidates: Set<String>) -> Bool { !words.isDisjoint(with: candidates) }
 
+    private static let changeCues: Set<String> = ChangeGuard.changeWords.union(["replica", "replicas", "instances", "copies", "more", "fewer", "less",
+                                                                                 "give", "add", "remove", "image", "version", "memory", "cpu"])
     private static let courtesy: Set<String> = ["help", "please", "pls", "plz", "thanks", "thank", "you", "asap", "now", "quickly", "urgent",
                                                 "urgently", "me", "us", "fast", "!", "?", "."]
     private static let timeWords: Set<String> = ["since", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "second", "seconds",
