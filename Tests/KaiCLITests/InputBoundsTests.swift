@@ -47,7 +47,7 @@ struct InputBoundsTests {
             #expect(result.status == 6, "\(result.stdout)\(result.stderr)")
             #expect(result.stderr.contains(#"replicas must be a whole number, not "3""#), "\(result.stderr)")
             #expect(await server.received.count == 2)
-            let correction = try #require(await server.received.last?.json["messages"] as? [[String: Any]]).last
+            let correction = try #require(await server.received.last?.json["messages"] as? [[String: Any]]).dropLast().last
             #expect((correction?["content"] as? String)?.contains(#"Not run: replicas must be a whole number, not "3"."#) == true)
         }
     }

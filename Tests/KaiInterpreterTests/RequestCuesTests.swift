@@ -69,6 +69,7 @@ struct RequestCuesTests {
         #expect(RequestCues("blorp the frobnicator").shortlist(of: OperationName.allCases) == OperationName.allCases)
         // A change asked for in words the detector reads as a look leaves every change possible.
         #expect(RequestCues("give the api a third replica").shortlist(of: OperationName.allCases) == OperationName.allCases)
+        #expect(RequestCues("check the backend logs and act on them").shortlist(of: OperationName.allCases) == OperationName.allCases)
     }
 
     @Test func compactToolsLeaveTheirPurposeToTheSystemPromptsListOfTools() {

@@ -151,8 +151,9 @@ public struct RequestCues: Sendable, Hashable {
 
     private func hasAny(_ candidates: Set<String>) -> Bool { !words.isDisjoint(with: candidates) }
 
-    private static let changeCues: Set<String> = ChangeGuard.changeWords.union(["replica", "replicas", "instances", "copies", "more", "fewer", "less",
-                                                                                 "give", "add", "remove", "image", "version", "memory", "cpu"])
+    /// Words that ask for a change, or for one without saying which ("act on them", "fix it").
+    private static let changeCues: Set<String> = ChangeGuard.changeWords.union(RequestSurvey.actingWords)
+        .union(["replica", "replicas", "instances", "copies", "more", "fewer", "less", "give", "add", "remove", "image", "version", "memory", "cpu"])
     private static let courtesy: Set<String> = ["help", "please", "pls", "plz", "thanks", "thank", "you", "asap", "now", "quickly", "urgent",
                                                 "urgently", "me", "us", "fast", "!", "?", "."]
     private static let timeWords: Set<String> = ["since", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "second", "seconds",

@@ -42,7 +42,7 @@ public struct RequestSurvey: Sendable {
     }
 
     /// Words that ask kai to act without saying how.
-    private static let actingWords: Set<String> = ["act", "fix", "resolve", "repair", "remediate", "mitigate", "handle", "sort"]
+    static let actingWords: Set<String> = ["act", "fix", "resolve", "repair", "remediate", "mitigate", "handle", "sort"]
 
     /// Words that open a question or a request to look rather than act: "why …", "check …", "status of …".
     private static let lookingWords: Set<String> = Lexicon.list.union(Lexicon.describe).union(Lexicon.inquiry).union(Lexicon.diagnose)

@@ -6,8 +6,11 @@ import KaiProviders
 
 /// Asks a model what a request means, when the grammar is not sure (or always, when told to).
 ///
-/// The model sees the request, a summary of the cluster and the catalog's tools. Reads it calls
-/// run at once and their results go back to it, for at most `maxRounds` rounds. A reply with a
+/// The model sees a summary of the cluster, the request, and the tools the request's words allow
+/// (``RequestCues``: every read, and the changes it asks for). Reads it calls run at once and their
+/// results go back to it, for at most `maxRounds` rounds, until the reads the request asks for are made.
+/// A reply that leaves a part of the request without a call is asked about once (some local servers
+/// send one call a reply); a change the request's words did not ask for becomes a suggestion. A reply with a
 /// change ends the loop in a plan that goes through the resolver and policy like the grammar's,
 /// and then through confirmation. A text reply is an answer, or a refusal when it says kai cannot
 /// do it (``ModelRefusal``); text that is plainly a tool call is read as one (``DisguisedToolCall``).
