@@ -19,10 +19,7 @@ public struct LocalGrammar: Sendable {
     /// names and operation words are read as the closest one, and words that name nothing are ignored
     /// (and said) rather than taken for names.
     public func interpret(_ request: String, vocabulary: Vocabulary? = nil) throws(ValueError) -> Interpretation {
-        var tokens = Tokenizer.tokenize(request)
-        while let first = tokens.first, ["kubectl", "k", "kai", "hey", "hi", "ok", "okay", "so", "please"].contains(first.text) || first.isSentenceEnd {
-            tokens.removeFirst()
-        }
+        let tokens = Self.requestTokens(request)
         guard !tokens.isEmpty else { return .unsure("the request has no words kai can read") }
         let (corrected, spellingNotes) = TypoReader.correct(tokens, vocabulary: vocabulary)
         let clauses = Self.clauses(of: corrected)
@@ -32,6 +29,13 @@ public struct LocalGrammar: Sendable {
             if let settled = try reading.read(clause) { return settled }
         }
         return try reading.result()
+    }
+
+    /// The words of `request` as the grammar reads them: a leading "kubectl", greeting or "please",
+    /// and a leading sentence end, ask for nothing.
+    static func requestTokens(_ request: String) -> [Token] {
+        let preamble: Set<String> = ["kubectl", "k", "kai", "hey", "hi", "ok", "okay", "so", "please"]
+        return Array(Tokenizer.tokenize(request).drop { preamble.contains($0.text) || $0.isSentenceEnd })
     }
 
     /// Splits at a conjunction only where a new request begins ("… and restart frontend"),
