@@ -31,9 +31,13 @@ final class Interrupts {
     }
 
     /// Runs `work` as the work in flight until it ends or a signal cancels it.
+    /// The work counts as in flight from before its task starts, so a signal that arrives while the
+    /// task is starting (its request may already be sent) cancels it rather than finding kai idle.
     func run<T: Sendable>(_ work: @escaping @Sendable () async -> T) async -> T {
+        let starting = StartingTask()
+        inFlight.set { starting.cancel() }
         let task = Task { await work() }
-        inFlight.set { task.cancel() }
+        starting.started(task)
         let value = await task.value
         inFlight.set(nil)
         return value
@@ -58,6 +62,27 @@ final class Interrupts {
     static func stopped(by signal: Int32, auditPath: String) -> ExitCode {
         Console.error("Stopped by \(signal == SIGTERM ? "SIGTERM" : "SIGINT"); what was sent is recorded in \(auditPath).\n")
         return ExitCode(exitStatus(signal))
+    }
+
+    /// A task that may be cancelled before it exists: a cancellation asked for first is applied when it starts.
+    private final class StartingTask: Sendable {
+        private let state = Mutex<(cancel: (@Sendable () -> Void)?, cancelled: Bool)>((nil, false))
+
+        func started<T: Sendable>(_ task: Task<T, Never>) {
+            let cancelled = state.withLock { state -> Bool in
+                state.cancel = { task.cancel() }
+                return state.cancelled
+            }
+            if cancelled { task.cancel() }
+        }
+
+        func cancel() {
+            let cancel = state.withLock { state -> (@Sendable () -> Void)? in
+                state.cancelled = true
+                return state.cancel
+            }
+            cancel?()
+        }
     }
 
     /// The work running now and the last signal, shared with the signal handler.
