@@ -79,7 +79,7 @@ public final class OpenAIChat: ModelProvider {
         // A required tool narrows the schema to that tool's calls.
         let allowed = request.tools.filter { tool in request.requiredTool.map { $0 == tool.name } ?? true }
         do {
-            return try await complete(asked, stream: false, sink: sink, format: StructuredReply.responseFormat(allowed, dialect: dialect))
+            return try await complete(asked, stream: false, sink: sink, format: StructuredReply.responseFormat(allowed, calls: request.callCount, dialect: dialect))
         } catch let error as ProviderError where error.reason == .formatRejected {
             let left = dialects.withLock { dialects in
                 dialects.removeAll { $0 == dialect }

@@ -44,15 +44,16 @@ enum StructuredReply {
     }
 
     /// The `response_format` member for `tools` in `dialect`.
-    static func responseFormat(_ tools: [ToolDefinition], dialect: Dialect) -> JSON {
+    static func responseFormat(_ tools: [ToolDefinition], calls: ClosedRange<Int>? = nil, dialect: Dialect) -> JSON {
         switch dialect {
-        case .jsonSchema: ["type": "json_schema", "json_schema": ["name": "kai_reply", "schema": schema(tools)]]
-        case .jsonObject: ["type": "json_object", "schema": schema(tools)]
+        case .jsonSchema: ["type": "json_schema", "json_schema": ["name": "kai_reply", "schema": schema(tools, calls: calls)]]
+        case .jsonObject: ["type": "json_object", "schema": schema(tools, calls: calls)]
         }
     }
 
-    /// The union of `tools`: calls to any of them, each with its own arguments, or an answer.
-    static func schema(_ tools: [ToolDefinition]) -> JSON {
+    /// The union of `tools`: calls to any of them, each with its own arguments, or an answer; `calls`
+    /// bounds how many (at most ``maximumCalls`` when not given).
+    static func schema(_ tools: [ToolDefinition], calls: ClosedRange<Int>? = nil) -> JSON {
         let branches: [JSON] = tools.map { tool in
             var arguments = tool.parameters
             arguments["additionalProperties"] = false
@@ -61,9 +62,10 @@ enum StructuredReply {
             if !tool.description.isEmpty { branch["description"] = .string(tool.description) }
             return branch
         }
+        var list: JSON = ["type": "array", "maxItems": .int(min(calls?.upperBound ?? maximumCalls, maximumCalls)), "items": ["anyOf": .array(branches)]]
+        if let least = calls?.lowerBound, least > 0 { list["minItems"] = .int(least) }
         return ["type": "object", "additionalProperties": false, "required": ["calls", "message"],
-                "properties": ["calls": ["type": "array", "maxItems": .int(maximumCalls), "items": ["anyOf": .array(branches)]],
-                               "message": ["type": "string"]]]
+                "properties": ["calls": list, "message": ["type": "string"]]]
     }
 
     /// The reply `text` is, read as calls and an answer; nil when it is not such an object (a server

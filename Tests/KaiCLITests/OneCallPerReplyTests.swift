@@ -41,6 +41,21 @@ struct OneCallPerReplyTests {
         }
     }
 
+    @Test func toldOnlyToActAModelIsOfferedChangesOnceItHasRead() async throws {
+        let replies = [Documented.openAIToolCall("logs", #"{"target":"backend"}"#), Documented.openAIToolCall("restart", #"{"target":"backend"}"#)]
+        try await ModelServer.with(replies) { url, server in
+            let result = try await plan("check the backend logs and act on them", url: url)
+            #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+            #expect(try ops(result).contains("restart"))
+            let offered = await server.received.map { received in
+                Set((received.json["tools"] as? [[String: Any]] ?? []).compactMap { ($0["function"] as? [String: Any])?["name"] as? String })
+            }
+            #expect(offered.count == 2)
+            #expect(offered.first?.contains("logs") == true && offered.first?.contains("restart") == false)
+            #expect(offered.last?.isSuperset(of: ["logs", "restart", "scale", "rollback", "setImage"]) == true)
+        }
+    }
+
     @Test func aRequestWithOnePartIsNotAskedAgain() async throws {
         try await ModelServer.with([Documented.openAIToolCall("restart", #"{"target":"backend"}"#)]) { url, server in
             let result = try await plan("restart the backend", url: url)

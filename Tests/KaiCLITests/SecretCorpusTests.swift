@@ -17,10 +17,12 @@ struct SecretCorpusTests {
     @Test func noSecretFromAGeneratedCorpusReachesTheProvider() async throws {
         let corpus = SecretCorpus.lines(count: 120)
         #expect(corpus.count >= 100)
-        // A third in each component's logs, so that no read is clipped to its limit.
+        // A third in each component's logs, so that no read is clipped to its limit; written now, so that they are the
+        // logs' latest lines however long the cluster took to start (a container logs a line every ten seconds).
         let third = corpus.count / 3
         let logs = ["backend": corpus[..<third].map(\.line), "frontend": corpus[third..<2 * third].map(\.line), "postgres": corpus[(2 * third)...].map(\.line)]
-        try await TestCluster.with(logLines: logs) { cluster in
+        try await TestCluster.with { cluster in
+            for (component, lines) in logs { await cluster.logBook.append(lines, to: component) }
             try await cluster.addWarningEvent("leaked.1", about: ("Pod", "todo-chatbot-backend-x"), reason: "BackOff",
                                               message: "\(corpus[0].line) \(corpus[third].line)")
             let reads = Documented.openAIToolCalls(["backend", "frontend", "postgres"].map { ("logs", #"{"target":"\#($0)","tail":200}"#) })

@@ -11,6 +11,8 @@ struct TestCluster {
     let server: URL
     /// The API requests it has served.
     let tally: RequestTally
+    /// The lines tests add to its components' logs.
+    let logBook: LogBook
 
     var environment: [String: String] { ["KUBECONFIG": kubeconfig, "XDG_STATE_HOME": state.path] }
 
@@ -24,7 +26,8 @@ struct TestCluster {
             await server.settle(timeout: .seconds(10))
             let kubeconfig = folder.appendingPathComponent("kubeconfig").path
             try SandboxKubeconfig.write(server: running.url, to: kubeconfig)
-            let result = try await body(TestCluster(kubeconfig: kubeconfig, state: folder.appendingPathComponent("state"), server: running.url, tally: server.tally))
+            let result = try await body(TestCluster(kubeconfig: kubeconfig, state: folder.appendingPathComponent("state"), server: running.url,
+                                                             tally: server.tally, logBook: server.logLines))
             await running.stop()
             try? FileManager.default.removeItem(at: folder)
             return result
@@ -42,7 +45,7 @@ struct TestCluster {
         let proxy = try FaultProxy(upstream: server, fault: fault, when: matches)
         let path = state.deletingLastPathComponent().appendingPathComponent("proxied.kubeconfig").path
         try SandboxKubeconfig.write(server: proxy.url, to: path)
-        return (TestCluster(kubeconfig: path, state: state, server: proxy.url, tally: tally), proxy)
+        return (TestCluster(kubeconfig: path, state: state, server: proxy.url, tally: tally, logBook: logBook), proxy)
     }
 
     /// Creates a Warning event about `object` (`Kind/name` in todo-chatbot) with kubectl, as a controller would.

@@ -44,6 +44,8 @@ struct ToolModeTests {
             let tools = branches.compactMap { (($0["properties"] as? [String: Any])?["tool"] as? [String: Any])?["const"] as? String }
             // Every read of the catalog and the one change the request asks for, each once.
             #expect(Set(tools) == Self.offeredForMoreReplicas && tools.count == Self.offeredForMoreReplicas.count)
+            // One part naming one object: one call, neither none (a refusal quoting the call) nor a list of repeats.
+            #expect(calls["minItems"] as? Int == 1 && calls["maxItems"] as? Int == 1)
         }
     }
 
@@ -59,6 +61,14 @@ struct ToolModeTests {
             #expect(!messages.contains { $0["role"] as? String == "tool" })
             #expect((messages.last?["content"] as? String)?.hasPrefix("Result of describe (json_1):\n<cluster-data>") == true)
             #expect((messages.dropLast().last?["content"] as? String)?.contains(#""tool":"describe""#) == true)
+            // After a read's result, the model may answer in words or call up to a plan's worth of steps.
+            let bounds = await model.received.map { received -> [Int?] in
+                let format = responseFormat(received)
+                let schema = (format?["json_schema"] as? [String: Any])?["schema"] as? [String: Any]
+                let calls = (schema?["properties"] as? [String: Any])?["calls"] as? [String: Any]
+                return [calls?["minItems"] as? Int, calls?["maxItems"] as? Int]
+            }
+            #expect(bounds == [[1, 1], [nil, 20]])
         }
     }
 

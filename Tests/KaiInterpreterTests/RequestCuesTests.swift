@@ -41,6 +41,19 @@ struct RequestCuesTests {
         #expect(cues.unanswered(by: [.scale, .scale]) == .nothing)
     }
 
+    @Test func aFirstReplyShouldHoldACallForEachPartAndObjectNamed() {
+        let names = ["frontend", "backend"].map {
+            Vocabulary.Name(word: $0, object: "todo-chatbot-\($0)", kind: .deployment, namespace: "todo-chatbot", isRole: true)
+        }
+        let vocabulary = Vocabulary(currentNamespace: "todo-chatbot", namespaces: ["todo-chatbot"], names: names)
+        #expect(RequestCues("show the backend logs", vocabulary: vocabulary).callCount == 1...1)
+        #expect(RequestCues("logs of the frontend and the backend", vocabulary: vocabulary).callCount == 1...2)
+        #expect(RequestCues("restart frontend and scale backend to 2", vocabulary: vocabulary).callCount == 1...4)
+        // Words that cannot all be placed, or that ask for nothing (a refusal), set no bound.
+        #expect(RequestCues("the api feels slow today", vocabulary: vocabulary).callCount == nil)
+        #expect(RequestCues("delete the backend deployment", vocabulary: vocabulary).callCount == nil)
+    }
+
     @Test(arguments: [
         ("roll back the frontend", OperationName.rollback, ["target"]),
         ("roll the frontend back to revision 1", .rollback, ["target", "revision"]),
@@ -66,10 +79,21 @@ struct RequestCuesTests {
         #expect(RequestCues("why is the backend failing").shortlist(of: OperationName.allCases) == reads)
         #expect(RequestCues("the restart failed, show events").shortlist(of: OperationName.allCases) == reads)
         #expect(RequestCues("roll back the db and restart the api").shortlist(of: OperationName.allCases) == reads + [.restart, .rollback])
-        #expect(RequestCues("blorp the frobnicator").shortlist(of: OperationName.allCases) == OperationName.allCases)
-        // A change asked for in words the detector reads as a look leaves every change possible.
-        #expect(RequestCues("give the api a third replica").shortlist(of: OperationName.allCases) == OperationName.allCases)
-        #expect(RequestCues("check the backend logs and act on them").shortlist(of: OperationName.allCases) == OperationName.allCases)
+        // Words the detector cannot place offer every change only when they ask for one with a change word or a number.
+        #expect(RequestCues("blorp the frobnicator").shortlist(of: OperationName.allCases) == reads)
+        #expect(RequestCues("the api feels slow today").shortlist(of: OperationName.allCases) == reads)
+        #expect(RequestCues("scale frontend to 3. blorp the backend to 4").shortlist(of: OperationName.allCases) == OperationName.allCases)
+        // A change asked about and then asked for is offered.
+        #expect(RequestCues("can I roll back the frontend? if so please do it").shortlist(of: OperationName.allCases) == reads + [.rollback])
+        #expect(RequestCues("restart the api and show me 30 log lines").shortlist(of: OperationName.allCases) == reads + [.restart])
+        // A change asked for in words the detector reads as a look: the changes its nouns name, or any.
+        #expect(RequestCues("give the api a third replica").shortlist(of: OperationName.allCases) == reads + [.scale, .autoscale])
+        #expect(RequestCues("give the db more memory").shortlist(of: OperationName.allCases) == reads + [.setResources])
+        #expect(RequestCues("blorp the api, it needs a new version").shortlist(of: OperationName.allCases) == reads + [.rollback, .setImage])
+        // Told only to act, a model reads first; what to change is offered once reads have shown it.
+        let acting = RequestCues("check the backend logs and act on them")
+        #expect(acting.shortlist(of: OperationName.allCases) == reads)
+        #expect(acting.shortlist(of: OperationName.allCases, afterReads: true) == OperationName.allCases)
     }
 
     @Test func compactToolsLeaveTheirPurposeToTheSystemPromptsListOfTools() {

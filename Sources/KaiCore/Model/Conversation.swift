@@ -7,6 +7,10 @@ public struct ModelRequest: Sendable, Hashable {
     public var maxTokens: Int
     /// The one tool the reply must call, when kai asks again for the arguments of a call that came without them.
     public var requiredTool: String?
+    /// How many calls the reply may make, when kai can count what the request asks for. A server that
+    /// constrains its output to a schema (tool mode json) is held to it: a small model there otherwise
+    /// repeats a call until the list is full, or writes the call it means as text.
+    public var callCount: ClosedRange<Int>?
 
     /// A request with `system` instructions, `messages` and `tools`.
     public init(system: String, messages: [ModelMessage], tools: [ToolDefinition], maxTokens: Int = 1024) {

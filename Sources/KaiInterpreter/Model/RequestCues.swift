@@ -31,8 +31,22 @@ public struct RequestCues: Sendable, Hashable {
     }
 
     /// Whether the request asks for a change (as ``RequestSurvey`` reads it, with a change word or a number)
-    /// that no part's operation is: "give the api a third replica" reads as a look at the api to the detector.
-    public let asksForUnplacedChange: Bool
+    /// that no part's operation is: "give the api a third replica" reads as a look at the api to the detector,
+    /// and "blorp the backend to 4" cannot be placed.
+    public var asksForUnplacedChange: Bool { unplacedChange != nil }
+
+    /// What a change the request asks for, but the detector cannot place, may be.
+    public enum UnplacedChange: Sendable, Hashable {
+        /// One of these, which its words name: "a third replica" is a scale or an autoscaler.
+        case among(Set<OperationName>)
+        /// Any, once reads show what: "check the backend logs and act on them", "fix it".
+        case afterReads
+        /// Any.
+        case any
+    }
+
+    /// The change the request asks for that the detector cannot place; nil when it asks for none.
+    public let unplacedChange: UnplacedChange?
 
     /// The operations the request's clauses ask for, with those of the grammar's plan; nil when some
     /// clause asks for something the detector cannot place, or the request asks for a change none of
@@ -45,6 +59,16 @@ public struct RequestCues: Sendable, Hashable {
     /// The operations of the steps the grammar plans for the request, when it plans it (with the cluster's names).
     public let grammarOperations: [OperationName]?
 
+    /// How many of the cluster's objects the request names (0 without the cluster's names).
+    public let namedObjects: Int
+
+    /// How many calls a first reply should make, when the request's words place every part: at least one,
+    /// at most one for each part and object named ("logs of the frontend and the backend": two).
+    public var callCount: ClosedRange<Int>? {
+        guard let operations, !operations.isEmpty else { return nil }
+        return 1...max(grammarOperations?.count ?? 0, parts.count * max(namedObjects, 1), 1)
+    }
+
     /// Reads `request`; `otherNamespaces` are the namespaces besides the current one the cluster has,
     /// `vocabulary` its names.
     public init(_ request: String, otherNamespaces: Set<String> = [], vocabulary: Vocabulary? = nil) {
@@ -53,31 +77,53 @@ public struct RequestCues: Sendable, Hashable {
         } else {
             self.grammarOperations = nil
         }
-        // As the grammar reads it: a leading "kubectl" or "please" is not a word of the request.
-        let tokens = Array(Tokenizer.tokenize(request).drop { ["kubectl", "k", "kai", "please"].contains($0.text) })
+        let tokens = LocalGrammar.requestTokens(request)
         let words = Set(tokens.map(\.text))
         self.words = words
         self.hasNumber = tokens.contains(where: \.isNumeric)
         let plainWords = request.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
         self.namesAnotherNamespace = plainWords.contains { otherNamespaces.contains($0) || ["namespace", "namespaces", "-n", "--namespace"].contains($0) }
         let clauses = LocalGrammar.clauses(of: tokens)
-        let parts: [Part] = clauses.compactMap { clause -> Part? in
-            // "…, help" or "asap": courtesy asks for nothing of its own.
-            if clause.tokens.allSatisfy({ Self.courtesy.contains($0.text) }) { return nil }
+        var parts: [Part] = []
+        // The change the latest question asked about ("can I roll back the frontend?"), which "then do it" asks for.
+        var askedAbout: OperationName?
+        for clause in clauses {
+            // "…, help" or "asap": courtesy asks for nothing of its own; nor does "don't touch postgres", "but leave
+            // the backend alone" or "sorry, ignore that".
+            if clause.tokens.allSatisfy({ Self.courtesy.contains($0.text) }) { continue }
+            if ChangeGuard.negation(in: clause) != nil || ChangeGuard.isExclusion(clause) || ChangeGuard.isRetraction(clause) { continue }
+            if let asked = askedAbout, Self.goAheads.contains(where: clause.hasPhrase) {
+                parts.append(Part(text: clause.rawText, operation: asked))
+                askedAbout = nil
+                continue
+            }
             switch OperationDetector.detect(clause) {
-            case .operation(let operation) where operation.isChange && ClauseIntent.of(clause) != .request: return nil
-            case .operation(let operation): return Part(text: clause.rawText, operation: operation)
-            case .unknown: return Part(text: clause.rawText, operation: nil)
-            case .refusal, .unsure: return nil
+            case .operation(let operation) where operation.isChange && ClauseIntent.of(clause) != .request:
+                if ClauseIntent.asksAbout(clause) { askedAbout = operation }
+            case .operation(let operation): parts.append(Part(text: clause.rawText, operation: operation))
+            case .unknown: parts.append(Part(text: clause.rawText, operation: nil))
+            case .refusal, .unsure: break
             }
         }
         self.parts = parts
+        let spotter = vocabulary.map(NameSpotter.init(vocabulary:))
+        self.namedObjects = Set(clauses.flatMap { clause in
+            (spotter?.spots(in: clause, namespace: nil) ?? []).map { $0.name.namespace + "/" + $0.name.object }
+        }).count
         // A change word that is not a kind ("deploy" in "get deploy"), a count or a number: the request may ask
         // for a change the detector did not place.
-        let changeCue = tokens.contains { token in
-            token.isNumeric || (Self.changeCues.contains(token.text) && ResourceKind(word: token.text) == nil)
-        }
-        self.asksForUnplacedChange = RequestSurvey.asksForChange(clauses) && changeCue && !parts.contains { $0.operation?.isChange ?? true }
+        let placesEveryPart = !parts.contains { $0.operation == nil }
+        let changeCues = tokens.indices.filter { index in
+            let word = tokens[index].text
+            // A number in a request whose every part is placed is one of their arguments ("last 200 lines of backend logs").
+            if tokens[index].isNumeric { return !placesEveryPart }
+            // "keeps restarting" tells what happens; "give me" asks to be shown.
+            guard Self.changeCues.contains(word), ResourceKind(word: word) == nil, !word.hasSuffix("ing") else { return false }
+            return !(word == "give" && index + 1 < tokens.count && ["me", "us"].contains(tokens[index + 1].text))
+        }.map { tokens[$0] }
+        let placesNoChange = !parts.contains { $0.operation?.isChange == true }
+        let asksForUnplacedChange = RequestSurvey.asksForChange(clauses) && !changeCues.isEmpty && (placesNoChange || !placesEveryPart)
+        self.unplacedChange = asksForUnplacedChange ? Self.unplacedChange(cues: changeCues) : nil
     }
 
     /// What a plan leaves out of the request.
@@ -99,12 +145,30 @@ public struct RequestCues: Sendable, Hashable {
     }
 
     /// The tools to offer a model out of `allowed`: every read, and the changes the request's words ask
-    /// for; all of `allowed` when some part asks for something the detector cannot place. A change the
-    /// request does not ask for is not offered, so a model cannot plan one ("the restart failed, show
-    /// events" offers no restart), and a small model reads a few hundred tokens of tools, not a thousand.
-    public func shortlist(of allowed: [OperationName]) -> [OperationName] {
-        guard let operations else { return allowed }
-        return allowed.filter { !$0.isChange || operations.contains($0) }
+    /// for; all of `allowed` when it asks for a change the detector cannot place. A change the request does
+    /// not ask for is not offered, so a model cannot plan one ("the restart failed, show events" offers no
+    /// restart; nor does "the api feels slow today", whose words ask for no change, though the detector
+    /// cannot place them), and a small model reads a few hundred tokens of tools, not a thousand.
+    /// A change asked for in words that do not place it is offered among the changes those words name, or
+    /// any change; one asked for only as "act on it" only `afterReads`, since the reads show what to do.
+    public func shortlist(of allowed: [OperationName], afterReads: Bool = false) -> [OperationName] {
+        let placed = operations ?? Set(parts.compactMap(\.operation) + (grammarOperations ?? []))
+        let changes: Set<OperationName>? = switch unplacedChange {
+        case nil: placed
+        case .among(let named): placed.union(named)
+        case .afterReads: afterReads ? nil : placed
+        case .any: nil
+        }
+        return allowed.filter { !$0.isChange || changes?.contains($0) ?? true }
+    }
+
+    /// What the change `cues` (change words and numbers) ask for may be: the changes their nouns name ("bump
+    /// the api to 4 replicas"); a change once reads show which, when all they say is to act; else any.
+    private static func unplacedChange(cues: [Token]) -> UnplacedChange {
+        let named = cues.flatMap { Self.changeNouns[$0.text] ?? [] }
+        if !named.isEmpty { return .among(Set(named)) }
+        if cues.allSatisfy({ RequestSurvey.actingWords.contains($0.text) }) { return .afterReads }
+        return .any
     }
 
     /// Whether `reads` answer the whole request: it asks for reads only, and each is among them.
@@ -153,7 +217,19 @@ public struct RequestCues: Sendable, Hashable {
 
     /// Words that ask for a change, or for one without saying which ("act on them", "fix it").
     private static let changeCues: Set<String> = ChangeGuard.changeWords.union(RequestSurvey.actingWords)
-        .union(["replica", "replicas", "instances", "copies", "more", "fewer", "less", "give", "add", "remove", "image", "version", "memory", "cpu"])
+        .union(["remove"]).union(changeNouns.keys).union(amountWords)
+    /// Nouns that name what a change is about, and the changes that act on it.
+    private static let changeNouns: [String: [OperationName]] = {
+        var nouns: [String: [OperationName]] = [:]
+        for word in ["replica", "replicas", "instance", "instances", "copy", "copies"] { nouns[word] = [.scale, .autoscale] }
+        for word in ["image", "version", "tag"] { nouns[word] = [.setImage, .rollback] }
+        for word in ["memory", "mem", "ram", "cpu", "cpus"] { nouns[word] = [.setResources] }
+        return nouns
+    }()
+    /// Words that ask for more or less of something: "give the api a third replica", "more memory".
+    private static let amountWords: Set<String> = ["give", "add", "more", "fewer", "less", "extra", "another"]
+    /// Words that say to make the change just asked about: "is there a way to roll back? if so, do it".
+    private static let goAheads = ["do it", "do that", "go ahead", "make it so", "please proceed"]
     private static let courtesy: Set<String> = ["help", "please", "pls", "plz", "thanks", "thank", "you", "asap", "now", "quickly", "urgent",
                                                 "urgently", "me", "us", "fast", "!", "?", "."]
     private static let timeWords: Set<String> = ["since", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "second", "seconds",

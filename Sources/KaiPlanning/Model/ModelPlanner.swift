@@ -61,8 +61,9 @@ public struct ModelPlanner: Sendable {
     public func plan(_ request: String) async throws -> Outcome {
         let cues = RequestCues(request, otherNamespaces: Self.otherNamespaces(planner.snapshot), vocabulary: planner.vocabulary)
         let allowed = OperationName.allCases.filter { !planner.policy.disabledOperations.contains($0) }
-        let offered = cues.shortlist(of: allowed)
-        let tools = ToolCatalog.definitions(for: offered, detail: .compact(cues))
+        // "Act on them": the changes are offered once reads have shown what to do.
+        let offeredAfterReads = cues.shortlist(of: allowed, afterReads: true)
+        var offered = cues.shortlist(of: allowed)
         // What stays the same from one request to the next comes first, for a local server's prompt cache:
         // the rules naming every allowed tool, the reads, the cluster; then the changes offered and the request.
         let system = prompts.systemPrompt(namespace: planner.snapshot.namespace, maxRounds: maxRounds, tools: allowed)
@@ -82,8 +83,12 @@ public struct ModelPlanner: Sendable {
             // Text is held back until the round is whole: a tool call in disguise is never shown as an answer.
             let whole: ModelReply
             do {
+                if readRounds > 0 { offered = offeredAfterReads }
+                let tools = ToolCatalog.definitions(for: offered, detail: .compact(cues))
                 var asked = ModelRequest(system: system, messages: messages, tools: tools, maxTokens: Self.maxReplyTokens)
                 asked.requiredTool = requiredTool
+                // Until reads come back or the rest is asked for, the reply should hold as many calls as the request asks for.
+                asked.callCount = readRounds == 0 && continuing == nil ? cues.callCount : nil
                 whole = try await provider.complete(asked, onText: { _ in })
             } catch let error as ProviderError where error.reason == .contextOverflow && reads.canShrink {
                 // The reads' results made the conversation too long for the server: send them shorter.
