@@ -15,20 +15,26 @@ struct SecretCorpusTests {
     }
 
     @Test func noSecretFromAGeneratedCorpusReachesTheProvider() async throws {
-        let corpus = SecretCorpus.lines(count: 120)
+        let corpus = SecretCorpus.lines(count: 105)
         #expect(corpus.count >= 100)
-        // A third in each component's logs, so that no read is clipped to its limit; written now, so that they are the
-        // logs' latest lines however long the cluster took to start (a container logs a line every ten seconds).
+        // A third in each component's logs, so that no read is clipped to its limit (6,000 characters, the tail kept).
         let third = corpus.count / 3
         let logs = ["backend": corpus[..<third].map(\.line), "frontend": corpus[third..<2 * third].map(\.line), "postgres": corpus[(2 * third)...].map(\.line)]
         try await TestCluster.with { cluster in
-            for (component, lines) in logs { await cluster.logBook.append(lines, to: component) }
             try await cluster.addWarningEvent("leaked.1", about: ("Pod", "todo-chatbot-backend-x"), reason: "BackOff",
                                               message: "\(corpus[0].line) \(corpus[third].line)")
-            let reads = Documented.openAIToolCalls(["backend", "frontend", "postgres"].map { ("logs", #"{"target":"\#($0)","tail":200}"#) })
+            var reads = Documented.openAIToolCalls(["backend", "frontend", "postgres"].map { ("logs", #"{"target":"\#($0)","tail":200}"#) })
+            // The lines are written while kai waits for this reply, so that they are the logs' latest lines when it reads
+            // them, however slowly it started (a container logs a line every ten seconds).
+            reads.delay = .seconds(5)
             try await ModelServer.with([reads, Documented.openAIText]) { url, server in
                 let model = openAI(url)
+                let writer = Task {
+                    while await server.received.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+                    for (component, lines) in logs { await cluster.logBook.append(lines, to: component) }
+                }
                 let result = try await cluster.kai(model.flags + ["what do the api, web and db logs say?"], environment: model.environment)
+                try await writer.value
                 #expect(result.status == 0, "\(result.stderr)")
                 let pasted = "what do these mean?\n" + corpus.map(\.line).joined(separator: "\n")
                 let refused = try await cluster.kai(model.flags + [pasted], environment: model.environment)
