@@ -56,11 +56,18 @@ public struct RequestCues: Sendable, Hashable {
         return Set(parts.compactMap(\.operation) + (grammarOperations ?? []))
     }
 
-    /// The operations of the steps the grammar plans for the request, when it plans it (with the cluster's names).
-    public let grammarOperations: [OperationName]?
+    /// The steps the grammar plans for the request, when it plans it (with the cluster's names).
+    public let grammarDrafts: [DraftStep]?
+
+    /// The operations of ``grammarDrafts``.
+    public var grammarOperations: [OperationName]? { grammarDrafts?.map(\.operation) }
+
+    /// What the request names and whether it asks for a change, as ``RequestSurvey`` reads it; nil without
+    /// the cluster's names.
+    public let survey: RequestSurvey?
 
     /// How many of the cluster's objects the request names (0 without the cluster's names).
-    public let namedObjects: Int
+    public var namedObjects: Int { survey?.named.count ?? 0 }
 
     /// How many calls a first reply should make, when the request's words place every part: at least one,
     /// at most one for each part and object named ("logs of the frontend and the backend": two).
@@ -73,10 +80,11 @@ public struct RequestCues: Sendable, Hashable {
     /// `vocabulary` its names.
     public init(_ request: String, otherNamespaces: Set<String> = [], vocabulary: Vocabulary? = nil) {
         if case .steps(let drafts, _, _)? = try? LocalGrammar().interpret(request, vocabulary: vocabulary) {
-            self.grammarOperations = drafts.map(\.operation)
+            self.grammarDrafts = drafts
         } else {
-            self.grammarOperations = nil
+            self.grammarDrafts = nil
         }
+        self.survey = vocabulary.map { RequestSurvey(request, vocabulary: $0) }
         let tokens = LocalGrammar.requestTokens(request)
         let words = Set(tokens.map(\.text))
         self.words = words
@@ -92,7 +100,7 @@ public struct RequestCues: Sendable, Hashable {
             // the backend alone" or "sorry, ignore that".
             if clause.tokens.allSatisfy({ Self.courtesy.contains($0.text) }) { continue }
             if ChangeGuard.negation(in: clause) != nil || ChangeGuard.isExclusion(clause) || ChangeGuard.isRetraction(clause) { continue }
-            if let asked = askedAbout, Self.goAheads.contains(where: clause.hasPhrase) {
+            if let asked = askedAbout, ClauseIntent.hasGoAheadPhrase(clause) {
                 parts.append(Part(text: clause.rawText, operation: asked))
                 askedAbout = nil
                 continue
@@ -106,10 +114,6 @@ public struct RequestCues: Sendable, Hashable {
             }
         }
         self.parts = parts
-        let spotter = vocabulary.map(NameSpotter.init(vocabulary:))
-        self.namedObjects = Set(clauses.flatMap { clause in
-            (spotter?.spots(in: clause, namespace: nil) ?? []).map { $0.name.namespace + "/" + $0.name.object }
-        }).count
         // A change word that is not a kind ("deploy" in "get deploy"), a count or a number: the request may ask
         // for a change the detector did not place.
         let placesEveryPart = !parts.contains { $0.operation == nil }
@@ -145,12 +149,12 @@ public struct RequestCues: Sendable, Hashable {
     }
 
     /// The tools to offer a model out of `allowed`: every read, and the changes the request's words ask
-    /// for; all of `allowed` when it asks for a change the detector cannot place. A change the request does
-    /// not ask for is not offered, so a model cannot plan one ("the restart failed, show events" offers no
-    /// restart; nor does "the api feels slow today", whose words ask for no change, though the detector
-    /// cannot place them), and a small model reads a few hundred tokens of tools, not a thousand.
-    /// A change asked for in words that do not place it is offered among the changes those words name, or
-    /// any change; one asked for only as "act on it" only `afterReads`, since the reads show what to do.
+    /// for. A change the request does not ask for is not offered, so a model cannot plan one ("the restart
+    /// failed, show events" offers no restart; nor does "the api feels slow today", whose words ask for no
+    /// change, though the detector cannot place them), and a small model reads a few hundred tokens of
+    /// tools, not a thousand. A change asked for in words that do not place it is offered among the changes
+    /// those words name, or else every allowed change; one asked for only as "act on it" only `afterReads`,
+    /// since the reads show what to do.
     public func shortlist(of allowed: [OperationName], afterReads: Bool = false) -> [OperationName] {
         let placed = operations ?? Set(parts.compactMap(\.operation) + (grammarOperations ?? []))
         let changes: Set<OperationName>? = switch unplacedChange {
@@ -228,8 +232,6 @@ public struct RequestCues: Sendable, Hashable {
     }()
     /// Words that ask for more or less of something: "give the api a third replica", "more memory".
     private static let amountWords: Set<String> = ["give", "add", "more", "fewer", "less", "extra", "another"]
-    /// Words that say to make the change just asked about: "is there a way to roll back? if so, do it".
-    private static let goAheads = ["do it", "do that", "go ahead", "make it so", "please proceed"]
     private static let courtesy: Set<String> = ["help", "please", "pls", "plz", "thanks", "thank", "you", "asap", "now", "quickly", "urgent",
                                                 "urgently", "me", "us", "fast", "!", "?", "."]
     private static let timeWords: Set<String> = ["since", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "second", "seconds",

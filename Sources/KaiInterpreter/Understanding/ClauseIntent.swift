@@ -46,9 +46,14 @@ enum ClauseIntent: Equatable {
     static func isGoAhead(_ clause: Clause) -> Bool {
         let words: Set<String> = ["just", "please", "pls", "do", "it", "that", "for", "me", "us", "go", "ahead", "and", "yes", "yeah",
                                   "ok", "okay", "then", "sure", "make", "so", "now", ","]
-        return clause.tokens.allSatisfy { words.contains($0.text) }
-            && (clause.hasPhrase("do it") || clause.hasPhrase("do that") || clause.hasPhrase("go ahead") || clause.hasPhrase("make it so"))
+        return clause.tokens.allSatisfy { words.contains($0.text) } && hasGoAheadPhrase(clause)
     }
+
+    /// Whether the clause holds a phrase that says to make the change just asked about: "do it", "go ahead",
+    /// "please proceed".
+    static func hasGoAheadPhrase(_ clause: Clause) -> Bool { goAheadPhrases.contains(where: clause.hasPhrase) }
+
+    private static let goAheadPhrases = ["do it", "do that", "go ahead", "make it so", "please proceed"]
 
     /// Past forms of change verbs: "restarted", "scaled", "rolled back".
     static let pastForms: Set<String> = [

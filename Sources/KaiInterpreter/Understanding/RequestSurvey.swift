@@ -7,7 +7,7 @@ import KaiCore
 /// let survey = RequestSurvey("why is the api failing?", vocabulary: vocabulary)
 /// // survey.named: [backend -> todo-chatbot-backend], survey.asksForChange: false
 /// ```
-public struct RequestSurvey: Sendable {
+public struct RequestSurvey: Sendable, Hashable {
     /// The cluster's objects the request names, by exact name, role, role word or a unique prefix, in order.
     public let named: [Vocabulary.Name]
     /// Whether some clause asks for a change (an imperative, a request, a terse order) rather than

@@ -61,9 +61,13 @@ public struct ModelPlanner: Sendable {
     public func plan(_ request: String) async throws -> Outcome {
         let cues = RequestCues(request, otherNamespaces: Self.otherNamespaces(planner.snapshot), vocabulary: planner.vocabulary)
         let allowed = OperationName.allCases.filter { !planner.policy.disabledOperations.contains($0) }
-        // "Act on them": the changes are offered once reads have shown what to do.
+        // What the first round offers, and what rounds after reads offer: "act on them" gets the changes once reads
+        // have shown what to do.
+        let offeredFirst = cues.shortlist(of: allowed)
         let offeredAfterReads = cues.shortlist(of: allowed, afterReads: true)
-        var offered = cues.shortlist(of: allowed)
+        let toolsFirst = ToolCatalog.definitions(for: offeredFirst, detail: .compact(cues))
+        let toolsAfterReads = offeredAfterReads == offeredFirst
+            ? toolsFirst : ToolCatalog.definitions(for: offeredAfterReads, detail: .compact(cues))
         // What stays the same from one request to the next comes first, for a local server's prompt cache:
         // the rules naming every allowed tool, the reads, the cluster; then the changes offered and the request.
         let system = prompts.systemPrompt(namespace: planner.snapshot.namespace, maxRounds: maxRounds, tools: allowed)
@@ -83,8 +87,7 @@ public struct ModelPlanner: Sendable {
             // Text is held back until the round is whole: a tool call in disguise is never shown as an answer.
             let whole: ModelReply
             do {
-                if readRounds > 0 { offered = offeredAfterReads }
-                let tools = ToolCatalog.definitions(for: offered, detail: .compact(cues))
+                let tools = readRounds > 0 ? toolsAfterReads : toolsFirst
                 var asked = ModelRequest(system: system, messages: messages, tools: tools, maxTokens: Self.maxReplyTokens)
                 asked.requiredTool = requiredTool
                 // Until reads come back or the rest is asked for, the reply should hold as many calls as the request asks for.
@@ -106,7 +109,7 @@ public struct ModelPlanner: Sendable {
             }
             if let planned = continuing, reply.toolCalls.isEmpty || reply.toolCalls.count + planned.count > Planner.maximumSteps {
                 // Asked for the rest of the request, the model had nothing more (or too much): the plan stands as it was.
-                return .plan(try finish(request, drafts: planned, note: nil, use: use, reads: readSteps, asked: cues.operations))
+                return .plan(try finish(request, drafts: planned, note: nil, use: use, reads: readSteps, cues: cues))
             }
             if reply.toolCalls.isEmpty {
                 let text = reply.text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -121,6 +124,7 @@ public struct ModelPlanner: Sendable {
                     messages.append(.user(Self.emptyReplyCorrection))
                     // When the request's words point to one tool, that tool is required: some local servers let a
                     // model that began a text reply write nothing at all.
+                    let offered = readRounds > 0 ? offeredAfterReads : offeredFirst
                     requiredTool = cues.onlyOperation.flatMap { offered.contains($0) ? $0.rawValue : nil }
                     continue
                 }
@@ -143,7 +147,7 @@ public struct ModelPlanner: Sendable {
             messages.append(.assistant(text: reply.text, toolCalls: reply.toolCalls))
             if let planned = continuing, !problems.isEmpty {
                 // What it added for the rest of the request cannot be used: the plan stands as it was, and says so.
-                var plan = try finish(request, drafts: planned, note: nil, use: use, reads: readSteps, asked: cues.operations)
+                var plan = try finish(request, drafts: planned, note: nil, use: use, reads: readSteps, cues: cues)
                 plan.understanding.append("the model's further call could not be used: " + problems.map { "\($0.0.name): \($0.1.problem)" }.joined(separator: "; "))
                 return .plan(plan)
             }
@@ -186,7 +190,7 @@ public struct ModelPlanner: Sendable {
                 return .plan(readsStanding(request, readSteps, use: use, nil))
             }
             if let planned = continuing {
-                return .plan(try finish(request, drafts: planned + drafts.filter { !planned.contains($0) }, note: reply.text, use: use, reads: readSteps, asked: cues.operations))
+                return .plan(try finish(request, drafts: planned + drafts.filter { !planned.contains($0) }, note: reply.text, use: use, reads: readSteps, cues: cues))
             }
             let unanswered = cues.unanswered(by: readSteps.map(\.operation.name) + drafts.map(\.operation))
             if !isRead, unanswered != .nothing, drafts.count < Planner.maximumSteps {
@@ -204,7 +208,7 @@ public struct ModelPlanner: Sendable {
             }
             guard isRead, readRounds < maxRounds, plan.refusal == nil else {
                 plan.model = use
-                return .plan(PlanGrounding(planner: planner).ground(plan, reads: readSteps, asked: cues.operations))
+                return .plan(PlanGrounding(planner: planner).ground(plan, reads: readSteps, cues: cues))
             }
             readRounds += 1
             for (call, step) in zip(reply.toolCalls, plan.steps) {
@@ -237,12 +241,12 @@ public struct ModelPlanner: Sendable {
 
     /// The checked plan of `drafts`, with the model's `note`, what asking cost, and grounded in the request after `reads`.
     private func finish(_ request: String, drafts: [DraftStep], note: String?, use: ModelUse, reads: [PlannedStep],
-                        asked: Set<OperationName>?) throws -> Plan {
+                        cues: RequestCues) throws -> Plan {
         var plan = try planner.plan(request, drafts: drafts, interpreter: .model)
         let note = note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         plan.note = note.isEmpty ? nil : note
         plan.model = use
-        return PlanGrounding(planner: planner).ground(plan, reads: reads, asked: asked)
+        return PlanGrounding(planner: planner).ground(plan, reads: reads, cues: cues)
     }
 
     /// What the model is told, once, after a reply that leaves `remainder` of the request without a call.

@@ -14,19 +14,20 @@ struct PlanGrounding {
     let planner: Planner
 
     /// `plan` with its changes checked against its request; `reads` are what the model looked at
-    /// first, shown as steps when its changes become suggestions. A change whose operation is not among
-    /// `asked` (the changes the request's words ask for, ``RequestCues``; nil when kai cannot tell) is a
-    /// suggestion too.
-    func ground(_ plan: Plan, reads: [PlannedStep] = [], asked: Set<OperationName>? = nil) -> Plan {
-        let changes = plan.steps.filter { $0.operation.risk > .read }
-        guard plan.refusal == nil, !changes.isEmpty else { return plan }
-        let survey = RequestSurvey(plan.request, vocabulary: planner.vocabulary)
+    /// first, shown as steps when its changes become suggestions. `cues` is the request as kai read it
+    /// for the model; a change whose operation is not among what its words ask for
+    /// (``RequestCues/operations``, when kai can tell) is a suggestion too.
+    func ground(_ plan: Plan, reads: [PlannedStep], cues: RequestCues) -> Plan {
+        guard plan.refusal == nil, plan.steps.contains(where: { $0.operation.risk > .read }) else { return plan }
+        let survey = cues.survey ?? RequestSurvey(plan.request, vocabulary: planner.vocabulary)
         guard survey.asksForChange else { return plan.suggestingChanges(after: reads) }
-        if let asked, changes.contains(where: { !asked.contains($0.operation.name) }) {
-            return ground(plan.suggestingChanges(after: reads) { !asked.contains($0.operation.name) }, reads: [], asked: nil)
-        }
-        let missing = missingNames(in: plan.request)
         var grounded = plan
+        if let asked = cues.operations, plan.steps.contains(where: { $0.operation.risk > .read && !asked.contains($0.operation.name) }) {
+            grounded = plan.suggestingChanges(after: reads) { !asked.contains($0.operation.name) }
+        }
+        let changes = grounded.steps.filter { $0.operation.risk > .read }
+        guard !changes.isEmpty else { return grounded }
+        let missing = missingNames(cues.grammarDrafts ?? [])
         for step in changes {
             guard let target = step.operation.target, !isNamed(target, by: survey, in: plan.request) else { continue }
             let proposal = "the model proposed \(step.operation.name.rawValue) on \(target.kind.noun) \(target.name)"
@@ -48,9 +49,8 @@ struct PlanGrounding {
         return names.contains { $0.object == owner && $0.kind == .deployment }
     }
 
-    /// The names the request gives that the cluster does not have, as the grammar reads its targets.
-    private func missingNames(in request: String) -> [String] {
-        guard case .steps(let drafts, _, _)? = try? planner.grammar.interpret(request, vocabulary: planner.vocabulary) else { return [] }
+    /// The names the grammar's steps for the request (`drafts`) give that the cluster does not have.
+    private func missingNames(_ drafts: [DraftStep]) -> [String] {
         let resolver = Resolver(snapshot: planner.snapshot)
         var missing: [String] = []
         for draft in drafts {
