@@ -17,7 +17,7 @@ struct ClusterSummaryTests {
         #expect(lines.filter { $0.hasPrefix("- worker-") && !$0.hasPrefix("- worker-pod") }.count == ClusterSummary.objectLimit)
         #expect(lines.filter { $0.hasPrefix("- worker-pod-") }.count == ClusterSummary.objectLimit)
         #expect(lines.contains("- and 18 more") && lines.contains("- and 28 more"))
-        #expect(lines.contains("- worker-1 (worker): 0/1 ready, worker=worker:1.0, revision 1"))
+        #expect(lines.contains("- worker-1 (worker): 0/1 ready, image worker:1.0, revision 1"))
         #expect(lines.first == "<cluster-data>" && lines.last == "</cluster-data>")
     }
 }

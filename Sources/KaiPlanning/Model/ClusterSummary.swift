@@ -11,7 +11,7 @@ public enum ClusterSummary {
     static let objectLimit = 12
 
     /// The summary of `snapshot` with `warnings` (the namespace's warning events), one short line an object:
-    /// "- todo-chatbot-backend (backend): 2/2 ready, backend=todo-backend:1.1.0, revision 2, autoscaler 2-5 70% cpu".
+    /// "- todo-chatbot-backend (backend): 2/2 ready, image todo-backend:1.1.0, revision 2, autoscaler 2-5 70% cpu".
     public static func text(_ snapshot: ClusterSnapshot, warnings: [Event]) -> String {
         var lines = ["namespace \(snapshot.namespace)", "deployments:"]
         let deployments = snapshot.deployments.sorted(by: { $0.name < $1.name })
@@ -19,7 +19,13 @@ public enum ClusterSummary {
             var line = "- \(deployment.name)"
             if let component = deployment.component { line += " (\(component))" }
             line += ": \(deployment.readyReplicas)/\(deployment.replicas) ready"
-            line += ", " + deployment.containers.map { "\($0.name)=\($0.image)" }.joined(separator: ", ")
+            // One container's image stands alone: written "frontend=todo-frontend:1.2.0", a small model took the
+            // image's name for the deployment's.
+            switch deployment.containers.count {
+            case 0: break
+            case 1: line += ", image \(deployment.containers[0].image)"
+            default: line += ", images " + deployment.containers.map { "\($0.name)=\($0.image)" }.joined(separator: ", ")
+            }
             if let revision = deployment.revision { line += ", revision \(revision)" }
             if let autoscaler = snapshot.autoscalers.first(where: { $0.targetDeployment == deployment.name }) {
                 line += ", autoscaler \(autoscaler.min)-\(autoscaler.max)" + (autoscaler.cpuPercent.map { " \($0)% cpu" } ?? "")
